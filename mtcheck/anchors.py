@@ -1,0 +1,74 @@
+"""Anchors: tokens that survive translation, used to tie sentences together in alignment.
+
+Numbers are normalised ("1 000" → 1000, "3,5" → 3.5); names are reduced to a phonetic
+skeleton of their Latin form so that "Путин", "푸틴" and "Putin" meet, and quotes count as
+one anchor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mtcheck.lang import en, ko, ru
+
+_NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
+_QUOTES = re.compile(r"[«»“”„\"‘’']")
+# Voicing and spelling differences between romanisation schemes do not matter here.
+_SKELETON_MAP = str.maketrans("bdgvzjfw", "ptkpsccp")
+_VOWELS = re.compile(r"[aeiouyhw]")
+
+
+def skeleton(latin: str) -> str:
+    """Consonant skeleton: 'Khinshteyn' → 'knstn', 'Kureuseukeu' → 'klsk'."""
+    s = re.sub(r"[^a-z]", "", latin.lower()).replace("kh", "h").replace("x", "ks")
+    # "ch" is a ch-sound (Chen, Chon); a lone "c" a k-sound (Moscow, Pacific).
+    s = s.replace("ch", "j").replace("c", "k")
+    if not s:
+        return ""
+    head, tail = s[0], _VOWELS.sub("", s[1:])
+    s = (head + tail).translate(_SKELETON_MAP).replace("r", "l")
+    if head in "aeiouy":
+        s = s[1:]
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _name_keys(latin_names: list[str]) -> set[str]:
+    keys = set()
+    for name in latin_names:
+        sk = skeleton(name)
+        if len(sk) >= 3:
+            keys.add("N:" + sk[:3])
+    return keys
+
+
+def _with_words(runs: list[str]) -> list[str]:
+    """Each run of capitalised words and its words: "Kim Jong Un" meets 김정은 and "Kim"."""
+    out = []
+    for run in runs:
+        out.append(run)
+        words = run.split()
+        if len(words) > 1:
+            out.extend(words)
+    return out
+
+
+def number_keys(text: str) -> set[str]:
+    keys = set()
+    for m in _NUMBER.finditer(text):
+        raw = re.sub(r"[ \u00a0\u202f]", "", m.group()).replace(",", ".")
+        keys.add("D:" + raw.rstrip("0").rstrip(".") if "." in raw else "D:" + raw.lstrip("0"))
+    return keys
+
+
+def anchor_keys(text: str, lang: str) -> frozenset[str]:
+    keys = number_keys(text)
+    if _QUOTES.search(text):
+        keys.add("Q")
+    if lang == "en":
+        keys |= _name_keys(_with_words([text[s:e] for s, e in en.name_runs(text)]))
+    elif lang == "ru":
+        runs = [text[s:e] for s, e in ru.name_runs(text)]
+        keys |= _name_keys([ru.transliterate(w) for w in _with_words(runs)])
+    elif lang == "ko":
+        keys |= _name_keys([ko.romanize(text[s:e]) for s, e in ko.name_words(text)])
+    return frozenset(keys)

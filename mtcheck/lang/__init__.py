@@ -1,0 +1,1 @@
+"""Per-language knowledge: script detection, transliteration, settings."""

@@ -1,0 +1,68 @@
+"""Shared reporter helpers: positions from offsets, format dispatch, atomic writes."""
+
+from __future__ import annotations
+
+import bisect
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from mtcheck.types import Report
+
+
+class LineIndex:
+    """Maps code-point offsets to 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_bounds(self, line: int, text: str) -> tuple[int, int]:
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(text)
+        if end > start and text[end - 1] == "\r":
+            end -= 1
+        return start, end
+
+
+def _json(report: Report, color: bool) -> str:
+    from mtcheck.report.json import render_json
+
+    return render_json(report)
+
+
+def _text(report: Report, color: bool) -> str:
+    from mtcheck.report.text import render_text
+
+    return render_text(report, color=color)
+
+
+FORMATS: dict[str, Callable[[Report, bool], str]] = {"text": _text, "json": _json}
+
+
+def render(report: Report, fmt: str, color: bool = False) -> str:
+    try:
+        renderer = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})") from None
+    return renderer(report, color)
+
+
+def write_atomic(path: str | Path, content: str) -> None:
+    """Write through a temporary file in the same folder and rename it into place, so a
+    crash never leaves a half-written report."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,160 @@
+"""Sentence splitting per language, keeping offsets into the document text.
+
+Russian uses razdel, Korean kiwipiepy; English uses a small rule splitter tuned for news
+text (abbreviations, initials, dotted acronyms, decimals, quotes), which is what razdel and
+kiwipiepy do for their languages and is far faster than a general-purpose model.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from mtcheck.types import Span
+
+if TYPE_CHECKING:
+    from kiwipiepy import Kiwi
+
+Splitter = Callable[[str], list[tuple[int, int]]]
+
+# Titles and abbreviations that are practically never the last word of a sentence.
+_EN_NEVER_FINAL = frozenset(
+    """mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres
+    mt ft no nos vol vols vs v cf fig figs approx dept est ca al op pp
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# Words that start a new sentence after an ambiguous ending such as "U.S." or "etc.".
+_EN_STARTERS = frozenset(
+    """the a an this that these those he she it they we i you his her its their our my
+    but and or so yet however meanwhile in on at for if when while after before as
+    there here what who why how some many most all no one two three""".split()
+)
+_EN_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_LIST_ITEM = re.compile(r"[ \\t]*(?:[-*•–—]|\\d+[.)])\\s")
+_OPENERS = "\"'“‘«([—–-"
+
+
+def _en_split(text: str) -> list[tuple[int, int]]:
+    cuts: list[int] = []
+    for match in _EN_BOUNDARY.finditer(text):
+        end = match.end()
+        nxt = end
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        if nxt >= len(text):
+            continue
+        if _en_is_boundary(text, match.start(), match.group(), nxt):
+            cuts.append(end)
+    return _pieces(text, cuts)
+
+
+def _en_is_boundary(text: str, punct_start: int, punct: str, nxt: int) -> bool:
+    first = nxt
+    while first < len(text) and text[first] in _OPENERS:
+        first += 1
+    if first >= len(text):
+        return False
+    head = text[first]
+    if not (head.isupper() or head.isdigit()):
+        return False
+    if not punct.startswith("."):
+        return True
+    word_start = punct_start
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:punct_start]
+    next_word = re.match(r"[\w']+", text[first:])
+    next_lower = next_word.group().lower() if next_word else ""
+    if word.lower() in _EN_NEVER_FINAL:
+        # "Jan. 5", "No. 3", "Dr. Smith": the next token belongs to this sentence.
+        return False
+    if len(word) == 1 and word.isupper():
+        # An initial: "A. S. Pushkin", "George W. Bush".
+        return False
+    if "." in word or word.lower() in ("etc", "inc", "ltd", "co", "corp", "am", "pm"):
+        # "U.S.", "a.m.", "etc.": ambiguous; a new sentence only before a typical opener.
+        return next_lower in _EN_STARTERS or head.isdigit()
+    return True
+
+
+def _pieces(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        start = cut
+    return out
+
+
+def _ru_split(text: str) -> list[tuple[int, int]]:
+    import razdel
+
+    out: list[tuple[int, int]] = []
+    glue = False
+    for s in razdel.sentenize(text):
+        if glue and out:
+            # razdel ends a sentence at ";", but a clause after a semicolon is no new sentence.
+            out[-1] = (out[-1][0], s.stop)
+        else:
+            out.append((s.start, s.stop))
+        glue = s.text.endswith(";")
+    return out
+
+
+@functools.cache
+def kiwi() -> Kiwi:
+    """The shared Kiwi analyser; loading its model takes about a second, so do it once."""
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def _ko_split(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in kiwi().split_into_sents(text)]
+
+
+_SPLITTERS: dict[str, Splitter] = {"en": _en_split, "ru": _ru_split, "ko": _ko_split}
+
+
+def split_sentences(text: str, lang: str, within: Span | None = None) -> list[Span]:
+    """Sentence spans of ``text`` (or of its part ``within``), in document offsets."""
+    window = within or Span(0, len(text))
+    chunk = text[window.start : window.end]
+    spans: list[Span] = []
+    for line_start, line_end in _lines(chunk):
+        line = chunk[line_start:line_end]
+        for s, e in _SPLITTERS[lang](line):
+            s, e = _trim(line, s, e)
+            if e > s:
+                spans.append(Span(window.start + line_start + s, window.start + line_start + e))
+    return spans
+
+
+def _lines(chunk: str) -> list[tuple[int, int]]:
+    """Hard line breaks split a paragraph after a line that ends a sentence or before a
+    list item; soft-wrapped lines stay together."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(r"\r?\n", chunk):
+        prev = chunk[start : match.start()].rstrip()
+        if prev and (prev[-1] in ".!?…:\"'”’»)" or _LIST_ITEM.match(chunk, match.end())):
+            out.append((start, match.start()))
+            start = match.end()
+    out.append((start, len(chunk)))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
