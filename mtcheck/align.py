@@ -94,11 +94,13 @@ def align_units(
     ratio: float | None = None,
     variance: float = DEFAULT_VARIANCE,
     priors: dict[tuple[int, int], float] = SENTENCE_PRIORS,
+    stats: dict[str, int] | None = None,
 ) -> list[Bead]:
     """Align two unit sequences; bead ids are indices into ``src`` and ``tgt``.
 
     ``ratio`` is the expected target/source length ratio (default: measured on these units),
-    ``variance`` the spread of target length per unit of expected length.
+    ``variance`` the spread of target length per unit of expected length. ``stats``, when
+    given, receives the number of DP cells evaluated and the final band width.
     """
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -110,7 +112,10 @@ def align_units(
     )
     band = max(_MIN_BAND, int(abs(n - m)) + _MIN_BAND // 2)
     while True:
-        beads, touched = _banded(src, tgt, model, band, scorer)
+        beads, touched, cells = _banded(src, tgt, model, band, scorer)
+        if stats is not None:
+            stats["cells"] = stats.get("cells", 0) + cells
+            stats["band"] = band
         if not touched or band >= max(n, m):
             return beads
         band *= 2
@@ -132,7 +137,7 @@ class _LengthModel:
 
 def _banded(
     src: Units, tgt: Units, model: _LengthModel, band: int, scorer: PairScorer | None
-) -> tuple[list[Bead], bool]:
+) -> tuple[list[Bead], bool, int]:
     n, m = len(src), len(tgt)
     lo = np.array([max(0, math.floor(i * m / n) - band) for i in range(n + 1)], dtype=np.int64)
     hi = np.array([min(m, math.ceil(i * m / n) + band) for i in range(n + 1)], dtype=np.int64)
@@ -166,7 +171,8 @@ def _banded(
         _apply_insertions(best, back, js, model.penalties[_INSERT_CODE])
         cost_rows.append(best)
         back_rows.append(back)
-    return _trace(back_rows, lo, n, m, cost_rows, hi, band)
+    beads, touched = _trace(back_rows, lo, n, m, cost_rows, hi, band)
+    return beads, touched, int((hi - lo + 1).sum())
 
 
 def _apply_insertions(best: np.ndarray, back: np.ndarray, js: np.ndarray, penalty: float) -> None:

@@ -32,7 +32,7 @@ _EN_STARTERS = frozenset(
     there here what who why how some many most all no one two three""".split()
 )
 _EN_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
-_LIST_ITEM = re.compile(r"[ \\t]*(?:[-*•–—]|\\d+[.)])\\s")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–—]|\d+[.)])\s")
 _OPENERS = "\"'“‘«([—–-"
 
 

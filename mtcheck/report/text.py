@@ -32,7 +32,7 @@ def _excerpt(doc: Document, index: LineIndex, span: Span, style: str) -> Text:
     return out
 
 
-def _location(f: Finding, report: Report, indexes: dict[str, LineIndex]) -> tuple[Document, Span | None]:
+def _location(f: Finding, report: Report) -> tuple[Document, Span | None]:
     if f.target_span is not None:
         return report.target, f.target_span
     if f.source_span is not None:
@@ -42,10 +42,11 @@ def _location(f: Finding, report: Report, indexes: dict[str, LineIndex]) -> tupl
 
 def render_text(report: Report, color: bool = False, width: int = 120) -> str:
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
+    # soft_wrap: one finding is one line, so that grep and editors' "jump to" work on it.
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True)
     indexes = {"source": LineIndex(report.source.text), "target": LineIndex(report.target.text)}
     for f in report.findings:
-        doc, span = _location(f, report, indexes)
+        doc, span = _location(f, report)
         index = indexes["target" if doc is report.target else "source"]
         style = _STYLE[f.severity]
         head = Text()

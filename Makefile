@@ -1,0 +1,30 @@
+# Two entry points that work on a fresh machine: `make demo` and `make test`.
+# Each creates the virtual environment it needs on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint format clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/mtcheck check corpora/kursk-ru/source.ru.txt corpora/kursk-ru/draft.en.txt --fail-on never
+	$(BIN)/mtcheck check corpora/kursk-ko/source.ko.txt corpora/kursk-ko/draft.en.txt --fail-on never
+
+test: $(STAMP)
+	$(BIN)/ruff check mtcheck tests
+	$(BIN)/ruff format --check mtcheck tests
+	$(BIN)/pytest
+
+format: $(STAMP)
+	$(BIN)/ruff format mtcheck tests
+	$(BIN)/ruff check --fix mtcheck tests
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.segment import split_sentences
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    return [s.text(text) for s in split_sentences(text, lang)]
+
+
+def test_russian_initials_abbreviations_and_decimals_do_not_split() -> None:
+    text = (
+        "А. С. Пушкин родился в 1799 г. в Москве. Курс вырос до 3,5 руб. за единицу, т. е. на 10%. "
+        "Губернатор Курской области Александр Хинштейн объявил о планах."
+    )
+    assert sentences(text, "ru") == [
+        "А. С. Пушкин родился в 1799 г. в Москве.",
+        "Курс вырос до 3,5 руб. за единицу, т. е. на 10%.",
+        "Губернатор Курской области Александр Хинштейн объявил о планах.",
+    ]
+
+
+def test_russian_semicolon_does_not_end_a_sentence() -> None:
+    text = (
+        "Эти слова прозвучали на фоне обострения напряженности в мире; Москва представляет свои "
+        "действия как защиту суверенитета России. Хинштейн подчеркнул значение инициативы."
+    )
+    got = sentences(text, "ru")
+    assert len(got) == 2
+    assert got[0].endswith("суверенитета России.")
+
+
+def test_russian_quotes_stay_with_their_sentence() -> None:
+    text = "По его словам, это «подтверждает нерушимую дружбу и боевое братство России и КНДР». Эти слова прозвучали."
+    assert sentences(text, "ru")[0] == (
+        "По его словам, это «подтверждает нерушимую дружбу и боевое братство России и КНДР»."
+    )
+
+
+def test_korean_quotes_and_numbers() -> None:
+    text = (
+        '그는 이것이 "러시아와 북한 사이의 변함없는 우정과 전투적 형제애를 확인해 준다"고 말했다. '
+        "12월 4일 알렉산드르 힌시테인 쿠르스크 주지사는 기념비를 세울 계획이라고 발표했다. "
+        "인구는 3.5% 늘어 1,250만 명이 됐다."
+    )
+    assert sentences(text, "ko") == [
+        '그는 이것이 "러시아와 북한 사이의 변함없는 우정과 전투적 형제애를 확인해 준다"고 말했다.',
+        "12월 4일 알렉산드르 힌시테인 쿠르스크 주지사는 기념비를 세울 계획이라고 발표했다.",
+        "인구는 3.5% 늘어 1,250만 명이 됐다.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. Army said on Monday it would leave. The talks ended.",
+            ["The U.S. Army said on Monday it would leave.", "The talks ended."],
+        ),
+        (
+            "He moved to the U.S. The move surprised everyone.",
+            ["He moved to the U.S.", "The move surprised everyone."],
+        ),
+        (
+            "Mr. Putin met Dr. Kim at 3 p.m. on Jan. 5 in Moscow. Growth was 3.5 per cent.",
+            ["Mr. Putin met Dr. Kim at 3 p.m. on Jan. 5 in Moscow.", "Growth was 3.5 per cent."],
+        ),
+        (
+            "A. S. Pushkin and George W. Bush are names with initials. Both are famous.",
+            ["A. S. Pushkin and George W. Bush are names with initials.", "Both are famous."],
+        ),
+        (
+            "This, he claimed, ‘confirms the friendship between Russia and North Korea.’ The remarks came later.",
+            [
+                "This, he claimed, ‘confirms the friendship between Russia and North Korea.’",
+                "The remarks came later.",
+            ],
+        ),
+        (
+            '"Stop." he said. "Where are you going?" she asked. He left.',
+            ['"Stop." he said.', '"Where are you going?" she asked.', "He left."],
+        ),
+        (
+            "Members proposed the ‘In Internationals Kvir,’ a location not detailed before.",
+            ["Members proposed the ‘In Internationals Kvir,’ a location not detailed before."],
+        ),
+    ],
+)
+def test_english_news_text(text: str, expected: list[str]) -> None:
+    assert sentences(text, "en") == expected
+
+
+def test_offsets_point_into_the_document() -> None:
+    text = "Заголовок статьи\n\nПервое предложение. Второе предложение."
+    from mtcheck.types import Span
+
+    spans = split_sentences(text, "ru", Span(18, len(text)))
+    assert [text[s.start : s.end] for s in spans] == ["Первое предложение.", "Второе предложение."]
+    assert spans[0].start == 18
+
+
+def test_hard_line_breaks_split_list_items_but_not_wrapped_lines() -> None:
+    text = "Ожидается, что в строительстве\nпримут участие инженеры\n- первый пункт\n- второй пункт"
+    got = sentences(text, "ru")
+    assert got[0] == "Ожидается, что в строительстве\nпримут участие инженеры"
+    assert got[1:] == ["- первый пункт", "- второй пункт"]
