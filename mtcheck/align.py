@@ -1,6 +1,6 @@
 """Paragraph and sentence alignment by banded dynamic programming.
 
-Beads 1-1, 1-2, 2-1, 2-2, 1-0 and 0-1. A bead's cost combines
+Beads 1-1, 1-2, 2-1, 2-2, 1-0, 0-1, and 3-1/1-3 for run-on translations. A bead's cost combines
 - the Gale–Church length model (Gaussian log-likelihood of the length difference, with the
   target/source length ratio measured on the document itself, so Korean, Russian and
   English need no tables),
@@ -33,6 +33,10 @@ SENTENCE_PRIORS: dict[tuple[int, int], float] = {
     (2, 1): 0.089,
     (1, 2): 0.089,
     (2, 2): 0.011,
+    # Not in Gale & Church's table: run-on translations that fuse three sentences into one
+    # are common enough in real data (FLORES has several) to need a bead of their own.
+    (3, 1): 0.002,
+    (1, 3): 0.002,
 }
 # Translators keep paragraph breaks far more often than sentence breaks; a paragraph merge
 # must be well supported, or an added paragraph hides inside its neighbour.
@@ -43,6 +47,8 @@ PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
     (2, 1): 0.008,
     (1, 2): 0.008,
     (2, 2): 0.004,
+    (3, 1): 0.001,
+    (1, 3): 0.001,
 }
 DEFAULT_VARIANCE = 6.8
 # Bounds for the variance re-estimated on a document: tight translations make merges
@@ -202,9 +208,9 @@ class _AnchorTable:
         self.rows: list[np.ndarray] = []
         self.lo = lo
         for i, keys in enumerate(src.anchors):
-            # Source unit i ends beads at DP rows i+1 and i+2; cover both bands.
+            # Source unit i ends beads at DP rows i+1 to i+3; cover all their bands.
             start = int(lo[i])
-            stop = int(hi[min(i + 2, len(lo) - 1)])
+            stop = int(hi[min(i + 3, len(lo) - 1)])
             row = np.zeros(max(0, stop - start), dtype=np.float64)
             if keys:
                 for j in range(start, min(stop, len(tgt))):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -77,7 +79,8 @@ def check(
     if output is not None:
         _refuse_input_as_output(output, source, target)
     try:
-        report = check_files(source, target, s_lang, t_lang)
+        with _status() as on_step:
+            report = check_files(source, target, s_lang, t_lang, on_step=on_step)
         color = output is None and fmt is Format.text and sys.stdout.isatty()
         content = render(report, fmt.value, color=color)
         if output is None:
@@ -99,6 +102,18 @@ def check(
         threshold = Severity.parse(fail_on.value)
         if any(f.severity >= threshold for f in report.findings):
             raise typer.Exit(EXIT_FINDINGS)
+
+
+@contextlib.contextmanager
+def _status() -> Iterator[Callable[[str], None] | None]:
+    """A live status line on stderr while a check runs; nothing when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status("mtcheck: starting") as status:
+        yield lambda name: status.update(f"mtcheck: {name}")
 
 
 def _refuse_input_as_output(output: Path, *inputs: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mtcheck import __version__
@@ -22,18 +23,26 @@ def check_files(
     source_lang: str | None = None,
     target_lang: str | None = None,
     scorer: PairScorer | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> Report:
+    """Check one document pair. ``on_step`` hears the name of each stage as it starts
+    (the CLI shows it as a status line on long documents)."""
+    step = on_step or (lambda _name: None)
+    step("reading")
     src_text = read_text(source_path)
     tgt_text = read_text(target_path)
     s_lang = source_lang or detect_lang(src_text.text, str(source_path))
     t_lang = target_lang or detect_lang(tgt_text.text, str(target_path))
     check_pair(s_lang, t_lang)
+    step("splitting sentences")
     source = build_document(str(source_path), s_lang, src_text.text, src_text.encoding)
     target = build_document(str(target_path), t_lang, tgt_text.text, tgt_text.encoding)
+    step(f"aligning {len(source.segments):,} × {len(target.segments):,} sentences")
     alignment = tuple(align_documents(source, target, scorer))
     ctx = CheckContext(source, target, alignment)
     findings: list[Finding] = []
-    for _name, check in all_checks():
+    for name, check in all_checks():
+        step(f"checking: {name}")
         findings.extend(check(ctx))
     findings.sort(key=_order)
     notices = []
