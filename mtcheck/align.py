@@ -55,6 +55,8 @@ DEFAULT_VARIANCE = 6.8
 # expensive (so omissions show), loose ones must not turn every merge into two indels.
 _VARIANCE_BOUNDS = (2.0, DEFAULT_VARIANCE)
 _ANCHOR_WEIGHT = 1.5
+_STRAY_WEIGHT = 1.0
+_MAX_STRAYS = 3
 _SIMILARITY_WEIGHT = 6.0
 # An unpaired unit costs the same whatever its length. Gale–Church scores 1-0 beads with the
 # length model, which makes a long omitted sentence so expensive that the DP glues it to a
@@ -116,7 +118,7 @@ def align_units(
         variance,
         tuple(-math.log(priors[kind]) for kind in _CODES),
     )
-    band = max(_MIN_BAND, int(abs(n - m)) + _MIN_BAND // 2)
+    band = _MIN_BAND
     while True:
         beads, touched, cells = _banded(src, tgt, model, band, scorer)
         if stats is not None:
@@ -145,10 +147,15 @@ def _banded(
     src: Units, tgt: Units, model: _LengthModel, band: int, scorer: PairScorer | None
 ) -> tuple[list[Bead], bool, int]:
     n, m = len(src), len(tgt)
-    lo = np.array([max(0, math.floor(i * m / n) - band) for i in range(n + 1)], dtype=np.int64)
-    hi = np.array([min(m, math.ceil(i * m / n) + band) for i in range(n + 1)], dtype=np.int64)
+    # The band follows the length diagonal, not i·m/n: characters survive translation far
+    # better than sentence counts do, so a document whose sides split sentences differently
+    # still stays close to it.
     cum_s = np.concatenate([[0.0], np.cumsum(src.lengths)])
     cum_t = np.concatenate([[0.0], np.cumsum(tgt.lengths)])
+    centre = np.searchsorted(cum_t / cum_t[-1], cum_s / cum_s[-1]).astype(np.int64)
+    centre[0], centre[n] = 0, m
+    lo = np.clip(centre - band, 0, m)
+    hi = np.clip(centre + band, 0, m)
     pair_anchor = _AnchorTable(src, tgt, lo, hi)
     cost_rows: list[np.ndarray] = []
     back_rows: list[np.ndarray] = []
@@ -169,6 +176,10 @@ def _banded(
             cost = prev + length + model.penalties[code]
             if b:
                 cost -= _ANCHOR_WEIGHT * pair_anchor.matched(i, a, js, b)
+                if a == b == 1:
+                    # Only in 1-1 beads is "on one side only" exact; pairwise counts of a
+                    # merge would call a number unmatched that its other half matches.
+                    cost += _STRAY_WEIGHT * pair_anchor.stray(i, js)
                 if scorer is not None:
                     cost += _similarity_cost(scorer, src, tgt, i, a, js, b, prev)
             better = cost < best
@@ -206,17 +217,32 @@ class _AnchorTable:
 
     def __init__(self, src: Units, tgt: Units, lo: np.ndarray, hi: np.ndarray) -> None:
         self.rows: list[np.ndarray] = []
+        self.strays: list[np.ndarray] = []
         self.lo = lo
+        t_strong = [_strong(keys) for keys in tgt.anchors]
         for i, keys in enumerate(src.anchors):
             # Source unit i ends beads at DP rows i+1 to i+3; cover all their bands.
             start = int(lo[i])
-            stop = int(hi[min(i + 3, len(lo) - 1)])
+            stop = min(int(hi[min(i + 3, len(lo) - 1)]), len(tgt))
             row = np.zeros(max(0, stop - start), dtype=np.float64)
-            if keys:
-                for j in range(start, min(stop, len(tgt))):
-                    if tgt.anchors[j]:
-                        row[j - start] = len(keys & tgt.anchors[j])
+            stray = np.zeros(max(0, stop - start), dtype=np.float64)
+            s_strong = _strong(keys)
+            for j in range(start, stop):
+                if keys and tgt.anchors[j]:
+                    row[j - start] = len(keys & tgt.anchors[j])
+                if s_strong or t_strong[j]:
+                    stray[j - start] = min(_MAX_STRAYS, len(s_strong ^ t_strong[j]))
             self.rows.append(row)
+            self.strays.append(stray)
+
+    def stray(self, i: int, js: np.ndarray) -> np.ndarray:
+        """Numbers and quotes on one side only of the 1-1 bead ending at (i, js)."""
+        row, start = self.strays[i - 1], int(self.lo[i - 1])
+        idx = js - 1 - start
+        ok = (idx >= 0) & (idx < len(row))
+        out = np.zeros(js.shape)
+        out[ok] = row[idx[ok]]
+        return out
 
     def matched(self, i: int, a: int, js: np.ndarray, b: int) -> np.ndarray:
         total = np.zeros(js.shape)
@@ -228,6 +254,12 @@ class _AnchorTable:
                 total[ok] += row[idx[ok]]
         # Pairwise counts over-reward merges; a bead earns at most what its halves would.
         return total / max(a, b)
+
+
+def _strong(keys: frozenset[str]) -> frozenset[str]:
+    """Anchors whose absence on the other side is telling: numbers and quotes, not names
+    (a name is often rendered as a common word or an adjective)."""
+    return frozenset(k for k in keys if not k.startswith("N:"))
 
 
 def _similarity_cost(

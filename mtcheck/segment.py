@@ -118,9 +118,18 @@ def kiwi() -> Kiwi:
 
 
 def _ko_split(text: str) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in kiwi().split_into_sents(text)]
+    pieces = [(s.start, s.end) for s in kiwi().split_into_sents(text)]
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        # A quotative ending ("…"라고 말했다) continues the sentence the quote belongs to.
+        if out and _KO_QUOTATIVE.match(text, start):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
+_KO_QUOTATIVE = re.compile(r"(?:라고|이라고|고|며|라며|이라며)(?:\s|$)")
 _SPLITTERS: dict[str, Splitter] = {"en": _en_split, "ru": _ru_split, "ko": _ko_split}
 
 

@@ -135,3 +135,17 @@ def test_documents_without_paragraph_breaks_align_by_sentence() -> None:
     src, tgt = build_document("s", "ru", ru), build_document("t", "en", en)
     beads = align_documents(src, tgt)
     assert [b.kind for b in beads] == ["1-1", "1-1", "1-1"]
+
+
+@pytest.mark.parametrize(("name", "lang"), [("kursk-ru", "ru"), ("kursk-ko", "ko")])
+@pytest.mark.parametrize("k", [4, 12])
+def test_paragraph_deleted_from_the_source_leaves_its_translation_unaligned(
+    tmp_path: Path, name: str, lang: str, k: int
+) -> None:
+    source, draft = corpus(name)
+    parts = paragraphs(source)
+    src = load_document(_write(tmp_path, f"source.{lang}.txt", parts[:k] + parts[k + 1 :]), lang)
+    tgt = load_document(draft, "en")
+    unaligned = [b for b in align_documents(src, tgt) if not b.source or not b.target]
+    assert all(not b.source for b in unaligned)
+    assert {j for b in unaligned for j in b.target} == set(tgt.paragraphs[k].segments)

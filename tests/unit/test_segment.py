@@ -105,3 +105,12 @@ def test_hard_line_breaks_split_list_items_but_not_wrapped_lines() -> None:
     got = sentences(text, "ru")
     assert got[0] == "Ожидается, что в строительстве\nпримут участие инженеры"
     assert got[1:] == ["- первый пункт", "- второй пункт"]
+
+
+def test_korean_quotative_continues_the_quoted_sentence() -> None:
+    # Mismatched quotes as found in NTREX: Kiwi alone cuts before "라고".
+    text = '"여전히 지역 규모의 재난입니다.” 라고 인도네시아 적십자의 대변인이 말했다. 구조 작업은 계속되고 있다.'
+    assert sentences(text, "ko") == [
+        '"여전히 지역 규모의 재난입니다.” 라고 인도네시아 적십자의 대변인이 말했다.',
+        "구조 작업은 계속되고 있다.",
+    ]
