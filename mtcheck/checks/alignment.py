@@ -53,23 +53,19 @@ def _confidence(span: Span) -> float:
 def check_alignment(ctx: CheckContext) -> Iterator[Finding]:
     omitted = sorted(i for b in ctx.alignment if not b.target for i in b.source)
     added = sorted(j for b in ctx.alignment if not b.source for j in b.target)
-    for run in _runs(omitted, ctx.source):
-        span = ctx.source.span_of(tuple(run))
+    yield from _unaligned(OMISSION, omitted, ctx.source, "source", "with no translation in the target")
+    yield from _unaligned(ADDITION, added, ctx.target, "target", "with no counterpart in the source")
+
+
+def _unaligned(rule: Rule, ids: list[int], doc: Document, side: str, what: str) -> Iterator[Finding]:
+    for run in _runs(ids, doc):
+        span = doc.span_of(tuple(run))
         assert span is not None
         n = len(run)
-        yield OMISSION.finding(
-            f"{n} source sentence{'s' if n > 1 else ''} with no translation in the target",
+        yield rule.finding(
+            f"{n} {side} sentence{'s' if n > 1 else ''} {what}",
             confidence=_confidence(span),
-            source_span=span,
-            evidence={"source_segments": run},
-        )
-    for run in _runs(added, ctx.target):
-        span = ctx.target.span_of(tuple(run))
-        assert span is not None
-        n = len(run)
-        yield ADDITION.finding(
-            f"{n} target sentence{'s' if n > 1 else ''} with no counterpart in the source",
-            confidence=_confidence(span),
-            target_span=span,
-            evidence={"target_segments": run},
+            source_span=span if side == "source" else None,
+            target_span=span if side == "target" else None,
+            evidence={f"{side}_segments": run},
         )
