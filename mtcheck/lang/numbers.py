@@ -1,0 +1,673 @@
+"""Numbers, dates and times in Russian, Korean and English text, with their values and spans.
+
+Every quantity carries one or more comparison keys: a float for amounts ("2,5 млн" and
+"2.5 million" both give 2500000.0) and tuples for calendar items (("date", 12, 4) for
+"4 декабря", "12월 4일" and "December 4"). Ambiguous writings get several keys ("3,500" in
+Russian may be 3.5 or 3500; "8:40" may be morning or evening) so that a comparison never
+fails on a reading the writer did not mean.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+Key = float | tuple[str, int, int]
+DATE_KINDS = frozenset({"year", "date", "month", "weekday", "time", "day"})
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    kind: str  # number, percent, ordinal, or one of DATE_KINDS
+    keys: tuple[Key, ...]  # the first is the most likely reading
+    approx: bool = False
+    # Written as a word that is often not a number at all ("one of", "first", 한): it may
+    # match, but never raises a finding by itself.
+    weak: bool = False
+    unit: tuple[str, float] | None = None  # (dimension, factor to the base unit)
+
+    @property
+    def value(self) -> Key:
+        return self.keys[0]
+
+    @property
+    def family(self) -> str:
+        return "date" if self.kind in DATE_KINDS else "number"
+
+
+def norm(value: float) -> float:
+    # Scaled decimals (1.2 * 1e9) must compare equal however they were computed.
+    return float(f"{value:.9g}")
+
+
+# --- shared pieces ----------------------------------------------------------------------
+
+_SPACE = "[ \u00a0\u202f]"
+_DIGITS = {
+    # Russian groups thousands with (no-break) spaces and uses the comma for decimals.
+    "ru": re.compile(rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"),
+    "en": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+    "ko": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+}
+_SCALES = {
+    "ru": [
+        (r"тыс(?:\.|яч[аиуе]?\w*)?", 1e3),
+        (r"млн\.?|миллион\w*", 1e6),
+        (r"млрд\.?|миллиард\w*", 1e9),
+        (r"трлн\.?|триллион\w*", 1e12),
+    ],
+    "en": [(r"thousand", 1e3), (r"million|mln|(?<=\d)m\b", 1e6), (r"billion|bn", 1e9), (r"trillion|tn", 1e12)],
+}
+_PERCENT = re.compile(r"\s?(?:%|процент\w*|percent|per cent|퍼센트|프로)", re.IGNORECASE)
+_APPROX_BEFORE = {
+    "ru": re.compile(
+        r"(?:около|более|свыше|почти|примерно|порядка|приблизительно|менее|больше|меньше|не менее|не более|"
+        r"до|от|чуть|свыше|около|почти что|несколько)\s*$",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(?:about|around|approximately|roughly|some|more than|over|nearly|almost|less than|fewer than|up to|"
+        r"at least|under|close to|upwards of|just|estimated|an estimated|some)\s*(?:\$|€|£)?\s*$",
+        re.IGNORECASE,
+    ),
+    "ko": re.compile(r"(?:약|최소|최대|거의|대략|무려)\s*$"),
+}
+_APPROX_AFTER = {
+    "ru": re.compile(r"^\s*(?:с лишним|с небольшим)", re.IGNORECASE),
+    "en": re.compile(r"^(?:\+|-plus|\s*or more|\s*or so)", re.IGNORECASE),
+    "ko": re.compile(r"^\s*(?:여|이상|이하|가량|정도|쯤|미만|남짓|넘게|넘는|안팎|내외)"),
+}
+_LETTER_BEFORE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐]?$")
+_LATIN_AFTER = re.compile(r"^[A-Za-z]")
+_EN_SUFFIX_OK = re.compile(
+    r"^(?:st|nd|rd|th|s|km|kg|m|bn|mln|tn|k|cm|mm|ft|lb|mph|am|pm|p\.m|a\.m|GB|MB|kW|MW|million|billion|trillion)\b"
+)
+
+
+def _approx(text: str, start: int, end: int, lang: str) -> bool:
+    before = text[max(0, start - 24) : start]
+    return bool(_APPROX_BEFORE[lang].search(before) or _APPROX_AFTER[lang].search(text[end : end + 8]))
+
+
+def _parse_digits(raw: str, lang: str) -> tuple[float, ...]:
+    """All plausible readings of a written number, most likely first."""
+    s = re.sub(_SPACE, "", raw)
+    if lang == "ru":
+        if re.fullmatch(r"\d{1,3},\d{3}", s):
+            return (float(s.replace(",", ".")), float(s.replace(",", "")))
+        return (float(s.replace(",", ".")),)
+    return (float(s.replace(",", "")),)
+
+
+def _pick(cands: list[Quantity]) -> list[Quantity]:
+    """Longest non-overlapping candidates, earlier patterns first on ties."""
+    chosen: list[Quantity] = []
+    for q in sorted(cands, key=lambda q: (-(q.end - q.start), q.start)):
+        if all(q.end <= c.start or q.start >= c.end for c in chosen):
+            chosen.append(q)
+    return sorted(chosen, key=lambda q: q.start)
+
+
+# --- calendar items ---------------------------------------------------------------------
+
+_RU_MONTHS = [
+    r"январ[ьяеюё]\w*",
+    r"феврал[ьяеюё]\w*",
+    r"март(?:а|е|у|ом)?",
+    r"апрел[ьяеюё]\w*",
+    r"ма(?:й|я|е|ю|ем)",
+    r"июн[ьяеюё]\w*",
+    r"июл[ьяеюё]\w*",
+    r"август(?:а|е|у|ом)?",
+    r"сентябр[ьяеюё]\w*",
+    r"октябр[ьяеюё]\w*",
+    r"ноябр[ьяеюё]\w*",
+    r"декабр[ьяеюё]\w*",
+]
+_RU_MONTH = "(" + "|".join(f"(?:{m})" for m in _RU_MONTHS) + ")"
+_RU_WEEKDAYS = [
+    r"понедельник\w*",
+    r"вторник\w*",
+    r"(?<=в )среду|(?<=во )среду|сред(?:ам|ой)(?= и| по)|(?<=по )средам",
+    r"четверг\w*",
+    r"пятниц\w*",
+    r"суббот\w*",
+    r"воскресень\w*",
+]
+_EN_MONTH = (
+    r"(January|February|March|April|"
+    r"(?:(?<=in )|(?<=of )|(?<=by )|(?<=until )|(?<=since )|(?<=early )|(?<=late )|(?<=mid-))May|"
+    r"June|July|August|September|October|November|December|"
+    + (r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+)
+_EN_MONTH_MAY = r"(January|February|March|April|May|June|July|August|September|October|November|December|" + (
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_NOT_WORD = r"(?<![\w-])"
+_END = r"(?![\w])"
+
+
+def _ru_month(word: str) -> int:
+    return next(i + 1 for i, m in enumerate(_RU_MONTHS) if re.fullmatch(m, word.lower()))
+
+
+def _en_month(word: str) -> int:
+    w = word.rstrip(".").lower()[:3]
+    return next(i + 1 for i, m in enumerate(MONTH_NAMES) if m.lower().startswith(w))
+
+
+def _date(m: re.Match[str], month: int, day_group: int, month_group: int, year_group: int) -> list[Quantity]:
+    day = int(m.group(day_group))
+    if not 1 <= day <= 31:
+        return []
+    out = [Quantity(m.start(), max(m.end(day_group), m.end(month_group)), "date", (("date", month, day),))]
+    if m.group(year_group):
+        out.append(Quantity(m.start(year_group), m.end(year_group), "year", (float(m.group(year_group)),)))
+    return out
+
+
+def _time(hour: int, minute: int, text: str, end: int) -> tuple[Key, ...]:
+    after = text[end : end + 12].lower()
+    if re.match(r"\s*(?:p\.?\s?m\.?|вечера|дня|오후)", after) and hour < 12:
+        hour += 12
+    elif re.match(r"\s*(?:a\.?\s?m\.?|утра|ночи|오전)", after) and hour == 12:
+        hour = 0
+    elif not re.match(r"\s*(?:a\.?\s?m\.?|утра|ночи)", after) and 1 <= hour <= 12:
+        # No half of the day written: both readings stay open.
+        return (("time", hour, minute), ("time", (hour + 12) % 24, minute))
+    return (("time", hour % 24, minute),)
+
+
+def _calendar(text: str, lang: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    # Numeric dates: 04.12.2024 (day first) or 12/4/2024 (either order).
+    for m in re.finditer(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d])", text):
+        a, b = int(m.group(1)), int(m.group(3))
+        orders = [(b, a)] if m.group(2) == "." else [(a, b), (b, a)]
+        keys = tuple(("date", mo, d) for mo, d in orders if 1 <= mo <= 12 and 1 <= d <= 31)
+        if keys:
+            out.append(Quantity(m.start(), m.start(4) - 1, "date", keys))
+            out.append(Quantity(m.start(4), m.end(), "year", (float(m.group(4)),)))
+    for m in re.finditer(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", text):
+        out.append(Quantity(m.start(), m.end(), "time", _time(int(m.group(1)), int(m.group(2)), text, m.end())))
+    if lang == "ru":
+        flags = re.IGNORECASE
+        for m in re.finditer(rf"(?<!\d)(\d{{1,2}})(?:-?го)?\s+{_RU_MONTH}{_END}(?:\s+(\d{{4}}))?", text, flags):
+            out += _date(m, _ru_month(m.group(2)), 1, 2, 3)
+        for m in re.finditer(rf"{_NOT_WORD}{_RU_MONTH}{_END}", text, flags):
+            out.append(Quantity(m.start(), m.end(), "month", (("month", _ru_month(m.group(1)), 0),)))
+        for i, pat in enumerate(_RU_WEEKDAYS):
+            for m in re.finditer(rf"{_NOT_WORD}(?:{pat}){_END}", text, flags):
+                out.append(Quantity(m.start(), m.end(), "weekday", (("weekday", i, 0),)))
+        for m in re.finditer(r"(?<![\d,.])(\d{4})(?:-?(?:е|х|м|го|й|ом))?(?=\s*(?:год|гг?\.|г\b))", text):
+            out.append(Quantity(m.start(1), m.end(1), "year", (float(m.group(1)),)))
+        for m in re.finditer(r"(?<=\s)(?:в|во)\s+(\d{1,2})\s+час", text):
+            hour = int(m.group(1))
+            out.append(Quantity(m.start(1), m.end(1), "time", _time(hour, 0, text, m.end() + 4)))
+    elif lang == "en":
+        for m in re.finditer(rf"\b{_EN_MONTH_MAY}\s+(\d{{1,2}})(?:st|nd|rd|th)?{_END}(?:,?\s+(\d{{4}})(?!\d))?", text):
+            out += _date(m, _en_month(m.group(1)), 2, 1, 3)
+        for m in re.finditer(
+            rf"(?<![\d,.])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH_MAY}(?:,?\s+(\d{{4}})(?!\d))?", text
+        ):
+            out += _date(m, _en_month(m.group(2)), 1, 2, 3)
+        for m in re.finditer(rf"\b{_EN_MONTH}(?![\w])", text):
+            out.append(Quantity(m.start(), m.end(), "month", (("month", _en_month(m.group(1)), 0),)))
+        for i, name in enumerate(WEEKDAY_NAMES):
+            for m in re.finditer(rf"\b{name}s?\b", text):
+                out.append(Quantity(m.start(), m.end(), "weekday", (("weekday", i, 0),)))
+        for m in re.finditer(r"(?<![\d:,.])(1[0-2]|0?[1-9])\s?([ap])\.?\s?m\b\.?", text, re.IGNORECASE):
+            hour = int(m.group(1)) % 12 + (12 if m.group(2).lower() == "p" else 0)
+            out.append(Quantity(m.start(), m.end(), "time", (("time", hour, 0),)))
+        for m in re.finditer(r"(?<![\d,.$€£])\b(1[89]\d\d|20\d\d)(?:s|'s)?\b(?![,.]\d|\s?%)", text):
+            out.append(Quantity(m.start(1), m.end(1), "year", (float(m.group(1)),)))
+    else:
+        for m in re.finditer(r"(?<![\d.])(\d{4})년", text):
+            out.append(Quantity(m.start(), m.end(), "year", (float(m.group(1)),)))
+        for m in re.finditer(r"(?<![\d.])(\d{1,2})월\s*(\d{1,2})일", text):
+            mo, d = int(m.group(1)), int(m.group(2))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                out.append(Quantity(m.start(), m.end(), "date", (("date", mo, d),)))
+        for m in re.finditer(r"(?<![\d.])(\d{1,2})월(?!\s*\d)", text):
+            if 1 <= int(m.group(1)) <= 12:
+                out.append(Quantity(m.start(), m.end(), "month", (("month", int(m.group(1)), 0),)))
+        for m in re.finditer(r"(?<![\d.월])(\d{1,2})일(?![간째])", text):
+            out.append(Quantity(m.start(), m.end(), "day", (float(m.group(1)),)))
+        for i, name in enumerate("월화수목금토일"):
+            for m in re.finditer(rf"{name}요일", text):
+                out.append(Quantity(m.start(), m.end(), "weekday", (("weekday", i, 0),)))
+        for m in re.finditer(
+            r"(오전|오후|새벽|아침|저녁|밤)?\s*(?<![\d.])(\d{1,2})시(?!간|대|즌)(?:\s*(\d{1,2})분)?", text
+        ):
+            hour, minute = int(m.group(2)), int(m.group(3) or 0)
+            half = m.group(1)
+            if half in ("오후", "저녁", "밤") and hour < 12:
+                keys: tuple[Key, ...] = (("time", hour + 12, minute),)
+            elif half:
+                keys = (("time", hour, minute),)
+            else:
+                keys = _time(hour, minute, text, m.end())
+            if hour <= 24:
+                out.append(Quantity(m.start(2), m.end(), "time", keys))
+    return out
+
+
+# --- amounts ----------------------------------------------------------------------------
+
+
+_DOZEN = -12  # a multiplier, not an addend: "four dozen"
+
+
+def _word_table(spec: dict[str, int]) -> list[tuple[re.Pattern[str], int]]:
+    return [(re.compile(k), v) for k, v in spec.items()]
+
+
+_RU_WORDS = _word_table(
+    {
+        r"од(?:ин|на|но|ного|ной|ному|ним|ну|ном)": 1,
+        r"дв(?:а|е|ух|ум|умя)": 2,
+        r"тр(?:и|[её]х|[её]м|емя)": 3,
+        r"четыр(?:е|[её]х|[её]м|ьмя)": 4,
+        r"пят(?:ь|и|ью)": 5,
+        r"шест(?:ь|и|ью)": 6,
+        r"сем(?:ь|и)": 7,
+        r"вос(?:емь|ьми|емью)": 8,
+        r"девят(?:ь|и|ью)": 9,
+        r"десят(?:ь|и|ью)": 10,
+        r"одиннадцат(?:ь|и|ью)": 11,
+        r"двенадцат(?:ь|и|ью)": 12,
+        r"тринадцат(?:ь|и|ью)": 13,
+        r"четырнадцат(?:ь|и|ью)": 14,
+        r"пятнадцат(?:ь|и|ью)": 15,
+        r"шестнадцат(?:ь|и|ью)": 16,
+        r"семнадцат(?:ь|и|ью)": 17,
+        r"восемнадцат(?:ь|и|ью)": 18,
+        r"девятнадцат(?:ь|и|ью)": 19,
+        r"двадцат(?:ь|и|ью)": 20,
+        r"тридцат(?:ь|и|ью)": 30,
+        r"сорок(?:а)?": 40,
+        r"пят(?:ьдесят|идесяти)": 50,
+        r"шест(?:ьдесят|идесяти)": 60,
+        r"сем(?:ьдесят|идесяти)": 70,
+        r"вос(?:емьдесят|ьмидесяти)": 80,
+        r"девяност(?:о|а)": 90,
+        r"ст(?:о|а)": 100,
+        r"дв(?:ести|ухсот)": 200,
+        r"тр(?:иста|[её]хсот)": 300,
+        r"четыр(?:еста|[её]хсот)": 400,
+        r"пят(?:ьсот|исот)": 500,
+        r"шест(?:ьсот|исот)": 600,
+        r"сем(?:ьсот|исот)": 700,
+        r"вос(?:емьсот|ьмисот)": 800,
+        r"девят(?:ьсот|исот)": 900,
+        r"тысяч\w*": 1000,
+        r"миллион\w*": 1_000_000,
+        r"миллиард\w*": 1_000_000_000,
+        r"дюжин\w*": _DOZEN,
+    }
+)
+_RU_ORDINALS = _word_table(
+    {
+        rf"{stem}(?:ый|ой|ий|ая|ья|ое|ье|ого|ьего|ому|ьему|ом|ьем|ую|ью|ых|ьих|ым|ьим|ыми|ые|ьи|ьей)": v
+        for stem, v in [
+            ("перв", 1),
+            ("втор", 2),
+            ("трет", 3),
+            ("четв[её]рт", 4),
+            ("пят", 5),
+            ("шест", 6),
+            ("седьм", 7),
+            ("восьм", 8),
+            ("девят", 9),
+            ("десят", 10),
+        ]
+    }
+)
+_EN_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_WORDS = {w: i for i, w in enumerate(_EN_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_EN_TENS)}
+_EN_WORDS |= {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": _DOZEN}
+_EN_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
+}
+# Words that may carry a figure but usually do not ("half the city", "twice as likely"): weak.
+_EN_FRACTIONS = {
+    "half": 0.5,
+    "quarter": 0.25,
+    "decade": 10,
+    "decades": 10,
+    "double": 2,
+    "doubled": 2,
+    "twice": 2,
+    "triple": 3,
+    "tripled": 3,
+}
+_RU_FRACTIONS = {
+    "десятилетие": 10,
+    "десятилетия": 10,
+    "вдвое": 2,
+    "дважды": 2,
+    "втрое": 3,
+    "трижды": 3,
+    "вчетверо": 4,
+    "впятеро": 5,
+    "вдесятеро": 10,
+}
+
+
+def _combine(values: list[int]) -> float:
+    """Read a run of number words: 'пять тысяч двадцать' → 5020, 'four dozen' → 48."""
+    total, cur = 0.0, 0.0
+    for v in values:
+        if v in (100, _DOZEN):
+            cur = (cur or 1) * (100 if v == 100 else 12)
+        elif v >= 1000:
+            total += (cur or 1) * v
+            cur = 0
+        else:
+            cur += v
+    return total + cur
+
+
+def _joins(prev: int, v: int) -> bool:
+    """Whether two adjacent number words belong to one numeral ("twenty five", not "three one")."""
+    if v in (100, _DOZEN) or v >= 1000:
+        return prev < v or v == _DOZEN
+    if 20 <= prev < 100 and prev % 10 == 0:
+        return 1 <= v <= 9
+    return (prev >= 100 and v < 100) or (prev >= 1000 and v < 1000)
+
+
+Token = tuple[int, int, int]
+
+
+def _word_runs(text: str, word_re: str, lookup: Callable[[str], int | None]) -> Iterator[list[Token]]:
+    """Runs of number words joined by spaces, hyphens or 'and' that read as one numeral."""
+    run: list[Token] = []
+    last_end = -1
+    for m in re.finditer(word_re, text):
+        if run and m.group().lower() == "and":
+            continue  # "two hundred and five"
+        v = lookup(m.group().lower())
+        joined = run and re.fullmatch(r"[\s-]+(?:and\s+)?", text[last_end : m.start()])
+        if run and (v is None or not joined or not _joins(run[-1][2], v)):
+            yield run
+            run = []
+        if v is not None:
+            run.append((m.start(), m.end(), v))
+        last_end = m.end()
+    if run:
+        yield run
+
+
+def _ru_lookup(word: str) -> int | None:
+    return next((v for p, v in _RU_WORDS if p.fullmatch(word)), None)
+
+
+# Units a translator may convert ("5 см" → "2 inches", "27 градусов" → "80 degrees").
+_UNITS: list[tuple[str, str, float]] = [
+    (r"км|km|킬로미터|kilomet(?:re|er)s?", "length", 1000.0),
+    (r"см|cm|센티미터|센티|centimet(?:re|er)s?", "length", 0.01),
+    (r"мм|mm|밀리미터|millimet(?:re|er)s?", "length", 0.001),
+    (r"м|m|метр\w*|미터|met(?:re|er)s?", "length", 1.0),
+    (r"дюйм\w*|inch(?:es)?|인치", "length", 0.0254),
+    (r"фут\w*|feet|foot|ft|피트", "length", 0.3048),
+    (r"мил[ьяеи]\w*|miles?|마일", "length", 1609.34),
+    (r"кг|kg|킬로그램|킬로|kilo(?:gram)?s?", "mass", 1.0),
+    (r"тонн\w*|tonnes?|tons?|톤", "mass", 1000.0),
+    (r"фунт\w*|pounds?|lbs?|파운드", "mass", 0.4536),
+    (r"°\s?[CС]|градус\w*\s(?:по\s)?Цельси\w*|도|degrees? Celsius", "temp", 1.0),
+    (r"°\s?F|degrees? Fahrenheit", "temp", -1.0),
+    (r"°|градус\w*|degrees?", "temp", 0.0),  # scale not written
+]
+_UNIT_RE = re.compile(r"\s?(?:-|‐)?(?:" + "|".join(f"({p})" for p, _, _ in _UNITS) + r")(?![\w])", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|до|to|and|или|or|и)\s*$", re.IGNORECASE)
+
+
+def _unit(text: str, end: int) -> tuple[str, float] | None:
+    m = _UNIT_RE.match(text, end)
+    return (_UNITS[(m.lastindex or 1) - 1][1], _UNITS[(m.lastindex or 1) - 1][2]) if m else None
+
+
+def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'от 340 до 500 млн', '5–10 см': the head of a range shares the tail's scale and unit."""
+    out = list(qs)
+    for i in range(len(out) - 2, -1, -1):
+        head, tail = out[i], out[i + 1]
+        if head.kind != "number" or tail.kind != head.kind or not _RANGE_GAP.search(text[head.end : tail.start]):
+            continue
+        v, t = head.keys[0], tail.keys[0]
+        if not (isinstance(v, float) and isinstance(t, float)):
+            continue
+        keys = head.keys
+        for scale in (1e3, 1e6, 1e9):
+            if t >= scale > v * 10 and v * scale > t / 100:
+                keys += (norm(v * scale),)
+        out[i] = Quantity(head.start, head.end, head.kind, keys, head.approx, head.weak, head.unit or tail.unit)
+    return out
+
+
+_ORDINAL_SUFFIX = {"en": r"(?:st|nd|rd|th)\b", "ru": r"-?(?:й|я|е|го|му|м|ю|х|ми)\b"}
+
+
+def _amounts_digits(text: str, lang: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    scales = _SCALES.get(lang, [])
+    scale_re = re.compile(r"\s?(?:" + "|".join(f"({p})" for p, _ in scales) + r")(?![\w])", re.IGNORECASE)
+    for m in _DIGITS[lang].finditer(text):
+        start, end = m.span()
+        if _LETTER_BEFORE.search(text[max(0, start - 2) : start]) or (start and text[start - 1] in ".,"):
+            continue
+        after = text[end : end + 12]
+        if lang == "en" and _LATIN_AFTER.match(after) and not _EN_SUFFIX_OK.match(after):
+            continue
+        values = _parse_digits(m.group(), lang)
+        kind = "number"
+        if scales and (sm := scale_re.match(text, end)):
+            values = tuple(v * scales[(sm.lastindex or 1) - 1][1] for v in values)
+            end = sm.end()
+        if pm := _PERCENT.match(text, end):
+            kind, end = "percent", pm.end()
+        elif re.match(_ORDINAL_SUFFIX.get(lang, "$^"), text[end : end + 3]):
+            kind = "ordinal"
+        keys = tuple(norm(v) for v in values)
+        if kind == "percent":
+            keys += tuple(norm(v / 100) for v in values)
+        out.append(Quantity(start, end, kind, keys, _approx(text, start, end, lang), unit=_unit(text, end)))
+    return out
+
+
+def _words_quantity(text: str, run: list[Token], lang: str) -> Quantity | None:
+    # A leading "thousand"/"миллионов" counts only with an article: "thousands of" is vague.
+    article = re.search(r"\ba\s+$", text[max(0, run[0][0] - 3) : run[0][0]]) if lang == "en" else None
+    while run and (run[0][2] >= 100 or run[0][2] == _DOZEN) and not article:
+        run = run[1:]
+    if not run:
+        return None
+    s, e, vals = run[0][0], run[-1][1], [t[2] for t in run]
+    if article:
+        s = max(0, s - 3) + article.start()
+    return Quantity(s, e, "number", (norm(_combine(vals)),), _approx(text, s, e, lang), vals == [1])
+
+
+# "двухчасовой", "стометровый": a figure inside a compound word; it may match, never flags.
+_RU_COMPOUND = re.compile(
+    r"(?<![а-яё])(одно|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|двадцати|тридцати|сорока|"
+    r"пятидесяти|ста|сто|тысяче)(?=[а-яё]{4,})",
+    re.IGNORECASE,
+)
+_RU_COMPOUND_VALUES = {
+    "одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7,
+    "восьми": 8, "девяти": 9, "десяти": 10, "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50,
+    "ста": 100, "сто": 100, "тысяче": 1000,
+}  # fmt: skip
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_EN_FRACTION_RE = re.compile(r"\b(a|one|two|three)[\s-](thirds?|quarters?)\b", re.IGNORECASE)
+
+
+def _roman(s: str) -> int:
+    vals = [_ROMAN[c] for c in s]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
+def _amounts_words(text: str, lang: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    if lang == "ru":
+        for m in _RU_COMPOUND.finditer(text):
+            v = _RU_COMPOUND_VALUES[m.group(1).lower()]
+            out.append(Quantity(m.start(), m.end(), "number", (float(v),), weak=True))
+        for m in re.finditer(r"(?<![\w-])([IVXLC]+)(?:-?[а-я]{1,3})?(?=\s+(?:век|столети|съезд|созыв))", text):
+            out.append(Quantity(m.start(), m.end(), "ordinal", (float(_roman(m.group(1))),)))
+        for m in re.finditer(
+            r"(?<![а-яё])(?:(одн[аиу]|две|тр[иеё]х?)\s+)?(трет|четверт)(?:ь|и|ей|ью)(?![а-яё])", text, re.I
+        ):
+            num = 2 if (m.group(1) or "").lower() == "две" else 3 if m.group(1) and m.group(1)[1] == "р" else 1
+            out.append(Quantity(m.start(), m.end(), "number", (norm(num / (3 if m.group(2) == "трет" else 4)),)))
+        for m in re.finditer(r"(?<![\d,.])([1-9]0)-?е(?=\s+год)", text):
+            v = float(m.group(1))
+            out.append(Quantity(m.start(), m.end(), "year", (v, 1900 + v, 2000 + v)))
+    else:
+        for m in _EN_FRACTION_RE.finditer(text):
+            num = 1 if m.group(1).lower() in ("a", "one") else _EN_WORDS[m.group(1).lower()]
+            den = 3 if m.group(2).lower().startswith("third") else 4
+            # "a third" may as well be the ordinal ("a third term")
+            out.append(Quantity(m.start(), m.end(), "number", (norm(num / den), float(den))))
+    lookup = _ru_lookup if lang == "ru" else _EN_WORDS.get
+    for run in _word_runs(text, r"[A-Za-zА-Яа-яЁё]+", lookup):
+        if q := _words_quantity(text, run, lang):
+            out.append(q)
+    ordinals = _RU_ORDINALS if lang == "ru" else [(re.compile(w), v) for w, v in _EN_ORDINALS.items()]
+    weak = _RU_FRACTIONS if lang == "ru" else _EN_FRACTIONS
+    for m in re.finditer(r"[A-Za-zА-Яа-яЁё]+", text):
+        w = m.group().lower()
+        v = next((v for p, v in ordinals if p.fullmatch(w)), None)
+        if v is not None:
+            out.append(Quantity(m.start(), m.end(), "ordinal", (float(v),), weak=v <= 2))
+        elif w in weak:
+            out.append(Quantity(m.start(), m.end(), "number", (float(weak[w]),), weak=True))
+        elif lang == "ru" and re.fullmatch(r"полтор(?:а|ы|ух)", w):
+            out.append(Quantity(m.start(), m.end(), "number", (1.5,)))
+        elif lang == "ru" and re.fullmatch(r"половин\w*", w):
+            out.append(Quantity(m.start(), m.end(), "number", (0.5,), weak=True))
+    return out
+
+
+# Korean: digits or Sino-Korean numerals grouped by 십/백/천 and the myriads 만/억/조.
+_KO_SINO = dict(zip("일이삼사오육칠팔구", range(1, 10), strict=True))
+_KO_SMALL = {"십": 10, "백": 100, "천": 1000}
+_KO_BIG = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
+_KO_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# MT output often spaces units off ("22 억 5 천만"), so a space may precede a unit.
+_KO_GROUP = rf"(?:{_KO_NUM}\s?[십백천]?|{_KO_NUM}?\s?[십백천])\s?[만억조]?|{_KO_NUM}?\s?[만억조]"
+_KO_AMOUNT = re.compile(rf"(?<![\d.,])(?:(?:{_KO_GROUP})\s?)*(?:{_KO_GROUP}|{_KO_NUM}(?![\d.,]))")
+_KO_COUNTERS = (
+    "명|개|번|차례|가지|곳|건|척|대|채|마리|권|살|세|배|년|달|주|일|시간|분|초|회|개국|개월|편|장|발|톤|원|달러|위|등|층|호|"
+    "킬로|미터|%"
+)
+_KO_SINO_WORD = re.compile(rf"(?<![가-힣])([일이삼사오육칠팔구십백천만억]+)(?=\s?(?:{_KO_COUNTERS}))")
+_KO_NATIVE = {
+    "한": 1,
+    "두": 2,
+    "세": 3,
+    "네": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+    "열": 10,
+    "스무": 20,
+}
+_KO_NATIVE_RE = re.compile(
+    r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?(?=(?:명|개|번|차례|가지|곳|마리|사람|살|시간|달|해|척|대|채|권|잔|병|배)(?![가-힣]*[었였했]))"
+)
+
+
+# "3인조" trio, "2년마다" biennial, "2차 경기" return match, "2배" double: rarely digits in English.
+_KO_IDIOM = re.compile(r"인조|년마다|차(?![가-힣])|배|분의")
+
+
+def _ko_value(raw: str) -> float:
+    total, chunk, cur = 0.0, 0.0, None
+    for tok in re.findall(r"\d+(?:\.\d+)?|[일이삼사오육칠팔구]|[십백천만억조]", raw.replace(",", "")):
+        if tok in _KO_SMALL:
+            chunk += (cur if cur is not None else 1) * _KO_SMALL[tok]
+            cur = None
+        elif tok in _KO_BIG:
+            chunk += cur or 0
+            total += (chunk or 1) * _KO_BIG[tok]
+            chunk, cur = 0.0, None
+        else:
+            cur = float(_KO_SINO.get(tok, 0) or tok)
+    return total + chunk + (cur or 0)
+
+
+def _amounts_ko(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _KO_AMOUNT.finditer(text):
+        s, e = m.span()
+        raw = m.group().rstrip()
+        e = s + len(raw)
+        if _LETTER_BEFORE.search(text[max(0, s - 2) : s]):
+            continue
+        value = _ko_value(raw)
+        kind = "number"
+        keys: tuple[float, ...] = (norm(value),)
+        if pm := _PERCENT.match(text, e):
+            kind, e = "percent", pm.end()
+            keys += (norm(value / 100),)
+        elif text.startswith("번째", e) or (s >= 1 and text[s - 1] == "제"):
+            kind = "ordinal"
+        # 10대 / 20대: teenagers, people in their twenties; 1 is as often "a"/"top" as a figure.
+        weak = value == 1 or (text.startswith("대", e) and value % 10 == 0) or bool(_KO_IDIOM.match(text, e))
+        out.append(Quantity(s, e, kind, keys, _approx(text, s, e, "ko"), weak, _unit(text, e)))
+    for m in re.finditer(r"(?<![\d.])(\d+)\s?분의\s?(\d+)", text):
+        out.append(Quantity(m.start(), m.end(), "number", (norm(int(m.group(2)) / int(m.group(1))),)))
+    for m in _KO_SINO_WORD.finditer(text):
+        if re.search(r"[십백천만억]", m.group(1)) and len(m.group(1)) >= 2:
+            s, e = m.span(1)
+            out.append(Quantity(s, e, "number", (norm(_ko_value(m.group(1))),), _approx(text, s, e, "ko")))
+    for m in _KO_NATIVE_RE.finditer(text):
+        v = _KO_NATIVE[m.group(1)]
+        s, e = m.span(1)
+        kind = "ordinal" if text.startswith("번째", m.end()) or text.startswith(" 번째", e) else "number"
+        out.append(Quantity(s, e, kind, (float(v),), _approx(text, s, e, "ko"), weak=v == 1))
+    return out
+
+
+def extract(text: str, lang: str) -> list[Quantity]:
+    """Every number, date and time in ``text``; numbers inside dates belong to the date."""
+    calendar = _pick(_calendar(text, lang))
+    amounts = _amounts_ko(text) if lang == "ko" else _amounts_digits(text, lang) + _amounts_words(text, lang)
+    free = [a for a in amounts if all(a.end <= c.start or a.start >= c.end for c in calendar)]
+    return sorted(calendar + _ranges(text, _pick(free)), key=lambda q: q.start)
+
+
+def render(q: Quantity) -> str:
+    """How the quantity is written in English."""
+    v = q.value
+    if isinstance(v, tuple):
+        kind, a, b = v
+        if kind == "date":
+            return f"{MONTH_NAMES[a - 1]} {b}"
+        if kind == "month":
+            return MONTH_NAMES[a - 1]
+        if kind == "weekday":
+            return WEEKDAY_NAMES[a]
+        return f"{a:02d}:{b:02d}"
+    if q.kind == "year":
+        return f"{v:.0f}"
+    suffix = "%" if q.kind == "percent" else ""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= scale and (v / scale) * 100 == round((v / scale) * 100):
+            return f"{norm(v / scale):g} {word}{suffix}"
+    return (f"{v:,.0f}" if v == int(v) else f"{v:,}") + suffix
