@@ -66,6 +66,12 @@ def check(
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")
     ] = FailOn.error,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="mtcheck.toml or pyproject.toml; default: the nearest one above the current folder."
+        ),
+    ] = None,
 ) -> None:
     """Align SOURCE with TARGET and report suspicious spans.
 
@@ -78,9 +84,14 @@ def check(
     t_lang = _lang(target_lang, "--target-lang")
     if output is not None:
         _refuse_input_as_output(output, source, target)
+    from mtcheck.config import find_config, load_config
+
     try:
+        if config_file is not None and not config_file.is_file():
+            raise _fail(f"config file {config_file} does not exist")
+        config = load_config(config_file or find_config(Path.cwd()))
         with _status() as on_step:
-            report = check_files(source, target, s_lang, t_lang, on_step=on_step)
+            report = check_files(source, target, s_lang, t_lang, on_step=on_step, config=config)
         color = output is None and fmt is Format.text and sys.stdout.isatty()
         content = render(report, fmt.value, color=color)
         if output is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from mtcheck import __version__
 from mtcheck.align import PairScorer, align_documents
 from mtcheck.checks.registry import CheckContext, all_checks
+from mtcheck.config import Config
 from mtcheck.documents.text import build_document, read_text
 from mtcheck.lang.detect import check_pair, detect_lang
 from mtcheck.types import Finding, Report
@@ -24,6 +25,7 @@ def check_files(
     target_lang: str | None = None,
     scorer: PairScorer | None = None,
     on_step: Callable[[str], None] | None = None,
+    config: Config | None = None,
 ) -> Report:
     """Check one document pair. ``on_step`` hears the name of each stage as it starts
     (the CLI shows it as a status line on long documents)."""
@@ -44,6 +46,8 @@ def check_files(
     for name, check in all_checks():
         step(f"checking: {name}")
         findings.extend(check(ctx))
+    if config is not None:
+        findings = config.apply(findings, s_lang)
     findings.sort(key=_order)
     notices = []
     for doc in (source, target):

@@ -199,3 +199,26 @@ def test_console_script_runs_as_a_process(source: Path, draft: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["summary"]["error"] == 0
+
+
+def test_config_file_turns_a_rule_off_and_raises_another(tmp_path: Path, source: Path) -> None:
+    config = tmp_path / "mtcheck.toml"
+    config.write_text('disable = ["omission"]\n', encoding="utf-8")
+    code, out, _ = run("check", source, omitted_draft(tmp_path), "--config", config)
+    assert code == 0
+    assert "MT101" not in out
+    config.write_text('[severity]\nomission = "info"\n', encoding="utf-8")
+    code, out, _ = run("check", source, omitted_draft(tmp_path), "--config", config)
+    assert code == 0
+    assert "MT101 omission" in out and "[info," in out
+
+
+def test_bad_config_is_exit_2(tmp_path: Path, source: Path, draft: Path) -> None:
+    config = tmp_path / "mtcheck.toml"
+    config.write_text('disable = ["MT999"]\n', encoding="utf-8")
+    code, _, err = run("check", source, draft, "--config", config)
+    assert code == 2
+    assert "no rule 'MT999'" in one_line_error(err)
+    code, _, err = run("check", source, draft, "--config", tmp_path / "missing.toml")
+    assert code == 2
+    assert "does not exist" in one_line_error(err)

@@ -1,0 +1,137 @@
+"""Project configuration: ``mtcheck.toml`` or ``[tool.mtcheck]`` in ``pyproject.toml``.
+
+```toml
+[tool.mtcheck]
+disable = ["MT404"]                 # rule codes or names switched off
+glossary = "glossary.csv"           # relative to the config file
+
+[tool.mtcheck.severity]             # per-rule severity overrides
+MT102 = "error"
+repetition = "info"
+
+[tool.mtcheck.languages.ko]         # per-language opt-outs
+disable = ["MT402"]
+```
+
+Unknown keys are errors, so a typo does not silently switch a check back on.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from mtcheck.errors import InputError
+from mtcheck.types import Finding, Severity
+
+CONFIG_NAMES = ("mtcheck.toml", "pyproject.toml")
+_KNOWN_KEYS = {"disable", "severity", "glossary", "languages", "scan", "baseline", "suppress", "do-not-translate"}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    disabled: frozenset[str] = frozenset()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    lang_disabled: tuple[tuple[str, frozenset[str]], ...] = ()
+    glossary: Path | None = None
+    do_not_translate: tuple[str, ...] = ()
+    # Sections other features read (scan, baseline, suppress), kept raw for them.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def enabled(self, rule: str, lang: str | None = None) -> bool:
+        off = set(self.disabled)
+        for code_lang, codes in self.lang_disabled:
+            if code_lang == lang:
+                off |= codes
+        return rule not in off
+
+    def apply(self, findings: list[Finding], source_lang: str) -> list[Finding]:
+        """Drop disabled rules and apply severity overrides."""
+        overrides = dict(self.severity)
+        out = []
+        for f in findings:
+            if not self.enabled(f.rule, source_lang):
+                continue
+            # Keys were normalised to codes; Severity.INFO is 0, so no truthiness tests here.
+            sev = overrides.get(f.rule)
+            out.append(replace(f, severity=sev) if sev is not None else f)
+        return out
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest mtcheck.toml, or pyproject.toml with a [tool.mtcheck] table, upwards."""
+    folder = start if start.is_dir() else start.parent
+    for here in [folder.resolve(), *folder.resolve().parents]:
+        for name in CONFIG_NAMES:
+            candidate = here / name
+            if candidate.is_file() and (name == "mtcheck.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "mtcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read config {path}: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"config {path} is not valid TOML: {exc}") from None
+    table = data.get("tool", {}).get("mtcheck", {}) if path.name == "pyproject.toml" else data
+    return parse_config(table, path)
+
+
+def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
+    where = str(path) if path else "config"
+    unknown = set(table) - _KNOWN_KEYS
+    if unknown:
+        raise InputError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    from mtcheck.checks.registry import get_rule
+
+    def rule_key(key: str) -> str:
+        try:
+            rule = get_rule(key)
+        except KeyError as exc:
+            raise InputError(f"{where}: {exc.args[0]}") from None
+        return rule.code
+
+    disabled = frozenset(rule_key(k) for k in _str_list(table.get("disable", []), where, "disable"))
+    severity: list[tuple[str, Severity]] = []
+    for key, value in dict(table.get("severity", {})).items():
+        try:
+            severity.append((rule_key(key), Severity.parse(str(value))))
+        except ValueError as exc:
+            raise InputError(f"{where}: severity of {key}: {exc}") from None
+    lang_disabled = []
+    for lang, sub in dict(table.get("languages", {})).items():
+        codes = frozenset(rule_key(k) for k in _str_list(dict(sub).get("disable", []), where, f"languages.{lang}"))
+        lang_disabled.append((str(lang), codes))
+    glossary = table.get("glossary")
+    base = path.parent if path else Path.cwd()
+    extra = {k: table[k] for k in ("scan", "baseline", "suppress") if k in table}
+    return Config(
+        path=path,
+        disabled=disabled,
+        severity=tuple(severity),
+        lang_disabled=tuple(lang_disabled),
+        glossary=(base / glossary) if glossary else None,
+        do_not_translate=tuple(_str_list(table.get("do-not-translate", []), where, "do-not-translate")),
+        extra=extra,
+    )
+
+
+def _str_list(value: Any, where: str, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(f"{where}: {key} must be a list of strings")
+    return value
