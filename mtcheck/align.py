@@ -15,6 +15,7 @@ so a document of n sentences costs O(n·band) rather than O(n²).
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -146,7 +147,14 @@ class _LengthModel:
 def _banded(
     src: Units, tgt: Units, model: _LengthModel, band: int, scorer: PairScorer | None
 ) -> tuple[list[Bead], bool, int]:
+    """One DP over a band of fixed width around the length diagonal.
+
+    Row i holds columns j = lo[i] … lo[i] + width - 1. Every bead cost is computed up front
+    as an (n+1) × width matrix in a handful of array operations; the row loop then only
+    shifts the previous rows and takes minima, which keeps long documents fast.
+    """
     n, m = len(src), len(tgt)
+    width = 2 * band + 1
     # The band follows the length diagonal, not i·m/n: characters survive translation far
     # better than sentence counts do, so a document whose sides split sentences differently
     # still stays close to it.
@@ -154,106 +162,139 @@ def _banded(
     cum_t = np.concatenate([[0.0], np.cumsum(tgt.lengths)])
     centre = np.searchsorted(cum_t / cum_t[-1], cum_s / cum_s[-1]).astype(np.int64)
     centre[0], centre[n] = 0, m
-    lo = np.clip(centre - band, 0, m)
-    hi = np.clip(centre + band, 0, m)
-    pair_anchor = _AnchorTable(src, tgt, lo, hi)
-    cost_rows: list[np.ndarray] = []
-    back_rows: list[np.ndarray] = []
-    for i in range(n + 1):
-        js = np.arange(lo[i], hi[i] + 1)
-        best = np.full(js.shape, _INF)
-        back = np.zeros(js.shape, dtype=np.int8)
-        if i == 0:
-            best[js == 0] = 0.0
+    lo = np.clip(centre - band, 0, max(0, m + 1 - width))
+    cols = lo[:, None] + np.arange(width)[None, :]
+    costs = _bead_costs(src, tgt, model, lo, cols, cum_s, cum_t, scorer)
+    table = np.full((n + 1, width), _INF)
+    back = np.zeros((n + 1, width), dtype=np.int8)
+    table[0, 0] = 0.0
+    insert = _INDEL_COST + model.penalties[_INSERT_CODE]
+    _apply_insertions(table[0], back[0], insert, cols[0] <= m)
+    # candidates[c] is the cost of reaching each cell of the row through a bead of type c;
+    # filled by slicing the earlier rows, so each row costs a few array operations.
+    candidates = np.empty((len(_CODES), width))
+    for i in range(1, n + 1):
+        candidates.fill(_INF)
         for code, (a, b) in enumerate(_CODES):
-            if a == 0 or i < a:
+            if not a or i < a:
                 continue
-            prev_j = js - b
-            prev = _lookup(cost_rows[i - a], lo[i - a], prev_j)
-            ls = cum_s[i] - cum_s[i - a]
-            lt = np.where(prev_j >= 0, cum_t[js] - cum_t[np.maximum(prev_j, 0)], 0.0)
-            length = model.cost(ls, lt) if b else _INDEL_COST
-            cost = prev + length + model.penalties[code]
-            if b:
-                cost -= _ANCHOR_WEIGHT * pair_anchor.matched(i, a, js, b)
-                if a == b == 1:
-                    # Only in 1-1 beads is "on one side only" exact; pairwise counts of a
-                    # merge would call a number unmatched that its other half matches.
-                    cost += _STRAY_WEIGHT * pair_anchor.stray(i, js)
-                if scorer is not None:
-                    cost += _similarity_cost(scorer, src, tgt, i, a, js, b, prev)
-            better = cost < best
-            best[better] = cost[better]
-            back[better] = code
-        _apply_insertions(best, back, js, model.penalties[_INSERT_CODE])
-        cost_rows.append(best)
-        back_rows.append(back)
-    beads, touched = _trace(back_rows, lo, n, m, cost_rows, hi, band)
-    return beads, touched, int((hi - lo + 1).sum())
+            offset = int(lo[i] - lo[i - a]) - b
+            if offset >= 0:
+                if offset < width:
+                    candidates[code, : width - offset] = table[i - a, offset:]
+            elif -offset < width:
+                candidates[code, -offset:] = table[i - a, : width + offset]
+        candidates += costs[i]
+        ptr = candidates.argmin(axis=0)
+        back[i] = ptr
+        table[i] = candidates[ptr, np.arange(width)]
+        _apply_insertions(table[i], back[i], insert, cols[i] <= m)
+    beads, touched = _trace(table, back, lo, n, m)
+    return beads, touched and band < max(n, m), int((cols <= m).sum())
 
 
-def _apply_insertions(best: np.ndarray, back: np.ndarray, js: np.ndarray, penalty: float) -> None:
-    """0-1 beads chain along a row: best[j] = min(best[j], best[j-1] + c(j)), a prefix minimum."""
-    if len(js) < 2:
-        return
-    step = np.full(len(js) - 1, _INDEL_COST + penalty)
-    acc = np.concatenate([[0.0], np.cumsum(step)])
+def _apply_insertions(best: np.ndarray, back: np.ndarray, step: float, valid: np.ndarray) -> None:
+    """0-1 beads chain along a row: best[k] = min(best[k], best[k-1] + step), a prefix minimum."""
+    acc = step * np.arange(len(best))
     shifted = np.minimum.accumulate(best - acc) + acc
-    better = shifted < best - 1e-12
+    better = (shifted < best - 1e-12) & valid
     best[better] = shifted[better]
     back[better] = _INSERT_CODE
 
 
-def _lookup(row: np.ndarray, row_lo: int, js: np.ndarray) -> np.ndarray:
-    idx = js - row_lo
-    ok = (idx >= 0) & (idx < len(row))
-    out = np.full(js.shape, _INF)
-    out[ok] = row[idx[ok]]
-    return out
+def _bead_costs(
+    src: Units,
+    tgt: Units,
+    model: _LengthModel,
+    lo: np.ndarray,
+    cols: np.ndarray,
+    cum_s: np.ndarray,
+    cum_t: np.ndarray,
+    scorer: PairScorer | None,
+) -> np.ndarray:
+    """costs[i, code, k]: the cost of the bead of type _CODES[code] ending at (i, lo[i] + k)."""
+    n, m = len(src), len(tgt)
+    rows = np.arange(n + 1)[:, None]
+    capped = np.minimum(cols, m)
+    anchors = _AnchorBand(src, tgt, lo, cols.shape[1])
+    costs = np.full((n + 1, len(_CODES), cols.shape[1]), _INF)
+    for code, (a, b) in enumerate(_CODES):
+        if not a:
+            continue  # insertions are chained inside each row
+        ok = (cols <= m) & (rows >= a) & (cols >= b)
+        if b:
+            ls = cum_s[rows] - cum_s[np.maximum(rows - a, 0)]
+            lt = cum_t[capped] - cum_t[np.clip(capped - b, 0, m)]
+            cost = model.cost(ls, lt) - _ANCHOR_WEIGHT * anchors.matched(a, b, cols)
+            if a == b == 1:
+                # Only in 1-1 beads is "on one side only" exact; pairwise counts of a
+                # merge would call a number unmatched that its other half matches.
+                cost += _STRAY_WEIGHT * anchors.strays(cols)
+            if scorer is not None and a + b <= 3:
+                cost += _similarity(scorer, src, tgt, a, b, cols, ok)
+        else:
+            cost = np.full(cols.shape, _INDEL_COST)
+        costs[:, code] = np.where(ok, cost + model.penalties[code], _INF)
+    return costs
 
 
-class _AnchorTable:
-    """Shared anchors for every (source unit, target unit) pair inside the band."""
+class _AnchorBand:
+    """Anchors shared by source unit x and target unit y, for every pair a bead in the band
+    can hold, stored per source unit over the columns its rows can reach."""
 
-    def __init__(self, src: Units, tgt: Units, lo: np.ndarray, hi: np.ndarray) -> None:
-        self.rows: list[np.ndarray] = []
-        self.strays: list[np.ndarray] = []
+    _REACH = 3  # beads take up to 3 units from either side
+
+    def __init__(self, src: Units, tgt: Units, lo: np.ndarray, width: int) -> None:
+        n, m = len(src), len(tgt)
         self.lo = lo
-        t_strong = [_strong(keys) for keys in tgt.anchors]
-        for i, keys in enumerate(src.anchors):
-            # Source unit i ends beads at DP rows i+1 to i+3; cover all their bands.
-            start = int(lo[i])
-            stop = min(int(hi[min(i + 3, len(lo) - 1)]), len(tgt))
-            row = np.zeros(max(0, stop - start), dtype=np.float64)
-            stray = np.zeros(max(0, stop - start), dtype=np.float64)
-            s_strong = _strong(keys)
-            for j in range(start, stop):
-                if keys and tgt.anchors[j]:
-                    row[j - start] = len(keys & tgt.anchors[j])
-                if s_strong or t_strong[j]:
-                    stray[j - start] = min(_MAX_STRAYS, len(s_strong ^ t_strong[j]))
-            self.rows.append(row)
-            self.strays.append(stray)
+        # Unit x is used by rows x+1 … x+3, at columns lo[x+1]-3 … lo[x+3]+width-1.
+        self.start = np.array([lo[min(x + 1, n)] - self._REACH for x in range(n)], dtype=np.int64)
+        span = width + 2 * self._REACH + int(np.max(np.diff(lo), initial=0)) * self._REACH
+        self.shared = np.zeros((max(n, 1), span))
+        self.stray = np.zeros((max(n, 1), span))
+        index: dict[str, list[int]] = {}
+        for y, keys in enumerate(tgt.anchors):
+            for key in keys:
+                index.setdefault(key, []).append(y)
+        t_strong = np.array([len(_strong(k)) for k in tgt.anchors], dtype=np.float64)
+        strong_shared = np.zeros_like(self.shared)
+        for x, keys in enumerate(src.anchors):
+            first = int(self.start[x])
+            for key in keys:
+                ys = index.get(key, ())
+                for y in ys[bisect.bisect_left(ys, max(first, 0)) : bisect.bisect_left(ys, first + span)]:
+                    self.shared[x, y - first] += 1
+                    if not key.startswith("N:"):
+                        strong_shared[x, y - first] += 1
+            ys = np.arange(first, first + span)
+            inside = (ys >= 0) & (ys < m)
+            s_strong = len(_strong(keys))
+            row = np.zeros(span)
+            row[inside] = s_strong + t_strong[ys[inside]] - 2 * strong_shared[x, inside]
+            self.stray[x] = np.minimum(row, _MAX_STRAYS)
 
-    def stray(self, i: int, js: np.ndarray) -> np.ndarray:
-        """Numbers and quotes on one side only of the 1-1 bead ending at (i, js)."""
-        row, start = self.strays[i - 1], int(self.lo[i - 1])
-        idx = js - 1 - start
-        ok = (idx >= 0) & (idx < len(row))
-        out = np.zeros(js.shape)
-        out[ok] = row[idx[ok]]
+    def _gather(self, table: np.ndarray, dx: int, dy: int, cols: np.ndarray) -> np.ndarray:
+        x = np.arange(cols.shape[0]) - dx
+        ok_rows = (x >= 0) & (x < len(self.start))
+        out = np.zeros(cols.shape)
+        if not ok_rows.any():
+            return out
+        xs = x[ok_rows]
+        k = cols[ok_rows] - dy - self.start[xs][:, None]
+        inside = (k >= 0) & (k < table.shape[1])
+        vals = np.zeros(k.shape)
+        vals[inside] = table[np.broadcast_to(xs[:, None], k.shape)[inside], k[inside]]
+        out[ok_rows] = vals
         return out
 
-    def matched(self, i: int, a: int, js: np.ndarray, b: int) -> np.ndarray:
-        total = np.zeros(js.shape)
-        for x in range(i - a, i):
-            row, start = self.rows[x], int(self.lo[x])
-            for y in range(1, b + 1):
-                idx = js - y - start
-                ok = (idx >= 0) & (idx < len(row))
-                total[ok] += row[idx[ok]]
+    def matched(self, a: int, b: int, cols: np.ndarray) -> np.ndarray:
+        total = sum(self._gather(self.shared, dx, dy, cols) for dx in range(1, a + 1) for dy in range(1, b + 1))
         # Pairwise counts over-reward merges; a bead earns at most what its halves would.
-        return total / max(a, b)
+        return np.asarray(total) / max(a, b)
+
+    def strays(self, cols: np.ndarray) -> np.ndarray:
+        """Numbers and quotes on one side only of the 1-1 bead ending at each cell."""
+        return self._gather(self.stray, 1, 1, cols)
 
 
 def _strong(keys: frozenset[str]) -> frozenset[str]:
@@ -262,42 +303,35 @@ def _strong(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(k for k in keys if not k.startswith("N:"))
 
 
-def _similarity_cost(
-    scorer: PairScorer, src: Units, tgt: Units, i: int, a: int, js: np.ndarray, b: int, prev: np.ndarray
+def _similarity(
+    scorer: PairScorer, src: Units, tgt: Units, a: int, b: int, cols: np.ndarray, ok: np.ndarray
 ) -> np.ndarray:
-    out = np.zeros(js.shape)
-    for k, j in enumerate(js):
-        if j - b < 0 or not np.isfinite(prev[k]):
-            continue
+    out = np.zeros(cols.shape)
+    for i, k in zip(*np.nonzero(ok), strict=True):
+        j = int(cols[i, k])
         sim = scorer(src.texts[i - a : i], tgt.texts[j - b : j])
-        out[k] = _SIMILARITY_WEIGHT * (0.5 - sim)
+        out[i, k] = _SIMILARITY_WEIGHT * (0.5 - sim)
     return out
 
 
-def _trace(
-    back_rows: list[np.ndarray],
-    lo: np.ndarray,
-    n: int,
-    m: int,
-    cost_rows: list[np.ndarray],
-    hi: np.ndarray,
-    band: int,
-) -> tuple[list[Bead], bool]:
+def _trace(table: np.ndarray, back: np.ndarray, lo: np.ndarray, n: int, m: int) -> tuple[list[Bead], bool]:
     """Follow back-pointers from (n, m); also report whether the path ran along the band's
     edge, where a wider band might have found a cheaper path."""
-    if not np.isfinite(cost_rows[n][m - lo[n]]):
+    width = table.shape[1]
+    if not np.isfinite(table[n, m - lo[n]]):
         return _unalignable(n, m), True
     beads: list[Bead] = []
     i, j = n, m
     touched = False
     while i > 0 or j > 0:
-        touched |= (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m)
-        a, b = _CODES[int(back_rows[i][j - lo[i]])]
-        cost = cost_rows[i][j - lo[i]] - cost_rows[i - a][j - b - lo[i - a]]
+        k = j - int(lo[i])
+        touched |= (k == 0 and lo[i] > 0) or (k == width - 1 and j < m)
+        a, b = _CODES[int(back[i, k])]
+        cost = table[i, k] - table[i - a, j - b - lo[i - a]]
         beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), _score(float(cost))))
         i, j = i - a, j - b
     beads.reverse()
-    return beads, touched and band < max(n, m)
+    return beads, touched
 
 
 def _score(cost: float) -> float:
