@@ -23,7 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
-from mtcheck.anchors import anchor_keys
+from mtcheck.anchors import anchor_keys_many
 from mtcheck.types import Bead, Document
 
 # (source units, target units) → prior probability (Gale & Church 1993, Table 5).
@@ -55,7 +55,7 @@ DEFAULT_VARIANCE = 6.8
 # Bounds for the variance re-estimated on a document: tight translations make merges
 # expensive (so omissions show), loose ones must not turn every merge into two indels.
 _VARIANCE_BOUNDS = (2.0, DEFAULT_VARIANCE)
-_ANCHOR_WEIGHT = 1.5
+_ANCHOR_WEIGHT = 2.0
 _STRAY_WEIGHT = 1.0
 _MAX_STRAYS = 3
 _SIMILARITY_WEIGHT = 6.0
@@ -264,7 +264,7 @@ class _AnchorBand:
                 ys = index.get(key, ())
                 for y in ys[bisect.bisect_left(ys, max(first, 0)) : bisect.bisect_left(ys, first + span)]:
                     self.shared[x, y - first] += 1
-                    if not key.startswith("N:"):
+                    if key[0] in "DQ":
                         strong_shared[x, y - first] += 1
             ys = np.arange(first, first + span)
             inside = (ys >= 0) & (ys < m)
@@ -300,7 +300,7 @@ class _AnchorBand:
 def _strong(keys: frozenset[str]) -> frozenset[str]:
     """Anchors whose absence on the other side is telling: numbers and quotes, not names
     (a name is often rendered as a common word or an adjective)."""
-    return frozenset(k for k in keys if not k.startswith("N:"))
+    return frozenset(k for k in keys if k[0] in "DQ")
 
 
 def _similarity(
@@ -351,8 +351,8 @@ def align_documents(source: Document, target: Document, scorer: PairScorer | Non
     on the first pass's 1-1 beads, since how tightly lengths follow each other depends on
     the translator and the language pair.
     """
-    s_anchors = [anchor_keys(seg.text, source.lang) for seg in source.segments]
-    t_anchors = [anchor_keys(seg.text, target.lang) for seg in target.segments]
+    s_anchors = anchor_keys_many([seg.text for seg in source.segments], source.lang)
+    t_anchors = anchor_keys_many([seg.text for seg in target.segments], target.lang)
     ratio = _ratio(source, target)
     first = _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, DEFAULT_VARIANCE)
     variance = _estimate_variance(first, source, target, ratio)

@@ -52,6 +52,21 @@ def _with_words(runs: list[str]) -> list[str]:
     return out
 
 
+_LONG_LATIN = re.compile(r"\b[a-z]{6,}\b")
+_LONG_CYRILLIC = re.compile(r"\b[а-яё]{6,}\b")
+
+
+def _cognate_keys(words: list[str]) -> set[str]:
+    """International words keep their consonants across Russian and English
+    ("президент"/"president", "технология"/"technology"): a weak, cheap lexical signal."""
+    keys = set()
+    for word in words:
+        sk = skeleton(word)
+        if len(sk) >= 5:
+            keys.add("W:" + sk[:5])
+    return keys
+
+
 def number_keys(text: str) -> set[str]:
     keys = set()
     for m in _NUMBER.finditer(text):
@@ -60,15 +75,30 @@ def number_keys(text: str) -> set[str]:
     return keys
 
 
+def anchor_keys_many(texts: list[str], lang: str) -> list[frozenset[str]]:
+    """Anchor keys of many texts at once (Korean name tagging runs as one batch)."""
+    if lang != "ko" or len(texts) < 2:
+        return [anchor_keys(t, lang) for t in texts]
+    spans = ko.name_words_many(texts)
+    return [_anchor_keys(t, lang, names) for t, names in zip(texts, spans, strict=True)]
+
+
 def anchor_keys(text: str, lang: str) -> frozenset[str]:
+    return _anchor_keys(text, lang, None)
+
+
+def _anchor_keys(text: str, lang: str, ko_names: list[tuple[int, int]] | None) -> frozenset[str]:
     keys = number_keys(text)
     if _QUOTES.search(text):
         keys.add("Q")
     if lang == "en":
         keys |= _name_keys(_with_words([text[s:e] for s, e in en.name_runs(text)]))
+        keys |= _cognate_keys(_LONG_LATIN.findall(text))
     elif lang == "ru":
         runs = [text[s:e] for s, e in ru.name_runs(text)]
         keys |= _name_keys([ru.transliterate(w) for w in _with_words(runs)])
+        keys |= _cognate_keys([ru.transliterate(w) for w in _LONG_CYRILLIC.findall(text)])
     elif lang == "ko":
-        keys |= _name_keys([ko.romanize(text[s:e]) for s, e in ko.name_words(text)])
+        names = ko.name_words(text) if ko_names is None else ko_names
+        keys |= _name_keys([ko.romanize(text[s:e]) for s, e in names])
     return frozenset(keys)

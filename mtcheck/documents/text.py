@@ -114,3 +114,17 @@ def build_document(path: str, lang: str, text: str, encoding: str = "utf-8") -> 
 def load_document(path: str | Path, lang: str) -> Document:
     decoded = read_text(path)
     return build_document(str(path), lang, decoded.text, decoded.encoding)
+
+
+def document_from_sentences(path: str, lang: str, sentences: list[str]) -> Document:
+    """A one-paragraph document of already split sentences, one per line (for aligners and
+    benchmarks that start from sentence lists)."""
+    segments: list[Segment] = []
+    pos = 0
+    for sentence in sentences:
+        clean = " ".join(sentence.split())
+        segments.append(Segment(len(segments), Span(pos, pos + len(clean)), 0, clean))
+        pos += len(clean) + 1
+    text = "\n".join(s.text for s in segments)
+    paragraph = Paragraph(0, Span(0, len(text)), tuple(range(len(segments))))
+    return Document(path, lang, text, (paragraph,), tuple(segments))
