@@ -18,13 +18,13 @@ demo: $(STAMP)
 	$(BIN)/mtcheck check corpora/kursk-ko/source.ko.txt corpora/kursk-ko/draft.en.txt --fail-on never
 
 test: $(STAMP)
-	$(BIN)/ruff check mtcheck tests
-	$(BIN)/ruff format --check mtcheck tests
+	$(BIN)/ruff check mtcheck tests benchmarks
+	$(BIN)/ruff format --check mtcheck tests benchmarks
 	$(BIN)/pytest
 
 format: $(STAMP)
-	$(BIN)/ruff format mtcheck tests
-	$(BIN)/ruff check --fix mtcheck tests
+	$(BIN)/ruff format mtcheck tests benchmarks
+	$(BIN)/ruff check --fix mtcheck tests benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
