@@ -17,7 +17,7 @@ from mtcheck.types import Span
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
-Splitter = Callable[[str], list[tuple[int, int]]]
+Splitter = Callable[[list[str]], list[list[tuple[int, int]]]]
 
 # Titles and abbreviations that are practically never the last word of a sentence.
 _EN_NEVER_FINAL = frozenset(
@@ -117,34 +117,63 @@ def kiwi() -> Kiwi:
     return Kiwi()
 
 
-def _ko_split(text: str) -> list[tuple[int, int]]:
-    pieces = [(s.start, s.end) for s in kiwi().split_into_sents(text)]
-    out: list[tuple[int, int]] = []
-    for start, end in pieces:
-        # A quotative ending ("…"라고 말했다) continues the sentence the quote belongs to.
-        if out and _KO_QUOTATIVE.match(text, start):
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
+def _ko_split_many(lines: list[str]) -> list[list[tuple[int, int]]]:
+    """Korean sentences of many lines in one Kiwi batch; the proper nouns Kiwi finds on the
+    way are handed to mtcheck.lang.ko so that name anchors need no second analysis."""
+    from mtcheck.lang import ko
+
+    out: list[list[tuple[int, int]]] = []
+    for line, sentences in zip(lines, kiwi().split_into_sents(lines, return_tokens=True), strict=True):
+        pieces: list[tuple[int, int]] = []
+        names: list[list[tuple[int, int]]] = []
+        for sent in sentences:
+            found = [(t.start, t.start + t.len) for t in sent.tokens if t.tag == "NNP"]
+            # A quotative ending ("…"라고 말했다) continues the sentence the quote belongs to.
+            if pieces and _KO_QUOTATIVE.match(line, sent.start):
+                pieces[-1] = (pieces[-1][0], sent.end)
+                names[-1] += found
+            else:
+                pieces.append((sent.start, sent.end))
+                names.append(found)
+        for (start, end), found in zip(pieces, names, strict=True):
+            s, e = _trim(line, start, end)
+            ko.remember_names(line[s:e], [(a - s, b - s) for a, b in found])
+        out.append(pieces)
     return out
 
 
 _KO_QUOTATIVE = re.compile(r"(?:라고|이라고|고|며|라며|이라며)(?:\s|$)")
-_SPLITTERS: dict[str, Splitter] = {"en": _en_split, "ru": _ru_split, "ko": _ko_split}
+
+
+def _each(split: Callable[[str], list[tuple[int, int]]]) -> Splitter:
+    return lambda lines: [split(line) for line in lines]
+
+
+_SPLITTERS: dict[str, Splitter] = {"en": _each(_en_split), "ru": _each(_ru_split), "ko": _ko_split_many}
 
 
 def split_sentences(text: str, lang: str, within: Span | None = None) -> list[Span]:
     """Sentence spans of ``text`` (or of its part ``within``), in document offsets."""
-    window = within or Span(0, len(text))
-    chunk = text[window.start : window.end]
-    spans: list[Span] = []
-    for line_start, line_end in _lines(chunk):
-        line = chunk[line_start:line_end]
-        for s, e in _SPLITTERS[lang](line):
+    return split_sentences_many(text, lang, [within or Span(0, len(text))])[0]
+
+
+def split_sentences_many(text: str, lang: str, windows: list[Span]) -> list[list[Span]]:
+    """Sentence spans of each window of ``text`` (paragraphs), in document offsets; the
+    splitter sees all lines at once, which Korean analysis needs to be fast."""
+    lines: list[tuple[int, int, int]] = []  # (window index, start, end) in document offsets
+    for w, window in enumerate(windows):
+        chunk = text[window.start : window.end]
+        for line_start, line_end in _lines(chunk):
+            lines.append((w, window.start + line_start, window.start + line_end))
+    out: list[list[Span]] = [[] for _ in windows]
+    pieces = _SPLITTERS[lang]([text[a:b] for _, a, b in lines]) if lines else []
+    for (w, line_start, line_end), found in zip(lines, pieces, strict=True):
+        line = text[line_start:line_end]
+        for s, e in found:
             s, e = _trim(line, s, e)
             if e > s:
-                spans.append(Span(window.start + line_start + s, window.start + line_start + e))
-    return spans
+                out[w].append(Span(line_start + s, line_start + e))
+    return out
 
 
 def _lines(chunk: str) -> list[tuple[int, int]]:

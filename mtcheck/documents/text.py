@@ -98,13 +98,14 @@ def _add_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
 
 def build_document(path: str, lang: str, text: str, encoding: str = "utf-8") -> Document:
     """Split ``text`` into paragraphs and sentences for ``lang``."""
-    from mtcheck.segment import split_sentences
+    from mtcheck.segment import split_sentences_many
 
     paragraphs: list[Paragraph] = []
     segments: list[Segment] = []
-    for p_id, p_span in enumerate(split_paragraphs(text)):
+    p_spans = split_paragraphs(text)
+    for p_id, (p_span, sentences) in enumerate(zip(p_spans, split_sentences_many(text, lang, p_spans), strict=True)):
         ids = []
-        for s_span in split_sentences(text, lang, p_span):
+        for s_span in sentences:
             ids.append(len(segments))
             segments.append(Segment(len(segments), s_span, p_id, s_span.text(text)))
         paragraphs.append(Paragraph(p_id, p_span, tuple(ids)))

@@ -12,10 +12,25 @@ def name_words(text: str) -> list[tuple[int, int]]:
 
 def name_words_many(texts: list[str]) -> list[list[tuple[int, int]]]:
     """Proper-noun spans of many texts; Kiwi analyses a batch several times faster than
-    the same texts one by one."""
+    the same texts one by one, and sentences the splitter already analysed are reused."""
     from mtcheck.segment import kiwi
 
-    return [[(t.start, t.start + t.len) for t in tokens if t.tag == "NNP"] for tokens in kiwi().tokenize(texts)]
+    todo = [t for t in dict.fromkeys(texts) if t not in _NAMES]
+    if todo:
+        for text, tokens in zip(todo, kiwi().tokenize(todo), strict=True):
+            remember_names(text, [(t.start, t.start + t.len) for t in tokens if t.tag == "NNP"])
+    return [list(_NAMES.get(t, ())) for t in texts]
+
+
+# Sentence text → proper-noun spans, filled by the sentence splitter's analysis.
+_NAMES: dict[str, tuple[tuple[int, int], ...]] = {}
+_NAMES_LIMIT = 200_000
+
+
+def remember_names(sentence: str, spans: list[tuple[int, int]]) -> None:
+    if len(_NAMES) >= _NAMES_LIMIT:
+        _NAMES.clear()
+    _NAMES[sentence] = tuple(spans)
 
 
 @functools.lru_cache(maxsize=65536)
