@@ -5,7 +5,9 @@ Beads 1-1, 1-2, 2-1, 2-2, 1-0, 0-1, and 3-1/1-3 for run-on translations. A bead'
   target/source length ratio measured on the document itself, so Korean, Russian and
   English need no tables),
 - the bead-type prior from Gale & Church (1993),
-- anchors shared by both sides (numbers, names through transliteration, quotes),
+- anchors shared by both sides (numbers, names through transliteration, quotes, and
+  international words through their consonant skeleton), and numbers or quotes found on
+  one side of a 1-1 bead only,
 - optionally a similarity between a translation of the source and the target, the way
   Bleualign uses machine translation (see :class:`PairScorer`).
 
