@@ -11,6 +11,7 @@ from mtcheck.checks.registry import CheckContext, all_checks
 from mtcheck.config import Config
 from mtcheck.documents.text import build_document, read_text
 from mtcheck.lang.detect import check_pair, detect_lang
+from mtcheck.merge import merge_overlapping
 from mtcheck.types import Finding, Report
 
 SKIPPED_TRANSLATION = (
@@ -48,6 +49,8 @@ def check_files(
         findings.extend(check(ctx))
     if config is not None:
         findings = config.apply(findings, s_lang)
+    # After the config: a rule switched off must not absorb, nor hide behind, another.
+    findings = merge_overlapping(findings, target)
     findings.sort(key=_order)
     notices = []
     for doc in (source, target):
