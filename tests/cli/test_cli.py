@@ -224,3 +224,27 @@ def test_bad_config_is_exit_2(tmp_path: Path, source: Path, draft: Path) -> None
     code, _, err = run("check", source, draft, "--config", tmp_path / "missing.toml")
     assert code == 2
     assert "does not exist" in one_line_error(err)
+
+
+def test_glossary_option_reports_terms(tmp_path: Path, source: Path, draft: Path) -> None:
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("source,target\nКурская область,Kursk Region\n", encoding="utf-8")
+    code, out, _ = run("check", source, draft, "--glossary", glossary, "--format", "json", "--fail-on", "warning")
+    assert code == 1
+    found = [f for f in json.loads(out)["findings"] if f["rule"] == "MT602"]
+    assert [f["suggestion"] for f in found] == ["Kursk Region"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("terms.csv", "only-one-column\n"), ("terms.tbx", "<martif><text>"), ("missing.csv", None)],
+)
+def test_bad_glossary_is_one_line_and_exit_2(
+    tmp_path: Path, source: Path, draft: Path, name: str, content: str | None
+) -> None:
+    glossary = tmp_path / name
+    if content is not None:
+        glossary.write_text(content, encoding="utf-8")
+    code, _, err = run("check", source, draft, "--glossary", glossary)
+    assert code == 2
+    assert "glossary" in one_line_error(err)
