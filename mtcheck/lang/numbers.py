@@ -473,7 +473,8 @@ _ORDINAL_SUFFIX = {"en": r"(?:st|nd|rd|th)\b", "ru": r"-?(?:й|я|е|го|му|�
 def _amounts_digits(text: str, lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     scales = _SCALES.get(lang, [])
-    scale_re = re.compile(r"\s?(?:" + "|".join(f"({p})" for p, _ in scales) + r")(?![\w])", re.IGNORECASE)
+    # "25-тысячная толпа", "a 5-million-strong army": the hyphen joins figure and scale.
+    scale_re = re.compile(r"[\s-]?(?:" + "|".join(f"({p})" for p, _ in scales) + r")(?![\w])", re.IGNORECASE)
     for m in _DIGITS[lang].finditer(text):
         start, end = m.span()
         if _LETTER_BEFORE.search(text[max(0, start - 2) : start]) or (start and text[start - 1] in ".,"):

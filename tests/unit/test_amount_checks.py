@@ -118,6 +118,7 @@ def test_korean_unit_with_particle() -> None:
         ("정부는 2억 원을 배정했다.", "ko", "The government set aside 200 million won."),
         ("이번 집회에는 3만 명이 참가했다.", "ko", "Some 30,000 people attended the rally."),
         ("강까지는 10킬로미터다.", "ko", "The river is about 6 miles away."),
+        ("Полиция не подпустила 25-тысячную толпу к мечети.", "ru", "Police kept a 25,000-strong crowd away."),
         # the scale word is split from its figure in the source: no slip
         ("На них говорят 50 и более миллионов человек.", "ru", "They have 50 million or more speakers."),
         # 25 cm was converted to 10 inches; the other 10 only looks like a kept figure
