@@ -8,6 +8,7 @@ sentences, ignoring case and allowing plural and possessive endings.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -46,8 +47,9 @@ def check_glossary(ctx: CheckContext) -> Iterator[Finding]:
             continue  # an omission: MT101 reports it
         source = src_span.text(ctx.source.text)
         target = tgt_span.text(ctx.target.text)
+        sentence = _Sentence(source)
         for entry in entries:
-            at = find_term(entry.source, source, ctx.source.lang)
+            at = sentence.find(entry.source, ctx.source.lang)
             if at is None or rendered(entry, target):
                 continue
             where = Span(src_span.start + at[0], src_span.start + at[1])
@@ -69,23 +71,47 @@ def check_glossary(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+class _Sentence:
+    """A source sentence with its words' lemmas indexed, so that a large glossary costs a
+    dictionary lookup per term, not a scan of the sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: list[tuple[int, int, frozenset[str]]] | None = None
+        self._index: dict[str, list[int]] = {}
+
+    def find(self, term: str, lang: str) -> tuple[int, int] | None:
+        """Where the glossary term occurs in the sentence, or None."""
+        if not re.search(r"[^\W\d_]", term) or (lang == "ko" and _HANGUL.search(term)):
+            return _substring(term, self.text, whole=False, ignore_case=True)
+        if not re.search(r"[\u0400-\u04ff]", term):
+            return _substring(term, self.text, whole=True, ignore_case=False)
+        if self._words is None:
+            self._words = words(self.text)
+            for i, (_, _, lemmas) in enumerate(self._words):
+                for lemma in lemmas:
+                    self._index.setdefault(lemma, []).append(i)
+        have = self._words
+        wanted = _term_words(term)
+        starts = sorted({i for lemma in wanted[0] for i in self._index.get(lemma, ())})
+        for i in starts:
+            window = have[i : i + len(wanted)]
+            if len(window) == len(wanted) and all(w & h[2] for w, h in zip(wanted, window, strict=True)):
+                return have[i][0], have[i + len(wanted) - 1][1]
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _term_words(term: str) -> tuple[frozenset[str], ...]:
+    return tuple(w[2] for w in words(term))
+
+
 def find_term(term: str, text: str, lang: str) -> tuple[int, int] | None:
     """Where the glossary term occurs in a source sentence, or None."""
-    if not re.search(r"[^\W\d_]", term) or (lang == "ko" and _HANGUL.search(term)):
-        return _substring(term, text, word_start_only=True)
-    if not re.search(r"[\u0400-\u04ff]", term):
-        return _substring(term, text, word_start_only=False, whole=True, ignore_case=False)
-    wanted = words(term)
-    have = words(text)
-    for i in range(len(have) - len(wanted) + 1):
-        if all(w[2] & h[2] for w, h in zip(wanted, have[i : i + len(wanted)], strict=False)):
-            return have[i][0], have[i + len(wanted) - 1][1]
-    return None
+    return _Sentence(text).find(term, lang)
 
 
-def _substring(
-    term: str, text: str, *, word_start_only: bool, whole: bool = False, ignore_case: bool = True
-) -> tuple[int, int] | None:
+def _substring(term: str, text: str, *, whole: bool, ignore_case: bool) -> tuple[int, int] | None:
     # Korean: the term may carry particles after it, but must start a word; Latin terms
     # (do-not-translate names, codes) are whole words and case matters.
     pattern = r"(?<![^\W_])" + re.escape(term.strip()) + (r"(?![^\W_])" if whole else "")
