@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import sys
 from collections.abc import Callable, Iterator
@@ -72,6 +73,10 @@ def check(
             "--config", help="mtcheck.toml or pyproject.toml; default: the nearest one above the current folder."
         ),
     ] = None,
+    glossary_file: Annotated[
+        Path | None,
+        typer.Option("--glossary", help="Glossary (CSV source,target[,note] or TBX); overrides the config's glossary."),
+    ] = None,
 ) -> None:
     """Align SOURCE with TARGET and report suspicious spans.
 
@@ -90,6 +95,8 @@ def check(
         if config_file is not None and not config_file.is_file():
             raise _fail(f"config file {config_file} does not exist")
         config = load_config(config_file or find_config(Path.cwd()))
+        if glossary_file is not None:
+            config = dataclasses.replace(config, glossary=glossary_file)
         with _status() as on_step:
             report = check_files(source, target, s_lang, t_lang, on_step=on_step, config=config)
         color = output is None and fmt is Format.text and sys.stdout.isatty()

@@ -10,7 +10,9 @@ from mtcheck.align import PairScorer, align_documents
 from mtcheck.checks.registry import CheckContext, all_checks
 from mtcheck.config import Config
 from mtcheck.documents.text import build_document, read_text
+from mtcheck.glossary import load_glossary
 from mtcheck.lang.detect import check_pair, detect_lang
+from mtcheck.merge import merge_overlapping
 from mtcheck.types import Finding, Report
 
 SKIPPED_TRANSLATION = (
@@ -31,6 +33,8 @@ def check_files(
     (the CLI shows it as a status line on long documents)."""
     step = on_step or (lambda _name: None)
     step("reading")
+    # Before the documents: a broken glossary should fail at once, not after the alignment.
+    glossary = load_glossary(config.glossary, config.do_not_translate) if config is not None else None
     src_text = read_text(source_path)
     tgt_text = read_text(target_path)
     s_lang = source_lang or detect_lang(src_text.text, str(source_path))
@@ -41,13 +45,15 @@ def check_files(
     target = build_document(str(target_path), t_lang, tgt_text.text, tgt_text.encoding)
     step(f"aligning {len(source.segments):,} × {len(target.segments):,} sentences")
     alignment = tuple(align_documents(source, target, scorer))
-    ctx = CheckContext(source, target, alignment)
+    ctx = CheckContext(source, target, alignment, glossary)
     findings: list[Finding] = []
     for name, check in all_checks():
         step(f"checking: {name}")
         findings.extend(check(ctx))
     if config is not None:
         findings = config.apply(findings, s_lang)
+    # After the config: a rule switched off must not absorb, nor hide behind, another.
+    findings = merge_overlapping(findings, target)
     findings.sort(key=_order)
     notices = []
     for doc in (source, target):

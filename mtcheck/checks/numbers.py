@@ -9,11 +9,13 @@ words ("one of", "first", "two" for "both") are too often not figures at all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
-from mtcheck.lang.numbers import Quantity, extract, render
+from mtcheck.lang.money import currency
+from mtcheck.lang.numbers import Quantity, extract, norm, render, unit_after
 from mtcheck.types import Finding, Severity, Span
 
 NUMBER = register_rule(
@@ -38,6 +40,18 @@ DATE = register_rule(
         "(20:40 = 8:40 pm) of the source sentence are compared with those of its translation.",
     )
 )
+AMOUNT = register_rule(
+    Rule(
+        "MT303",
+        "amount",
+        "An amount changed its scale, unit or currency",
+        Severity.ERROR,
+        "The figure survived translation but what it counts did not: the scale word changed "
+        "(5 млн → 5 billion, 3만 → 3 thousand), the unit changed without the number being "
+        "converted (5 км → 5 miles; 5 км → 3 miles is a correct conversion and passes), or the "
+        "currency changed (5 млн рублей → $5 million, 2억 원 → 200 million dollars).",
+    )
+)
 # Approximate figures are rounded by translators ("около 1,5 млн" → "about 1.4 million" is
 # a slip, "почти 2000" → "nearly 2,000" is not); within this margin they count as equal.
 _APPROX_MARGIN = 0.1
@@ -48,6 +62,9 @@ class Mismatch:
     rule: Rule
     source: Quantity | None
     target: Quantity | None
+    # For MT303: "scale", "unit" or "currency", with what each side says, e.g. ("RUB", "USD").
+    change: str = ""
+    detail: tuple[str, str] = ("", "")
 
 
 def _converted(a: Quantity, x: float, b: Quantity, y: float) -> bool:
@@ -82,16 +99,82 @@ def _loose(a: Quantity, b: Quantity) -> bool:
     return False
 
 
-def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
-    """Pair equal values; return what is left on each side."""
+Pairs = list[tuple[Quantity, Quantity]]
+
+
+def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[Pairs, list[Quantity], list[Quantity]]:
+    """Pair equal values; return the pairs and what is left on each side."""
     left_s, left_t = list(src), list(tgt)
+    pairs: Pairs = []
     for same in (lambda a, b: bool(set(a.keys) & set(b.keys)), _loose):
         for s in list(left_s):
             t = next((t for t in left_t if same(s, t)), None)
             if t is not None:
                 left_s.remove(s)
                 left_t.remove(t)
-    return left_s, left_t
+                pairs.append((s, t))
+    return pairs, left_s, left_t
+
+
+def _unit_change(s: Quantity, t: Quantity) -> bool:
+    """Equal figures whose units differ and were not converted ("5 км" → "5 miles")."""
+    if not (s.unit and t.unit) or s.unit == t.unit:
+        return False
+    if s.unit[0] != t.unit[0]:
+        return True  # kilometres became kilograms
+    if s.unit[0] == "temp":
+        return False  # "27 градусов" → "27 °C": a scale left unwritten is no change
+    x, y = s.keys[0], t.keys[0]
+    return not (isinstance(x, float) and isinstance(y, float) and _converted(s, x, t, y))
+
+
+def _converted_elsewhere(
+    s: Quantity, t: Quantity, pairs: Pairs, left_s: list[Quantity], left_t: list[Quantity]
+) -> bool:
+    sources = [p[0] for p in pairs] + left_s
+    targets = [p[1] for p in pairs] + left_t
+    return any(_loose(o, t) for o in sources if o is not s) or any(_loose(s, o) for o in targets if o is not t)
+
+
+def _scale_change(s: Quantity, src: str, src_lang: str, t: Quantity, tgt: str) -> bool:
+    """The figure before the scale word is kept, the scale is not: 5 млн → 5 billion, 3만 →
+    3 thousand, 5 тыс. → 5. A changed figure (2,5 млн → 25 million) is a wrong number, MT301."""
+    a, b = _mantissa(src[s.start : s.end], src_lang), _mantissa(tgt[t.start : t.end], "en")
+    if a is None or b is None or not (a[1] or b[1]):
+        return False  # no scale word on either side: nothing to have slipped
+    return a[0] == b[0] and s.keys[0] != t.keys[0]
+
+
+def _mantissa(written: str, lang: str) -> tuple[float, bool] | None:
+    """The figure written in digits before any scale word, and whether a scale word follows."""
+    m = _LEADING.match(written)
+    if m is None:
+        return None
+    digits = re.sub(r"[ \u00a0\u202f]", "", m.group())
+    value = float(digits.replace(",", ".") if lang == "ru" else digits.replace(",", ""))
+    return value, m.end() < len(written.rstrip(" %"))
+
+
+_SCALE_NAMES = {
+    1e3: "тыс|тысяч|thousand|천",
+    1e4: "만",
+    1e6: "млн|миллион|million|백만",
+    1e8: "억",
+    1e9: "млрд|миллиард|billion|십억",
+    1e12: "трлн|триллион|trillion|조",
+}
+
+
+def _scale_nearby(text: str, q: Quantity, other: Quantity) -> bool:
+    """Is the scale that ``other`` has over ``q`` written a few words after ``q``?"""
+    x, y = q.keys[0], other.keys[0]
+    if not (isinstance(x, float) and isinstance(y, float)) or not x or y <= x:
+        return False
+    name = _SCALE_NAMES.get(norm(y / x))
+    return bool(name and re.search(name, text[q.end : q.end + 30], re.IGNORECASE))
+
+
+_LEADING = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
 
 
 def _sort(q: Quantity) -> str:
@@ -101,19 +184,40 @@ def _sort(q: Quantity) -> str:
 
 
 def compare(source: str, source_lang: str, target: str) -> list[Mismatch]:
-    """Numbers and dates that differ between a source text and its English translation."""
-    left_s, left_t = _match(extract(source, source_lang), extract(target, "en"))
+    """Numbers, dates and amounts that differ between a source text and its English translation."""
+    pairs, left_s, left_t = _match(extract(source, source_lang), extract(target, "en"))
     out: list[Mismatch] = []
+    for s, t in pairs:
+        # "до 25 см" → "up to 10 inches" next to "7–10 см" → "3 to 6 inches": the 10s are
+        # equal by chance, and 10 inches is 25 cm converted.
+        if _unit_change(s, t) and not _converted_elsewhere(s, t, pairs, left_s, left_t):
+            # The spans take in the units: they are what changed.
+            (su, se), (tu, te) = unit_after(source, s.end), unit_after(target, t.end)
+            out.append(Mismatch(AMOUNT, replace(s, end=se), replace(t, end=te), "unit", (su, tu)))
+        elif s.family == "number" and (money := _currency_change(s, source, t, target)):
+            out.append(Mismatch(AMOUNT, s, t, "currency", money))
     for s in list(left_s):
         t = next((t for t in left_t if _sort(t) == _sort(s)), None)
         if t is not None and not (s.weak or t.weak):
             left_s.remove(s)
             left_t.remove(t)
-            out.append(Mismatch(DATE if "date" in (s.family, t.family) else NUMBER, s, t))
+            if s.family == "number" and _scale_change(s, source, source_lang, t, target):
+                if _scale_nearby(source, s, t) or _scale_nearby(target, t, s):
+                    continue  # "50 и более миллионов" = "50 million or more": the parser split it
+                money = _currency_change(s, source, t, target)
+                out.append(Mismatch(AMOUNT, s, t, "scale", money or ("", "")))
+            else:
+                out.append(Mismatch(DATE if "date" in (s.family, t.family) else NUMBER, s, t))
     # Alone, only figures written in digits count: a word may be no number at all.
     out += [Mismatch(DATE if s.family == "date" else NUMBER, s, None) for s in left_s if _strong(s, source)]
     out += [Mismatch(DATE if t.family == "date" else NUMBER, None, t) for t in left_t if _strong(t, target)]
     return sorted(out, key=lambda m: (m.source or m.target).start)  # type: ignore[union-attr]
+
+
+def _currency_change(s: Quantity, src: str, t: Quantity, tgt: str) -> tuple[str, str] | None:
+    a, b = currency(src, s.start, s.end), currency(tgt, t.start, t.end)
+    # One side silent is no change: "5 млн" may have its "долларов" three words on.
+    return (a, b) if a and b and a != b else None
 
 
 def _strong(q: Quantity, text: str) -> bool:
@@ -127,10 +231,24 @@ def _strong(q: Quantity, text: str) -> bool:
     )
 
 
+def _amount_message(m: Mismatch, src: str, tgt: str) -> str:
+    assert m.source and m.target
+    st, tt = src[m.source.start : m.source.end], tgt[m.target.start : m.target.end]
+    if m.change == "scale":
+        money = f" (and the currency: {m.detail[0]} → {m.detail[1]})" if m.detail[0] else ""
+        return f"source amount {st!r} changed its scale: {tt!r}{money}"
+    if m.change == "currency":
+        return f"source amount {st!r} in {m.detail[0]} is given in {m.detail[1]}: {tt!r}"
+    return f"source amount {st!r} is rendered as {tt!r} without converting the figure"
+
+
 def _finding(m: Mismatch, src_text: str, tgt_text: str, s_off: int, t_off: int) -> Finding:
     s, t = m.source, m.target
     what = "date" if m.rule is DATE else "number"
-    if s and t:
+    if m.rule is AMOUNT:
+        msg = _amount_message(m, src_text, tgt_text)
+        conf = 0.85
+    elif s and t:
         msg = f"source {what} {src_text[s.start : s.end]!r} is rendered as {tgt_text[t.start : t.end]!r}"
         conf = 0.9
     elif s:
@@ -146,7 +264,8 @@ def _finding(m: Mismatch, src_text: str, tgt_text: str, s_off: int, t_off: int) 
         source_span=Span(s_off + s.start, s_off + s.end) if s else None,
         target_span=Span(t_off + t.start, t_off + t.end) if t else None,
         suggestion=render(s) if s else None,
-        evidence={"source_kind": s.kind if s else None, "target_kind": t.kind if t else None},
+        evidence={"source_kind": s.kind if s else None, "target_kind": t.kind if t else None}
+        | ({"change": m.change, "from": m.detail[0], "to": m.detail[1]} if m.change else {}),
     )
 
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mtcheck.types import Bead, Document, Finding, Severity, Span
+
+if TYPE_CHECKING:
+    from mtcheck.glossary import Glossary
 
 FAMILIES = {
     "MT1": "alignment",
@@ -64,6 +67,7 @@ class CheckContext:
     source: Document
     target: Document
     alignment: tuple[Bead, ...]
+    glossary: Glossary | None = None  # the user glossary and do-not-translate terms, if any
 
 
 class Check(Protocol):
@@ -120,4 +124,4 @@ def get_rule(key: str) -> Rule:
 def _load_builtin() -> None:
     # Importing the modules registers their rules and checks; done on first use so that
     # importing the registry alone stays cheap.
-    from mtcheck.checks import alignment, inputs, numbers, script  # noqa: F401
+    from mtcheck.checks import alignment, glossary, inputs, nonword, numbers, script  # noqa: F401

@@ -421,7 +421,7 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"м|m|метр\w*|미터|met(?:re|er)s?", "length", 1.0),
     (r"дюйм\w*|inch(?:es)?|인치", "length", 0.0254),
     (r"фут\w*|feet|foot|ft|피트", "length", 0.3048),
-    (r"мил[ьяеи]\w*|miles?|마일", "length", 1609.34),
+    (r"мил[ьяеи]\w*|miles?|mi|마일", "length", 1609.34),
     (r"кг|kg|킬로그램|킬로|kilo(?:gram)?s?", "mass", 1.0),
     (r"тонн\w*|tonnes?|tons?|톤", "mass", 1000.0),
     (r"фунт\w*|pounds?|lbs?|파운드", "mass", 0.4536),
@@ -429,8 +429,13 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"°\s?F|degrees? Fahrenheit", "temp", -1.0),
     (r"°|градус\w*|degrees?", "temp", 0.0),  # scale not written
 ]
-_UNIT_RE = re.compile(r"\s?(?:-|‐)?(?:" + "|".join(f"({p})" for p, _, _ in _UNITS) + r")(?![\w])", re.IGNORECASE)
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|до|to|and|или|or|и)\s*$", re.IGNORECASE)
+# Korean particles attach to units ("20km로", "5미터를"), so a Hangul letter may follow one.
+_UNIT_RE = re.compile(
+    r"\s?(?:-|‐)?(?:" + "|".join(f"({p})" for p, _, _ in _UNITS) + r")(?![A-Za-z\u00c0-\u024fА-Яа-яЁё\d_])",
+    re.IGNORECASE,
+)
+# The whole gap: "1,000 mi) long and 800 km" is no range, and 1,000 is not in km.
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|до|to|and|или|or|и)\s*", re.IGNORECASE)
 
 
 def _unit(text: str, end: int) -> tuple[str, float] | None:
@@ -438,12 +443,18 @@ def _unit(text: str, end: int) -> tuple[str, float] | None:
     return (_UNITS[(m.lastindex or 1) - 1][1], _UNITS[(m.lastindex or 1) - 1][2]) if m else None
 
 
+def unit_after(text: str, end: int) -> tuple[str, int]:
+    """The unit written right after a number ending at ``end`` ("км", "miles") and its end."""
+    m = _UNIT_RE.match(text, end)
+    return (m.group().strip(" -‐"), m.end()) if m else ("", end)
+
+
 def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     """'от 340 до 500 млн', '5–10 см': the head of a range shares the tail's scale and unit."""
     out = list(qs)
     for i in range(len(out) - 2, -1, -1):
         head, tail = out[i], out[i + 1]
-        if head.kind != "number" or tail.kind != head.kind or not _RANGE_GAP.search(text[head.end : tail.start]):
+        if head.kind != "number" or tail.kind != head.kind or not _RANGE_GAP.fullmatch(text[head.end : tail.start]):
             continue
         v, t = head.keys[0], tail.keys[0]
         if not (isinstance(v, float) and isinstance(t, float)):
@@ -462,7 +473,8 @@ _ORDINAL_SUFFIX = {"en": r"(?:st|nd|rd|th)\b", "ru": r"-?(?:й|я|е|го|му|�
 def _amounts_digits(text: str, lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     scales = _SCALES.get(lang, [])
-    scale_re = re.compile(r"\s?(?:" + "|".join(f"({p})" for p, _ in scales) + r")(?![\w])", re.IGNORECASE)
+    # "25-тысячная толпа", "a 5-million-strong army": the hyphen joins figure and scale.
+    scale_re = re.compile(r"[\s-]?(?:" + "|".join(f"({p})" for p, _ in scales) + r")(?![\w])", re.IGNORECASE)
     for m in _DIGITS[lang].finditer(text):
         start, end = m.span()
         if _LETTER_BEFORE.search(text[max(0, start - 2) : start]) or (start and text[start - 1] in ".,"):

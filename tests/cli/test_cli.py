@@ -96,7 +96,9 @@ def test_output_may_not_overwrite_an_input(source: Path, draft: Path) -> None:
 def test_clean_kursk_text_report(source: Path, draft: Path) -> None:
     code, out, _ = run("check", source, draft)
     assert code == 0
-    assert "0 error(s), 0 warning(s), 0 info in 19 source / 19 target sentences (19 aligned pairs)" in out
+    # The one finding is the garbled 'сквер' ("In Internationals Kvir"), at info level.
+    assert "0 error(s), 0 warning(s), 1 info in 19 source / 19 target sentences (19 aligned pairs)" in out
+    assert "MT403 non-word 'Kvir'" in out
     assert "translation-model checks" in out
 
 
@@ -174,7 +176,7 @@ def test_cp1251_source_gets_a_notice(tmp_path: Path, source: Path, draft: Path) 
     assert code == 0
     report = json.loads(out)
     assert any("read as cp1251" in n for n in report["notices"])
-    assert [f["rule"] for f in report["findings"]] == ["MT901"]
+    assert [f["rule"] for f in report["findings"]] == ["MT901", "MT403"]
 
 
 def test_rules_list_and_explain() -> None:
@@ -222,3 +224,27 @@ def test_bad_config_is_exit_2(tmp_path: Path, source: Path, draft: Path) -> None
     code, _, err = run("check", source, draft, "--config", tmp_path / "missing.toml")
     assert code == 2
     assert "does not exist" in one_line_error(err)
+
+
+def test_glossary_option_reports_terms(tmp_path: Path, source: Path, draft: Path) -> None:
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("source,target\nКурская область,Kursk Region\n", encoding="utf-8")
+    code, out, _ = run("check", source, draft, "--glossary", glossary, "--format", "json", "--fail-on", "warning")
+    assert code == 1
+    found = [f for f in json.loads(out)["findings"] if f["rule"] == "MT602"]
+    assert [f["suggestion"] for f in found] == ["Kursk Region"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("terms.csv", "only-one-column\n"), ("terms.tbx", "<martif><text>"), ("missing.csv", None)],
+)
+def test_bad_glossary_is_one_line_and_exit_2(
+    tmp_path: Path, source: Path, draft: Path, name: str, content: str | None
+) -> None:
+    glossary = tmp_path / name
+    if content is not None:
+        glossary.write_text(content, encoding="utf-8")
+    code, _, err = run("check", source, draft, "--glossary", glossary)
+    assert code == 2
+    assert "glossary" in one_line_error(err)
