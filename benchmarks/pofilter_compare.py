@@ -150,7 +150,8 @@ def main() -> int:
     errors = {k for k, t in truth.items() if t == "number"}
     clean = {k for k, t in truth.items() if t == "clean"}
     print(
-        f"{'DEMETR number errors caught':<28} {len(pf_num & errors):>6}/{len(errors)} {len(mt_num & errors):>5}/{len(errors)}"
+        f"{'DEMETR number errors caught':<28} {len(pf_num & errors):>6}/{len(errors)} "
+        f"{len(mt_num & errors):>5}/{len(errors)}"
     )
     print(f"{'clean entries flagged':<28} {len(pf_num & clean):>9} {len(mt_num & clean):>8}")
     print(f"{'flagged by both':<28} {len(pf_num & mt_num):>9}")
