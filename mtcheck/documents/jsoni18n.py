@@ -60,7 +60,7 @@ def _value(text: str, i: int, key: str, out: list[Entry]) -> int:
             i = _skip(text, i + 1)
     if ch == '"':
         entry, i = _string(text, i)
-        out.append(Entry(key, entry.value, entry.origins))
+        out.append(Entry(key, entry.value, entry.origins, entry.escapes))
         return i
     # A number, true, false or null: not translatable.
     _, end = json.JSONDecoder().raw_decode(text, i)
@@ -75,6 +75,7 @@ def _string(text: str, i: int) -> tuple[Entry, int]:
     """The JSON string starting at the quote ``text[i]``, with each character's origin."""
     chars: list[str] = []
     origins: list[int] = []
+    escapes: set[int] = set()
     j = i + 1
     while text[j] != '"':
         if text[j] != "\\":
@@ -84,6 +85,7 @@ def _string(text: str, i: int) -> tuple[Entry, int]:
             continue
         esc = text[j + 1]
         if esc != "u":
+            escapes.add(len(chars))
             chars.append(_ESCAPES[esc])
             origins.append(j)
             j += 2
@@ -94,7 +96,8 @@ def _string(text: str, i: int) -> tuple[Entry, int]:
             low = int(text[j + 8 : j + 12], 16)
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
             length = 12
+        escapes.add(len(chars))
         chars.append(chr(code))
         origins.append(j)
         j += length
-    return Entry("", "".join(chars), tuple(origins)), j + 1
+    return Entry("", "".join(chars), tuple(origins), frozenset(escapes)), j + 1

@@ -25,6 +25,9 @@ class Entry:
     key: str
     value: str
     origins: tuple[int, ...]
+    # Indices of characters decoded from an escape (``&amp;``, ``\"``, ``""``): their origin is
+    # where the escape starts, and the file does not hold them literally.
+    escapes: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         if len(self.origins) != len(self.value):
@@ -66,8 +69,8 @@ def masked_text(text: str, entries: Sequence[Entry]) -> tuple[str, list[Span | N
         # the origin of its first character: escapes shrink, words stay whole.
         pos = line_end = -1
         exact = True
-        for ch, origin in zip(entry.value, entry.origins, strict=True):
-            literal = text.startswith(ch, origin)
+        for i, (ch, origin) in enumerate(zip(entry.value, entry.origins, strict=True)):
+            literal = i not in entry.escapes and text.startswith(ch, origin)
             if pos < 0 or origin >= line_end:
                 pos, exact = origin, literal
                 nl = text.find("\n", origin)

@@ -42,12 +42,12 @@ def read_po(path: str) -> Extracted:
             if field in current or (field in ("msgctxt", "msgid") and "msgstr" in "".join(current)):
                 entries.append(current)
                 current = {}
-            value, origins = _quoted(body.lstrip()[m.end() :], offset + m.end(), path, lineno)
-            current[field] = Entry(field, value, origins)
+            current[field] = Entry(field, *_quoted(body.lstrip()[m.end() :], offset + m.end(), path, lineno))
         elif stripped.startswith('"') and field is not None:
-            value, origins = _quoted(stripped, offset, path, lineno)
+            value, origins, escapes = _quoted(stripped, offset, path, lineno)
             old = current[field]
-            current[field] = Entry(field, old.value + value, old.origins + origins)
+            shifted = frozenset(len(old.value) + e for e in escapes)
+            current[field] = Entry(field, old.value + value, old.origins + origins, old.escapes | shifted)
         else:
             raise InputError(f"{path}: line {lineno} is not valid PO: {stripped[:40]!r}")
     if current:
@@ -66,24 +66,26 @@ def read_po(path: str) -> Extracted:
             continue  # the header
         ctxt = entry.get("msgctxt")
         key = f"{ctxt.value}\x04{msgid.value}" if ctxt else msgid.value
-        source.append(Entry(key, msgid.value, msgid.origins))
-        target.append(Entry(key, msgstr.value, msgstr.origins))
+        source.append(Entry(key, msgid.value, msgid.origins, msgid.escapes))
+        target.append(Entry(key, msgstr.value, msgstr.origins, msgstr.escapes))
     if not source:
         raise InputError(f"{path} holds no PO entries")
     return Extracted(path, text, decoded.encoding, tuple(source), tuple(target), None, lang)
 
 
-def _quoted(s: str, offset: int, path: str, lineno: int) -> tuple[str, tuple[int, ...]]:
+def _quoted(s: str, offset: int, path: str, lineno: int) -> tuple[str, tuple[int, ...], frozenset[int]]:
     s = s.rstrip()
     if len(s) < 2 or s[0] != '"' or s[-1] != '"' or (s.endswith('\\"') and not s.endswith('\\\\"')):
         raise InputError(f"{path}: line {lineno}: a string must be one quoted line")
     chars: list[str] = []
     origins: list[int] = []
+    escapes: set[int] = set()
     i = 1
     while i < len(s) - 1:
         if s[i] == "\\":
             if s[i + 1] not in _ESCAPES:
                 raise InputError(f"{path}: line {lineno}: unknown escape \\{s[i + 1]}")
+            escapes.add(len(chars))
             chars.append(_ESCAPES[s[i + 1]])
             origins.append(offset + i)
             i += 2
@@ -93,4 +95,4 @@ def _quoted(s: str, offset: int, path: str, lineno: int) -> tuple[str, tuple[int
             chars.append(s[i])
             origins.append(offset + i)
             i += 1
-    return "".join(chars), tuple(origins)
+    return "".join(chars), tuple(origins), frozenset(escapes)

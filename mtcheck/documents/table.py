@@ -30,8 +30,8 @@ def read_table(path: str) -> Extracted:
         if len(row) != len(header):
             raise InputError(f"{path}: row {n} has {len(row)} fields, the header has {len(header)}")
         key = row[key_col].value if key_col is not None else f"row {n}"
-        source.append(Entry(key, row[s_col].value, row[s_col].origins))
-        target.append(Entry(key, row[t_col].value, row[t_col].origins))
+        source.append(Entry(key, row[s_col].value, row[s_col].origins, row[s_col].escapes))
+        target.append(Entry(key, row[t_col].value, row[t_col].origins, row[t_col].escapes))
     if not source:
         raise InputError(f"{path} has a header but no rows")
     return Extracted(path, text, decoded.encoding, tuple(source), tuple(target), s_lang, t_lang)
@@ -58,6 +58,7 @@ def _scan(text: str, delimiter: str, path: str) -> list[list[Entry]]:
     while i <= n:
         chars: list[str] = []
         origins: list[int] = []
+        escapes: set[int] = set()
         if i < n and text[i] == '"':
             start_line = text.count("\n", 0, i) + 1
             i += 1
@@ -66,6 +67,7 @@ def _scan(text: str, delimiter: str, path: str) -> list[list[Entry]]:
                     raise InputError(f"{path}: the quoted field opened on line {start_line} is never closed")
                 if text[i] == '"':
                     if text.startswith('"', i + 1):
+                        escapes.add(len(chars))
                         chars.append('"')
                         origins.append(i)
                         i += 2
@@ -83,7 +85,7 @@ def _scan(text: str, delimiter: str, path: str) -> list[list[Entry]]:
                 chars.append(text[i])
                 origins.append(i)
                 i += 1
-        row.append(Entry("", "".join(chars), tuple(origins)))
+        row.append(Entry("", "".join(chars), tuple(origins), frozenset(escapes)))
         if i < n and text[i] == delimiter:
             i += 1
             continue

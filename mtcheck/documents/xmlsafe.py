@@ -41,6 +41,7 @@ class Node:
 class Chunk:
     value: str
     origins: tuple[int, ...]
+    escaped: bool  # from an entity or character reference, not literal text
 
 
 class _Refused(Exception):
@@ -60,8 +61,15 @@ def parse_xml(text: str, path: str) -> Node:
     root = Node("#document", {})
     stack = [root]
 
-    def refuse_entities(*_args: object) -> None:
-        raise _Refused("declares XML entities, which mtcheck refuses (they are how XML bombs work)")
+    def refuse_entity(
+        name: str, _param: int, _value: str | None, _base: str | None, system_id: str | None, *_: object
+    ) -> None:
+        if system_id is not None:
+            raise _Refused(f"declares the external entity {name!r} ({system_id}), which mtcheck refuses to read")
+        raise _Refused(f"declares the XML entity {name!r}; mtcheck refuses entity declarations (XML bombs)")
+
+    def refuse_unparsed(name: str, _base: str | None, system_id: str, *_: object) -> None:
+        raise _Refused(f"declares the external entity {name!r} ({system_id}), which mtcheck refuses to read")
 
     def refuse_external(*_args: object) -> int:
         raise _Refused("refers to an external entity, which mtcheck refuses to read")
@@ -76,10 +84,11 @@ def parse_xml(text: str, path: str) -> Node:
 
     def chars(value: str) -> None:
         at = char_at(parser.CurrentByteIndex)
-        stack[-1].children.append(Chunk(value, _origins(text, at, value)))
+        origins = _origins(text, at, value)
+        stack[-1].children.append(Chunk(value, origins or (at,) * len(value), not origins))
 
-    parser.EntityDeclHandler = refuse_entities
-    parser.UnparsedEntityDeclHandler = refuse_entities
+    parser.EntityDeclHandler = refuse_entity
+    parser.UnparsedEntityDeclHandler = refuse_unparsed
     parser.ExternalEntityRefHandler = refuse_external
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -115,7 +124,7 @@ def _char_starts(text: str) -> list[int]:
 
 def _origins(text: str, at: int, value: str) -> tuple[int, ...]:
     """Offsets of ``value``'s characters from ``at``: one each when the file holds them
-    literally (CRLF read as LF), all at ``at`` when they came from an entity like ``&amp;``."""
+    literally (CRLF read as LF); empty when they came from an entity like ``&amp;``."""
     out = []
     i = at
     for ch in value:
@@ -126,21 +135,25 @@ def _origins(text: str, at: int, value: str) -> tuple[int, ...]:
             out.append(i)
             i += 1
         else:
-            return tuple([at] * len(value))
+            return ()
     return tuple(out)
 
 
-def node_text(node: Node, skip: frozenset[str] = frozenset()) -> tuple[str, tuple[int, ...]]:
+def node_text(node: Node, skip: frozenset[str] = frozenset()) -> tuple[str, tuple[int, ...], frozenset[int]]:
     """The text of a node and its descendants, leaving out elements named in ``skip``
     (native codes such as TMX ``bpt``/``ept``/``ph``)."""
     chars: list[str] = []
     origins: list[int] = []
+    escapes: set[int] = set()
     for child in node.children:
         if isinstance(child, Chunk):
+            if child.escaped:
+                escapes.update(range(len(origins), len(origins) + len(child.value)))
             chars.append(child.value)
             origins.extend(child.origins)
         elif child.tag not in skip:
-            value, orig = node_text(child, skip)
+            value, orig, esc = node_text(child, skip)
+            escapes.update(len(origins) + e for e in esc)
             chars.append(value)
             origins.extend(orig)
-    return "".join(chars), tuple(origins)
+    return "".join(chars), tuple(origins), frozenset(escapes)
