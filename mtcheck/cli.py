@@ -121,7 +121,7 @@ def scan(
     config_file: _ConfigOpt = None,
     baseline: _BaselineOpt = None,
 ) -> None:
-    """Check every source/target pair named by [[scan.pairs]] in the project config.
+    """Check every source/target pair listed under scan.pairs in mtcheck.toml or pyproject.toml.
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
     """
@@ -151,7 +151,7 @@ app.add_typer(baseline_app, name="baseline")
 @baseline_app.command("create")
 def baseline_create(
     source: Annotated[
-        Path | None, typer.Argument(help="Source or bilingual file; omitted: every [[scan.pairs]].")
+        Path | None, typer.Argument(help="Source or bilingual file; omitted: every pair listed under scan.pairs.")
     ] = None,
     target: Annotated[Path | None, typer.Argument(help="Translation, for a two-file pair.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path(
