@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from mtcheck import __version__
@@ -39,12 +40,19 @@ def _rules() -> list[dict[str, Any]]:
     ]
 
 
+def _uri(path: str) -> str:
+    """Relative paths stay relative (code scanning resolves them against the repository);
+    a file outside the working folder gets a file:// URI."""
+    shown = display_path(path)
+    return Path(shown).as_uri() if Path(shown).is_absolute() else shown
+
+
 def _location(doc: Document, index: LineIndex, span: Span) -> dict[str, Any]:
     start_line, start_col = index.position(span.start)
     end_line, end_col = index.position(span.end)
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": display_path(doc.path)},
+            "artifactLocation": {"uri": _uri(doc.path)},
             "region": {
                 "startLine": start_line,
                 "startColumn": start_col,
@@ -63,7 +71,7 @@ def sarif_dict(reports: Sequence[Report]) -> dict[str, Any]:
     artifacts: dict[str, None] = {}
     for report in reports:
         indexes = {id(report.source): LineIndex(report.source.text), id(report.target): LineIndex(report.target.text)}
-        artifacts.update({display_path(report.source.path): None, display_path(report.target.path): None})
+        artifacts.update({_uri(report.source.path): None, _uri(report.target.path): None})
         for f, fp in zip(report.findings, fingerprints(report), strict=True):
             _side, doc, span = location(f, report)
             text = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
@@ -78,7 +86,7 @@ def sarif_dict(reports: Sequence[Report]) -> dict[str, Any]:
             if span is not None:
                 result["locations"] = [_location(doc, indexes[id(doc)], span)]
             else:
-                result["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": display_path(doc.path)}}}]
+                result["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": _uri(doc.path)}}}]
             if f.target_span is not None and f.source_span is not None:
                 related = _location(report.source, indexes[id(report.source)], f.source_span)
                 related.update({"id": 1, "message": {"text": "source text"}})

@@ -177,7 +177,26 @@ def test_scan_pairs_files_by_path_and_checks_bilingual_files(tmp_path: Path, mon
         "l10n/ko-en.xlf": True,
     }
     code, out_text, _ = run("scan", "--format", "sarif")
-    jsonschema.validate(json.loads(out_text), SARIF_SCHEMA)
+    sarif = json.loads(out_text)
+    jsonschema.validate(sarif, SARIF_SCHEMA)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert uris == {"locales/ru/app/main.json", "locales/en/app/main.json", "l10n/ko-en.xlf"}
+    # Accept today's findings: the next scan is clean, until something new appears.
+    assert run("baseline", "create")[0] == 0
+    config = repo / "pyproject.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "[tool.mtcheck]\n", "[tool.mtcheck]\nbaseline = '.mtcheck-baseline.json'\n"
+        ),
+        encoding="utf-8",
+    )
+    assert run("scan")[0] == 0
+    draft = repo / "docs" / "kursk.en.txt"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("On December 4", "On 4 декабря"), encoding="utf-8")
+    code, out_text, _ = run("scan", "--format", "json")
+    assert code == 1
+    findings = [f for r in json.loads(out_text)["reports"] for f in r["findings"]]
+    assert [(f["rule"], f["target"]["text"]) for f in findings] == [("MT401", "декабря")]
 
 
 def test_scan_without_pairs_is_a_usage_error(tmp_path: Path) -> None:
