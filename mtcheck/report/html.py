@@ -22,7 +22,7 @@ body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#222}
 header{position:sticky;top:0;background:#f6f6f6;border-bottom:1px solid #ccc;padding:.5em 1em;z-index:2}
 h1{font-size:1.2em;margin:.2em 0}h2{font-size:1.05em;margin:1em}
 .filters label{margin-right:.8em;white-space:nowrap}
-table.pairs{border-collapse:collapse;width:calc(100% - 24em);margin:0 1em;
+table.pairs{border-collapse:collapse;width:calc(100% - 27em);margin:0 1em;
  table-layout:fixed}
 .pairs td{border-top:1px solid #ddd;vertical-align:top;padding:.4em .6em;width:50%}
 .pairs td.empty{background:#fafafa;color:#999;font-style:italic}
