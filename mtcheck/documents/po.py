@@ -39,7 +39,10 @@ def read_po(path: str) -> Extracted:
         m = _KEYWORD.match(body.lstrip())
         if m:
             field = m.group(1)
-            if field in current or (field in ("msgctxt", "msgid") and "msgstr" in "".join(current)):
+            # A keyword seen twice, or a msgid after a msgstr, starts the next entry even
+            # without a blank line between them.
+            translated = any(k.startswith("msgstr") for k in current)
+            if field in current or (field in ("msgctxt", "msgid") and translated):
                 entries.append(current)
                 current = {}
             current[field] = Entry(field, *_quoted(body.lstrip()[m.end() :], offset + m.end(), path, lineno))

@@ -67,6 +67,9 @@ def test_po_entries_multiline_strings_and_empty_msgstr() -> None:
     # The continuation lines of one msgid are one string; the quotes between them are not text.
     src = report.source.text
     assert "братство" in src and "России и КНДР" in src and '"\n"' not in src
+    # Escaped quotes read as quotes, the words around them whole.
+    assert '"confirms the unwavering friendship and combat' in report.target.text
+    assert 'North Korea."' in report.target.text
     assert located(report, "MT101")[0][1].startswith("Эта инициатива")
 
 
