@@ -80,7 +80,7 @@ def check_documents(
         findings = config.apply(findings, source.lang)
     findings.sort(key=_order)
     notices = []
-    for doc in (source, target):
+    for doc in (source, target) if target.path != source.path else (source,):
         if doc.encoding not in ("utf-8", "utf-8-sig"):
             notices.append(f"{doc.path}: not UTF-8, read as {doc.encoding}")
     if scorer is None:

@@ -51,6 +51,18 @@ def test_xliff_12_pairs_units_and_points_into_the_file() -> None:
     assert "экспертного совета" in report.source.text and "expert council" in report.target.text
 
 
+def test_legacy_encoding_and_crlf_keep_offsets(tmp_path: Path) -> None:
+    xliff = file_text(FORMATS / "ru-en.xlf").replace('encoding="UTF-8"', 'encoding="windows-1251"')
+    path = tmp_path / "cp1251.xlf"
+    path.write_bytes(xliff.replace("‘", "'").replace("’", "'").replace("\n", "\r\n").encode("cp1251"))
+    report = check_files(path)
+    assert [f.rule for f in report.findings].count("MT901") == 1  # one file, one notice
+    (f,) = [f for f in report.findings if f.rule == "MT401"]
+    assert f.target_span is not None
+    decoded = path.read_bytes().decode("cp1251")
+    assert decoded[f.target_span.start : f.target_span.end] == "декабря"
+
+
 def test_xliff_20_korean() -> None:
     report = check_files(FORMATS / "ko-en.xlf")
     assert (report.source.lang, report.target.lang) == ("ko", "en")
