@@ -8,13 +8,16 @@ import enum
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mtcheck import __version__
 from mtcheck.errors import MtcheckError, UsageError
-from mtcheck.types import SUPPORTED_LANGS, Severity
+from mtcheck.types import SUPPORTED_LANGS, Report, Severity
+
+if TYPE_CHECKING:
+    from mtcheck.config import Config
 
 app = typer.Typer(
     name="mtcheck",
@@ -30,6 +33,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 class Format(enum.StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    html = "html"
 
 
 class FailOn(enum.StrEnum):
@@ -52,74 +58,191 @@ def _lang(value: str | None, option: str) -> str | None:
     return lang
 
 
+_SourceLang = Annotated[
+    str | None, typer.Option("--source-lang", "-s", help="ru, ko or en; default: detected from the script.")
+]
+_TargetLang = Annotated[
+    str | None, typer.Option("--target-lang", "-t", help="ru, ko or en; default: detected from the script.")
+]
+_Fmt = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
+_Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")]
+_FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")]
+_ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="mtcheck.toml or pyproject.toml; default: the nearest one above the current folder."),
+]
+_BaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="Report only findings not in this baseline (see `mtcheck baseline create`)."),
+]
+
+
 @app.command()
 def check(
-    source: Annotated[Path, typer.Argument(help="Source document (Russian, Korean or English).")],
-    target: Annotated[Path, typer.Argument(help="Translation to check.")],
-    source_lang: Annotated[
-        str | None, typer.Option("--source-lang", "-s", help="ru, ko or en; default: detected from the script.")
-    ] = None,
-    target_lang: Annotated[
-        str | None, typer.Option("--target-lang", "-t", help="ru, ko or en; default: detected from the script.")
-    ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")
-    ] = FailOn.error,
-    config_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--config", help="mtcheck.toml or pyproject.toml; default: the nearest one above the current folder."
-        ),
-    ] = None,
+    source: Annotated[
+        Path, typer.Argument(help="Source document, or a bilingual file (XLIFF, PO, TMX, CSV/TSV) on its own.")
+    ],
+    target: Annotated[Path | None, typer.Argument(help="Translation to check; omitted for a bilingual file.")] = None,
+    source_lang: _SourceLang = None,
+    target_lang: _TargetLang = None,
+    fmt: _Fmt = Format.text,
+    output: _Output = None,
+    fail_on: _FailOnOpt = FailOn.error,
+    config_file: _ConfigOpt = None,
+    baseline: _BaselineOpt = None,
     glossary_file: Annotated[
         Path | None,
         typer.Option("--glossary", help="Glossary (CSV source,target[,note] or TBX); overrides the config's glossary."),
     ] = None,
 ) -> None:
-    """Align SOURCE with TARGET and report suspicious spans.
+    """Align SOURCE with TARGET (or read the pairs of one bilingual file) and report suspicious spans.
 
+    Inputs: plain text, Markdown, DOCX, JSON i18n (two files, paired by key), and on their own
+    XLIFF 1.2/2.0, PO, TMX, CSV/TSV.
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
     """
     from mtcheck.pipeline import check_files
-    from mtcheck.report import render, write_atomic
 
     s_lang = _lang(source_lang, "--source-lang")
     t_lang = _lang(target_lang, "--target-lang")
     if output is not None:
-        _refuse_input_as_output(output, source, target)
-    from mtcheck.config import find_config, load_config
-
+        _refuse_input_as_output(output, source, *([target] if target else []))
     try:
-        if config_file is not None and not config_file.is_file():
-            raise _fail(f"config file {config_file} does not exist")
-        config = load_config(config_file or find_config(Path.cwd()))
+        config = _config(config_file)
         if glossary_file is not None:
             config = dataclasses.replace(config, glossary=glossary_file)
         with _status() as on_step:
             report = check_files(source, target, s_lang, t_lang, on_step=on_step, config=config)
-        color = output is None and fmt is Format.text and sys.stdout.isatty()
-        content = render(report, fmt.value, color=color)
-        if output is None:
-            sys.stdout.write(content)
-        else:
-            write_atomic(output, content)
-            for notice in report.notices:
-                typer.echo(f"note: {notice}", err=True)
-            counts = report.counts()
-            typer.echo(
-                f"{output}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info",
-                err=True,
+        reports = _known_removed([report], config, baseline)
+        _emit(reports, fmt, output, [])
+    except MtcheckError as exc:
+        raise _fail(str(exc)) from None
+    _exit_for(reports, fail_on)
+
+
+@app.command()
+def scan(
+    fmt: _Fmt = Format.text,
+    output: _Output = None,
+    fail_on: _FailOnOpt = FailOn.error,
+    config_file: _ConfigOpt = None,
+    baseline: _BaselineOpt = None,
+) -> None:
+    """Check every source/target pair listed under scan.pairs in mtcheck.toml or pyproject.toml.
+
+    Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
+    """
+    from mtcheck.scan import run_scan
+
+    try:
+        config = _config(config_file)
+        with _status() as on_step:
+            reports, notes = run_scan(config, on_step)
+        if output is not None:
+            _refuse_input_as_output(
+                output, *(Path(r.source.path) for r in reports), *(Path(r.target.path) for r in reports)
             )
+        reports = _known_removed(reports, config, baseline)
+        _emit(reports, fmt, output, notes)
+    except MtcheckError as exc:
+        raise _fail(str(exc)) from None
+    _exit_for(reports, fail_on)
+
+
+baseline_app = typer.Typer(
+    help="Record accepted findings so that later runs report only new ones.", no_args_is_help=True
+)
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    source: Annotated[
+        Path | None, typer.Argument(help="Source or bilingual file; omitted: every pair listed under scan.pairs.")
+    ] = None,
+    target: Annotated[Path | None, typer.Argument(help="Translation, for a two-file pair.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path(
+        ".mtcheck-baseline.json"
+    ),
+    source_lang: _SourceLang = None,
+    target_lang: _TargetLang = None,
+    config_file: _ConfigOpt = None,
+) -> None:
+    """Write the fingerprints of today's findings to a baseline file (default .mtcheck-baseline.json)."""
+    from mtcheck.baseline import filter_known as drop
+    from mtcheck.baseline import parse_suppressions, render_baseline
+    from mtcheck.pipeline import check_files
+    from mtcheck.report import write_atomic
+    from mtcheck.scan import run_scan
+
+    s_lang = _lang(source_lang, "--source-lang")
+    t_lang = _lang(target_lang, "--target-lang")
+    _refuse_input_as_output(output, *[p for p in (source, target) if p])
+    try:
+        config = _config(config_file)
+        if source is None:
+            reports, notes = run_scan(config)
+        else:
+            reports, notes = [check_files(source, target, s_lang, t_lang, config=config)], []
+        # Suppressed findings are accepted already; the baseline needs only the rest.
+        suppressions = parse_suppressions(config)
+        reports = [drop(r, suppressions) for r in reports]
+        write_atomic(output, render_baseline(reports))
     except MtcheckError as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
-    if fail_on is not FailOn.never:
-        threshold = Severity.parse(fail_on.value)
-        if any(f.severity >= threshold for f in report.findings):
-            raise typer.Exit(EXIT_FINDINGS)
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
+    typer.echo(f"{output}: {sum(len(r.findings) for r in reports)} finding(s) recorded", err=True)
+
+
+def _config(config_file: Path | None) -> Config:
+    from mtcheck.config import find_config, load_config
+
+    if config_file is not None and not config_file.is_file():
+        raise _fail(f"config file {config_file} does not exist")
+    return load_config(config_file or find_config(Path.cwd()))
+
+
+def _known_removed(reports: list[Report], config: Config, baseline: Path | None) -> list[Report]:
+    from mtcheck.baseline import baseline_path, filter_known, load_baseline, parse_suppressions
+
+    suppressions = parse_suppressions(config)
+    path = baseline_path(config, baseline)
+    if path is not None and not path.is_file():
+        raise _fail(f"baseline {path} does not exist; create it with `mtcheck baseline create`")
+    known = load_baseline(path) if path is not None else frozenset()
+    return [filter_known(r, suppressions, known) for r in reports]
+
+
+def _emit(reports: list[Report], fmt: Format, output: Path | None, notes: list[str]) -> None:
+    from mtcheck.report import render, write_atomic
+
+    color = output is None and fmt is Format.text and sys.stdout.isatty()
+    content = render(reports, fmt.value, color=color)
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
+    if output is None:
+        sys.stdout.write(content)
+        return
+    try:
+        write_atomic(output, content)
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    for report in reports:
+        for notice in report.notices:
+            typer.echo(f"note: {notice}", err=True)
+    counts = {k: sum(r.counts()[k] for r in reports) for k in ("error", "warning", "info")}
+    typer.echo(f"{output}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info", err=True)
+
+
+def _exit_for(reports: list[Report], fail_on: FailOn) -> None:
+    if fail_on is FailOn.never:
+        return
+    threshold = Severity.parse(fail_on.value)
+    if any(f.severity >= threshold for r in reports for f in r.findings):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 @contextlib.contextmanager

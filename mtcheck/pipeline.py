@@ -1,4 +1,4 @@
-"""One check run: read both files, segment, align, run the registered checks."""
+"""One check run: read the input(s), segment, align (unless the file pairs them), run the checks."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from mtcheck import __version__
 from mtcheck.align import PairScorer, align_documents
 from mtcheck.checks.registry import CheckContext, all_checks
 from mtcheck.config import Config
-from mtcheck.documents.text import build_document, read_text
-from mtcheck.glossary import load_glossary
+from mtcheck.documents.inputs import build, kind_of, load_bilingual, load_keyed_pair, load_text
+from mtcheck.errors import InputError
+from mtcheck.glossary import Glossary, load_glossary
 from mtcheck.lang.detect import check_pair, detect_lang
 from mtcheck.merge import merge_overlapping
-from mtcheck.types import Finding, Report
+from mtcheck.types import Bead, Document, Finding, Report
 
 SKIPPED_TRANSLATION = (
     "translation-model checks (MT5xx back/forward translation) were skipped: no translation model is configured"
@@ -22,41 +23,71 @@ SKIPPED_TRANSLATION = (
 
 def check_files(
     source_path: str | Path,
-    target_path: str | Path,
+    target_path: str | Path | None = None,
     source_lang: str | None = None,
     target_lang: str | None = None,
     scorer: PairScorer | None = None,
     on_step: Callable[[str], None] | None = None,
     config: Config | None = None,
 ) -> Report:
-    """Check one document pair. ``on_step`` hears the name of each stage as it starts
-    (the CLI shows it as a status line on long documents)."""
+    """Check one document pair, or one bilingual file (XLIFF, PO, TMX, CSV/TSV) when
+    ``target_path`` is None. ``on_step`` hears the name of each stage as it starts (the CLI
+    shows it as a status line on long documents)."""
     step = on_step or (lambda _name: None)
     step("reading")
     # Before the documents: a broken glossary should fail at once, not after the alignment.
     glossary = load_glossary(config.glossary, config.do_not_translate) if config is not None else None
-    src_text = read_text(source_path)
-    tgt_text = read_text(target_path)
-    s_lang = source_lang or detect_lang(src_text.text, str(source_path))
-    t_lang = target_lang or detect_lang(tgt_text.text, str(target_path))
-    check_pair(s_lang, t_lang)
-    step("splitting sentences")
-    source = build_document(str(source_path), s_lang, src_text.text, src_text.encoding)
-    target = build_document(str(target_path), t_lang, tgt_text.text, tgt_text.encoding)
-    step(f"aligning {len(source.segments):,} × {len(target.segments):,} sentences")
-    alignment = tuple(align_documents(source, target, scorer))
+    alignment: tuple[Bead, ...] | None = None
+    if target_path is None:
+        if kind_of(source_path) != "bilingual":
+            raise InputError(f"{source_path} is not a bilingual file (XLIFF, PO, TMX, CSV, TSV); give a TARGET too")
+        paired = load_bilingual(source_path, source_lang, target_lang)
+        source, target, alignment = paired.source, paired.target, paired.alignment
+    elif kind_of(source_path) == "keyed" and kind_of(target_path) == "keyed":
+        paired = load_keyed_pair(source_path, target_path, source_lang, target_lang)
+        source, target, alignment = paired.source, paired.target, paired.alignment
+    else:
+        for path in (source_path, target_path):
+            if kind_of(path) in ("bilingual", "keyed"):
+                raise InputError(f"{path} pairs its strings itself; check it alone (or two JSON files together)")
+        src_text, src_enc = load_text(source_path)
+        tgt_text, tgt_enc = load_text(target_path)
+        s_lang = source_lang or detect_lang(src_text, str(source_path))
+        t_lang = target_lang or detect_lang(tgt_text, str(target_path))
+        check_pair(s_lang, t_lang)
+        step("splitting sentences")
+        source = build(source_path, s_lang, src_text, src_enc)
+        target = build(target_path, t_lang, tgt_text, tgt_enc)
+    return check_documents(source, target, alignment, scorer=scorer, on_step=step, config=config, glossary=glossary)
+
+
+def check_documents(
+    source: Document,
+    target: Document,
+    alignment: tuple[Bead, ...] | None = None,
+    *,
+    scorer: PairScorer | None = None,
+    on_step: Callable[[str], None] | None = None,
+    config: Config | None = None,
+    glossary: Glossary | None = None,
+) -> Report:
+    """Run the checks on two Documents; ``alignment`` given by a paired format is used as is."""
+    step = on_step or (lambda _name: None)
+    if alignment is None:
+        step(f"aligning {len(source.segments):,} × {len(target.segments):,} sentences")
+        alignment = tuple(align_documents(source, target, scorer))
     ctx = CheckContext(source, target, alignment, glossary)
     findings: list[Finding] = []
     for name, check in all_checks():
         step(f"checking: {name}")
         findings.extend(check(ctx))
     if config is not None:
-        findings = config.apply(findings, s_lang)
+        findings = config.apply(findings, source.lang)
     # After the config: a rule switched off must not absorb, nor hide behind, another.
     findings = merge_overlapping(findings, target)
     findings.sort(key=_order)
     notices = []
-    for doc in (source, target):
+    for doc in (source, target) if target.path != source.path else (source,):
         if doc.encoding not in ("utf-8", "utf-8-sig"):
             notices.append(f"{doc.path}: not UTF-8, read as {doc.encoding}")
     if scorer is None:

@@ -23,6 +23,8 @@ ENCODING = register_rule(
 @register_check("inputs")
 def check_inputs(ctx: CheckContext) -> Iterator[Finding]:
     for role, doc in (("source", ctx.source), ("target", ctx.target)):
+        if role == "target" and doc.path == ctx.source.path:
+            return  # a bilingual file: both sides are one file, reported once
         if doc.encoding not in ("utf-8", "utf-8-sig"):
             yield ENCODING.finding(
                 f"{role} file {doc.path} is not UTF-8; read it as {doc.encoding}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mtcheck.types import Report
@@ -29,27 +29,52 @@ class LineIndex:
         return start, end
 
 
-def _json(report: Report, color: bool) -> str:
-    from mtcheck.report.json import render_json
+def _json(reports: Sequence[Report], color: bool) -> str:
+    from mtcheck.report.json import render_json, render_json_many
 
-    return render_json(report)
+    return render_json(reports[0]) if len(reports) == 1 else render_json_many(reports)
 
 
-def _text(report: Report, color: bool) -> str:
+def _text(reports: Sequence[Report], color: bool) -> str:
     from mtcheck.report.text import render_text
 
-    return render_text(report, color=color)
+    return "".join(render_text(r, color=color) for r in reports)
 
 
-FORMATS: dict[str, Callable[[Report, bool], str]] = {"text": _text, "json": _json}
+def _sarif(reports: Sequence[Report], color: bool) -> str:
+    from mtcheck.report.sarif import render_sarif
+
+    return render_sarif(reports)
 
 
-def render(report: Report, fmt: str, color: bool = False) -> str:
+def _junit(reports: Sequence[Report], color: bool) -> str:
+    from mtcheck.report.junit import render_junit
+
+    return render_junit(reports)
+
+
+def _html(reports: Sequence[Report], color: bool) -> str:
+    from mtcheck.report.html import render_html
+
+    return render_html(reports)
+
+
+# Every renderer takes a sequence of reports: `mtcheck check` passes one, `mtcheck scan` many.
+FORMATS: dict[str, Callable[[Sequence[Report], bool], str]] = {
+    "text": _text,
+    "json": _json,
+    "sarif": _sarif,
+    "junit": _junit,
+    "html": _html,
+}
+
+
+def render(report: Report | Sequence[Report], fmt: str, color: bool = False) -> str:
     try:
         renderer = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})") from None
-    return renderer(report, color)
+    return renderer([report] if isinstance(report, Report) else list(report), color)
 
 
 def write_atomic(path: str | Path, content: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from mtcheck.types import Document, Finding, Report, Span
@@ -49,3 +50,9 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 def render_json(report: Report) -> str:
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json_many(reports: Sequence[Report]) -> str:
+    """Several reports (from ``mtcheck scan``): each one a ``mtcheck.report/1`` object."""
+    data = {"schema": "mtcheck.scan/1", "reports": [report_dict(r) for r in reports]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console
 from rich.text import Text
@@ -12,6 +13,7 @@ from mtcheck.types import Document, Finding, Report, Severity, Span
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _CONTEXT = 60
+_BLANKS = re.compile(r"[ \t]{3,}")
 
 
 def _excerpt(doc: Document, index: LineIndex, span: Span, style: str) -> Text:
@@ -24,12 +26,17 @@ def _excerpt(doc: Document, index: LineIndex, span: Span, style: str) -> Text:
     out = Text("    ")
     if left > line_start:
         out.append("…")
-    out.append(doc.text[left : span.start])
+    # Runs of blanks are squeezed: in localisation files markup is blanked out to spaces.
+    out.append(_squeeze(doc.text[left : span.start]).lstrip())
     out.append(doc.text[span.start : end], style=f"{style} underline")
-    out.append(doc.text[end:right])
+    out.append(_squeeze(doc.text[end:right]).rstrip())
     if right < line_end or end < span.end:
         out.append("…")
     return out
+
+
+def _squeeze(text: str) -> str:
+    return _BLANKS.sub("  ", text)
 
 
 def _location(f: Finding, report: Report) -> tuple[Document, Span | None]:

@@ -1,0 +1,103 @@
+"""JSON i18n files: nested objects of strings; each leaf is keyed by its dotted path.
+
+``json`` gives no offsets, so this is a small recursive-descent reader over the decoded text
+that records where every string value starts; ``json.loads`` first, so that malformed files
+get the standard library's exact message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from mtcheck.documents.paired import Entry, Extracted
+from mtcheck.documents.text import read_text
+from mtcheck.errors import InputError
+
+_WS = re.compile(r"[ \t\n\r]*")
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+def read_json(path: str) -> Extracted:
+    decoded = read_text(path)
+    text = decoded.text
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a JSON i18n file must hold an object of strings at the top")
+    entries: list[Entry] = []
+    _value(text, _WS.match(text, 0).end(), "", entries)  # type: ignore[union-attr]
+    if not entries:
+        raise InputError(f"{path} holds no strings to check")
+    return Extracted(path, text, decoded.encoding, tuple(entries))
+
+
+def _value(text: str, i: int, key: str, out: list[Entry]) -> int:
+    ch = text[i]
+    if ch == "{":
+        i = _skip(text, i + 1)
+        if text[i] == "}":
+            return i + 1
+        while True:
+            name, i = _string(text, i)
+            i = _skip(text, _skip(text, i) + 1)  # the colon
+            i = _skip(text, _value(text, i, f"{key}.{name.value}" if key else name.value, out))
+            if text[i] == "}":
+                return i + 1
+            i = _skip(text, i + 1)  # the comma
+    if ch == "[":
+        i = _skip(text, i + 1)
+        n = 0
+        if text[i] == "]":
+            return i + 1
+        while True:
+            i = _skip(text, _value(text, i, f"{key}[{n}]", out))
+            n += 1
+            if text[i] == "]":
+                return i + 1
+            i = _skip(text, i + 1)
+    if ch == '"':
+        entry, i = _string(text, i)
+        out.append(Entry(key, entry.value, entry.origins, entry.escapes))
+        return i
+    # A number, true, false or null: not translatable.
+    _, end = json.JSONDecoder().raw_decode(text, i)
+    return end
+
+
+def _skip(text: str, i: int) -> int:
+    return _WS.match(text, i).end()  # type: ignore[union-attr]
+
+
+def _string(text: str, i: int) -> tuple[Entry, int]:
+    """The JSON string starting at the quote ``text[i]``, with each character's origin."""
+    chars: list[str] = []
+    origins: list[int] = []
+    escapes: set[int] = set()
+    j = i + 1
+    while text[j] != '"':
+        if text[j] != "\\":
+            chars.append(text[j])
+            origins.append(j)
+            j += 1
+            continue
+        esc = text[j + 1]
+        if esc != "u":
+            escapes.add(len(chars))
+            chars.append(_ESCAPES[esc])
+            origins.append(j)
+            j += 2
+            continue
+        code = int(text[j + 2 : j + 6], 16)
+        length = 6
+        if 0xD800 <= code < 0xDC00 and text.startswith("\\u", j + 6):
+            low = int(text[j + 8 : j + 12], 16)
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            length = 12
+        escapes.add(len(chars))
+        chars.append(chr(code))
+        origins.append(j)
+        j += length
+    return Entry("", "".join(chars), tuple(origins), frozenset(escapes)), j + 1
