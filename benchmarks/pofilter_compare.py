@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval-data"
-NUMBER_RULES = {"MT301", "MT303"}
+NUMBER_RULES = {"MT301", "MT302", "MT303"}
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def main() -> int:
     print(f"{'mtcheck':<10} {mt_wall:>7.1f} {len(set().union(*mt_flags.values())) if mt_flags else 0:>28}")
     pf_num = pf.get("numbers", set())
     mt_num = set().union(*(mt_flags.get(r, set()) for r in NUMBER_RULES))
-    print("\nnumber findings (pofilter 'numbers' vs mtcheck MT301/MT303):")
+    print("\nnumber findings (pofilter numbers vs mtcheck MT301 number, MT302 date, MT303 amount):")
     print(f"{'':<28} {'pofilter':>9} {'mtcheck':>8}")
     errors = {k for k, t in truth.items() if t == "number"}
     clean = {k for k, t in truth.items() if t == "clean"}
