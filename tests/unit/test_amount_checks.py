@@ -40,6 +40,7 @@ def test_rule_is_registered_as_an_error() -> None:
         ("예산은 2억 원이다.", "KRW"),
         ("5만 달러를 냈다.", "USD"),
         ("Fine of €300.", "EUR"),
+        ("It cost A$300.", None),
         ("Выделено 5 млн на ремонт.", None),
     ],
 )

@@ -60,6 +60,8 @@ def test_garbled_word_in_korean_pair() -> None:
             ["repotred"],
         ),
         ("경찰은 용의자를 체포했다고 밝혔다.", "ko", "Police said they had arested the suspect.", ["arested"]),
+        # a typo that splits into a common word and a rare one stays a typo
+        ("Завтрак подают в восемь.", "ru", "Breakast is served at eight.", ["Breakast"]),
         # a name that no source word transliterates to
         (
             "Губернатор Александр Хинштейн объявил о планах.",
@@ -89,6 +91,10 @@ def test_non_words_are_reported(source: str, lang: str, target: str, expected: l
             "ko",
             "Toyota will halt production at Burnaston.",
         ),
+        # unlisted compounds of common words, and prefixed forms
+        ("Европа выиграла утренние матчи в формате фоурбол.", "ru", "Europe won the morning fourballs."),
+        ("이 브랜드는 홈웨어를 판매한다.", "ko", "The brand sells homewear."),
+        ("Насос снова закачивал воду в пласт.", "ru", "The pump was reinjecting water into the formation."),
         # Latin words kept in the source, acronyms, addresses
         ("Об этом сообщила газета Lietuvos rytas.", "ru", "This was reported by the newspaper Lietuvos rytas."),
         ("Подробности на сайте weather.com и в AfCFTA.", "ru", "Details are on weather.com and at AfCFTA."),
