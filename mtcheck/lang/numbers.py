@@ -415,14 +415,17 @@ def _ru_lookup(word: str) -> int | None:
 
 # Units a translator may convert ("5 см" → "2 inches", "27 градусов" → "80 degrees").
 _UNITS: list[tuple[str, str, float]] = [
-    (r"км|km|킬로미터|kilomet(?:re|er)s?", "length", 1000.0),
-    (r"см|cm|센티미터|센티|centimet(?:re|er)s?", "length", 0.01),
-    (r"мм|mm|밀리미터|millimet(?:re|er)s?", "length", 0.001),
+    # Speeds first: "км/ч" must not stop at "км". Base unit m/s.
+    (r"км/ч|км в час|km/h|kph|kmh|kilomet(?:re|er)s? per hour", "speed", 1 / 3.6),
+    (r"mph|miles per hour|мил[ьи] в час", "speed", 0.44704),
+    (r"км|km|километр\w*|킬로미터|kilomet(?:re|er)s?", "length", 1000.0),
+    (r"см|cm|сантиметр\w*|센티미터|센티|centimet(?:re|er)s?", "length", 0.01),
+    (r"мм|mm|миллиметр\w*|밀리미터|millimet(?:re|er)s?", "length", 0.001),
     (r"м|m|метр\w*|미터|met(?:re|er)s?", "length", 1.0),
     (r"дюйм\w*|inch(?:es)?|인치", "length", 0.0254),
     (r"фут\w*|feet|foot|ft|피트", "length", 0.3048),
     (r"мил[ьяеи]\w*|miles?|mi|마일", "length", 1609.34),
-    (r"кг|kg|킬로그램|킬로|kilo(?:gram)?s?", "mass", 1.0),
+    (r"кг|kg|килограмм\w*|킬로그램|킬로|kilo(?:gram)?s?", "mass", 1.0),
     (r"тонн\w*|tonnes?|tons?|톤", "mass", 1000.0),
     (r"фунт\w*|pounds?|lbs?|파운드", "mass", 0.4536),
     (r"°\s?[CС]|градус\w*\s(?:по\s)?Цельси\w*|도|degrees? Celsius", "temp", 1.0),
@@ -438,9 +441,15 @@ _UNIT_RE = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|до|to|and|или|or|и)\s*", re.IGNORECASE)
 
 
-def _unit(text: str, end: int) -> tuple[str, float] | None:
+def _unit(text: str, end: int, start: int | None = None) -> tuple[str, float] | None:
     m = _UNIT_RE.match(text, end)
-    return (_UNITS[(m.lastindex or 1) - 1][1], _UNITS[(m.lastindex or 1) - 1][2]) if m else None
+    if not m:
+        return None
+    dimension, factor = _UNITS[(m.lastindex or 1) - 1][1:]
+    # "시속 135킬로미터": Korean writes a speed as a distance after 시속 (per hour).
+    if dimension == "length" and start is not None and "시속" in text[max(0, start - 6) : start]:
+        return ("speed", factor / 3600)
+    return (dimension, factor)
 
 
 def unit_after(text: str, end: int) -> tuple[str, int]:
@@ -494,7 +503,7 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
         keys = tuple(norm(v) for v in values)
         if kind == "percent":
             keys += tuple(norm(v / 100) for v in values)
-        out.append(Quantity(start, end, kind, keys, _approx(text, start, end, lang), unit=_unit(text, end)))
+        out.append(Quantity(start, end, kind, keys, _approx(text, start, end, lang), unit=_unit(text, end, start)))
     return out
 
 
@@ -641,7 +650,7 @@ def _amounts_ko(text: str) -> list[Quantity]:
             kind = "ordinal"
         # 10대 / 20대: teenagers, people in their twenties; 1 is as often "a"/"top" as a figure.
         weak = value == 1 or (text.startswith("대", e) and value % 10 == 0) or bool(_KO_IDIOM.match(text, e))
-        out.append(Quantity(s, e, kind, keys, _approx(text, s, e, "ko"), weak, _unit(text, e)))
+        out.append(Quantity(s, e, kind, keys, _approx(text, s, e, "ko"), weak, _unit(text, e, s)))
     for m in re.finditer(r"(?<![\d.])(\d+)\s?분의\s?(\d+)", text):
         out.append(Quantity(m.start(), m.end(), "number", (norm(int(m.group(2)) / int(m.group(1))),)))
     for m in _KO_SINO_WORD.finditer(text):

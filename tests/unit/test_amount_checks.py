@@ -103,6 +103,15 @@ def test_korean_kilometres_become_miles() -> None:
     assert (f.rule, s, t) == ("MT303", "30km", "30 miles")
 
 
+def test_speed_unit_changed_without_conversion() -> None:
+    src, tgt = (
+        "Циклон достиг 1-й категории с ветрами до 135 км/ч.",
+        "Rosa had winds of 135 mph, a Category 1 Hurricane.",
+    )
+    f, s, t = one(run(src, "ru", tgt), src, tgt)
+    assert (f.rule, s, t) == ("MT303", "135 км/ч", "135 mph")
+
+
 def test_korean_unit_with_particle() -> None:
     src, tgt = "대피 구역은 반경 20km로 설정됐다.", "The evacuation zone was set at a radius of 20 kilograms."
     f, s, t = one(run(src, "ko", tgt), src, tgt)
@@ -119,6 +128,15 @@ def test_korean_unit_with_particle() -> None:
         ("정부는 2억 원을 배정했다.", "ko", "The government set aside 200 million won."),
         ("이번 집회에는 3만 명이 참가했다.", "ko", "Some 30,000 people attended the rally."),
         ("강까지는 10킬로미터다.", "ko", "The river is about 6 miles away."),
+        # converted by the translator (NTREX-128 sentences)
+        ("Свинья весом в 250 килограмм загрызла фермера.", "ru", "The 550 pound hog had mauled the farmer."),
+        ("Десять лет назад 300-килограммовое животное пригвоздило фермера.", "ru", "A 650 pound pig pinned a farmer."),
+        (
+            "Циклон достиг 1-й категории с ветрами до 135 км/ч.",
+            "ru",
+            "Rosa had winds of 85 mph, a Category 1 Hurricane.",
+        ),
+        ("태풍은 시속 135킬로미터의 강풍을 동반했다.", "ko", "The typhoon brought winds of 85 mph."),
         ("Полиция не подпустила 25-тысячную толпу к мечети.", "ru", "Police kept a 25,000-strong crowd away."),
         # the scale word is split from its figure in the source: no slip
         ("На них говорят 50 и более миллионов человек.", "ru", "They have 50 million or more speakers."),
