@@ -95,6 +95,7 @@ def test_kilometres_become_miles_without_conversion() -> None:
     f, s, t = one(run(src, "ru", tgt), src, tgt)
     assert (f.rule, s, t) == ("MT303", "5 км", "5 miles")
     assert f.evidence["change"] == "unit"
+    assert f.suggestion == "3.11 miles"
 
 
 def test_korean_kilometres_become_miles() -> None:
