@@ -83,6 +83,8 @@ _APPROX_AFTER = {
     "ko": re.compile(r"^\s*(?:여|이상|이하|가량|정도|쯤|미만|남짓|넘게|넘는|안팎|내외)"),
 }
 _LETTER_BEFORE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐]?$")
+# "p109", "p.109", "pp.12": a page number glued to its abbreviation is still a number.
+_PAGE_BEFORE = re.compile(r"(?<![A-Za-z])pp?\.?$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
 _EN_SUFFIX_OK = re.compile(
     r"^(?:st|nd|rd|th|s|km|kg|m|bn|mln|tn|k|cm|mm|ft|lb|mph|am|pm|p\.m|a\.m|GB|MB|kW|MW|million|billion|trillion)\b"
@@ -361,6 +363,9 @@ _RU_FRACTIONS = {
     "вчетверо": 4,
     "впятеро": 5,
     "вдесятеро": 10,
+    # "за сутки" is "in the past 24 hours" as often as "in a day"
+    "сутки": 24,
+    "суток": 24,
 }
 
 
@@ -486,7 +491,9 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
     scale_re = re.compile(r"[\s-]?(?:" + "|".join(f"({p})" for p, _ in scales) + r")(?![\w])", re.IGNORECASE)
     for m in _DIGITS[lang].finditer(text):
         start, end = m.span()
-        if _LETTER_BEFORE.search(text[max(0, start - 2) : start]) or (start and text[start - 1] in ".,"):
+        if (
+            _LETTER_BEFORE.search(text[max(0, start - 2) : start]) or (start and text[start - 1] in ".,")
+        ) and not _PAGE_BEFORE.search(text[max(0, start - 4) : start]):
             continue
         after = text[end : end + 12]
         if lang == "en" and _LATIN_AFTER.match(after) and not _EN_SUFFIX_OK.match(after):
