@@ -90,6 +90,7 @@ def test_korean_term_with_particle() -> None:
     entry = Entry("쿠르스크주", ("Kursk Region",))
     (f,) = run(KO_GOVERNOR, EN_GOVERNOR, gloss(entry), "ko")
     assert f.source_span and f.source_span.text(KO_GOVERNOR) == "쿠르스크주"
+    assert f.target_span and f.target_span.text(EN_GOVERNOR) == EN_GOVERNOR
     assert f.suggestion == "Kursk Region"
     assert run(KO_GOVERNOR, EN_GOVERNOR_OK, gloss(entry), "ko") == []
 
