@@ -108,5 +108,7 @@ def test_kursk_corpora_have_nothing_above_info_from_mt403() -> None:
     for name in ("kursk-ru", "kursk-ko"):
         report = check_files(*corpus(name))
         nonwords = [f for f in report.findings if f.rule == "MT403" or "MT403" in f.evidence.get("also", [])]
-        assert [f.target_span.text(report.target.text) for f in nonwords if f.target_span] == ["Kvir"]
+        # Alone, or folded into a name finding (MT204) on "In Internationals Kvir".
+        (span,) = [f.target_span.text(report.target.text) for f in nonwords if f.target_span]
+        assert span == "Kvir" or span.endswith(" Kvir")
         assert all(f.severity is Severity.INFO for f in nonwords if f.rule == "MT403")
