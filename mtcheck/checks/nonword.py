@@ -33,6 +33,12 @@ NON_WORD = register_rule(
 # lists; measured on FLORES/NTREX English, where the hits under 1.0 are almost all typos.
 FLOOR = 1.0
 _MIN_LEN = 3
+# Parts of a compound: long and common enough that a typo rarely splits into two of them
+# ("breakast" is "break" + "ast": no).
+_MIN_PART = 4
+_COMMON = 3.5
+_COMMON_AFTER_PREFIX = 3.0  # re- + a listed verb form is tighter than any two words glued
+_PREFIXES = ("re", "de", "un", "non", "pre", "over", "under", "anti", "counter", "co", "mis", "post", "self")
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z\u00c0-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*")
 _SOURCE_WORD = {
     "ru": re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*"),
@@ -79,13 +85,24 @@ def _parts(m: re.Match[str]) -> Iterator[tuple[int, int]]:
 
 
 def _suspect(word: str, text: str, start: int, end: int) -> bool:
-    if len(word) < _MIN_LEN or zipf(word) >= FLOOR:
+    if len(word) < _MIN_LEN or zipf(word) >= FLOOR or _compound(word.lower()):
         return False
     if word.isupper() or (sum(c.isupper() for c in word) > 1 and not word.istitle()):
         return False  # acronyms and brand spellings (NATO, AfCFTA) are MT2xx's to judge
     chunk_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
     chunk_end = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0), default=len(text))
     return not _CODE_LIKE.search(text[chunk_start:chunk_end])
+
+
+def _compound(word: str) -> bool:
+    """Made of common words: "fourballs", "homewear", "reinjecting" are English, if unlisted."""
+    for prefix in _PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= _MIN_PART and zipf(rest) >= _COMMON_AFTER_PREFIX:
+            return True
+    return any(
+        zipf(word[:i]) >= _COMMON and zipf(word[i:]) >= _COMMON for i in range(_MIN_PART, len(word) - _MIN_PART + 1)
+    )
 
 
 def _aligned_source(ctx: CheckContext, bead: Bead | None) -> tuple[str, set[str]]:

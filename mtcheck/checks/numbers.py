@@ -1,10 +1,14 @@
-"""MT3xx: numbers and dates that the translation changed.
+"""MT3xx: numbers, dates and amounts that the translation changed.
 
 Values are compared as multisets within each alignment bead. A source value left without an
 equal English value and an English value left without a source counterpart are paired when
 they are of the same sort (an amount for an amount, a date for a date) and reported together
 as a replacement; leftovers are reported alone only when written in digits, since number
 words ("one of", "first", "two" for "both") are too often not figures at all.
+
+MT303 looks at the same pairs: equal figures whose unit or currency differs (5 км → 5 miles,
+5 млн рублей → $5 million), and replaced figures that keep their digits but not their scale
+word (5 млн → 5 billion), which are a slipped scale rather than a wrong number.
 """
 
 from __future__ import annotations
@@ -242,6 +246,17 @@ def _amount_message(m: Mismatch, src: str, tgt: str) -> str:
     return f"source amount {st!r} is rendered as {tt!r} without converting the figure"
 
 
+def _converted_suggestion(m: Mismatch) -> str | None:
+    """For a unit left unconverted, the source figure in the target's unit: "3.1 miles"."""
+    s, t = m.source, m.target
+    if m.change != "unit" or not (s and t and s.unit and t.unit) or s.unit[0] != t.unit[0] or s.unit[0] == "temp":
+        return None
+    x = s.keys[0]
+    if not isinstance(x, float):
+        return None
+    return f"{norm(x * s.unit[1] / t.unit[1]):.3g} {m.detail[1]}"
+
+
 def _finding(m: Mismatch, src_text: str, tgt_text: str, s_off: int, t_off: int) -> Finding:
     s, t = m.source, m.target
     what = "date" if m.rule is DATE else "number"
@@ -263,7 +278,7 @@ def _finding(m: Mismatch, src_text: str, tgt_text: str, s_off: int, t_off: int) 
         confidence=conf,
         source_span=Span(s_off + s.start, s_off + s.end) if s else None,
         target_span=Span(t_off + t.start, t_off + t.end) if t else None,
-        suggestion=render(s) if s else None,
+        suggestion=_converted_suggestion(m) or (render(s) if s else None),
         evidence={"source_kind": s.kind if s else None, "target_kind": t.kind if t else None}
         | ({"change": m.change, "from": m.detail[0], "to": m.detail[1]} if m.change else {}),
     )

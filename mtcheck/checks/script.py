@@ -73,7 +73,7 @@ _LAT_TO_CYR = {lat: cyr for cyr, lat in _CYR_TO_LAT.items() if cyr not in "ІЈ�
 
 # Doubles that English grammar allows ("he said that that was", "had had", "what it is is").
 _LEGIT_DOUBLES = frozenset({"that", "had", "is"})
-_DOUBLED = re.compile(r"\b([^\W\d_]+)([ \t\u00a0]+|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE)
+_DOUBLED = re.compile(r"(?<![-‐])\b([^\W\d_]+)([ \t\u00a0]+|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE)
 _MIN_REPEATED_WORDS = 3
 
 

@@ -20,7 +20,7 @@ _AFTER: list[tuple[str, str]] = [
 _AFTER_RE = re.compile(r"\s?(?:" + "|".join(f"({p})" for _, p in _AFTER) + r")", re.IGNORECASE)
 # Signs and codes before it ("$5", "US$ 5", "₩5,000", "€3").
 _BEFORE: list[tuple[str, str]] = [
-    ("USD", r"(?:US)?\$|USD"),
+    ("USD", r"US\$|(?<![A-Za-z])\$|USD"),  # not A$, C$, HK$: other dollars
     ("RUB", r"₽|RUB"),
     ("KRW", r"₩|KRW"),
     ("EUR", r"€|EUR"),

@@ -83,6 +83,8 @@ _APPROX_AFTER = {
     "ko": re.compile(r"^\s*(?:여|이상|이하|가량|정도|쯤|미만|남짓|넘게|넘는|안팎|내외)"),
 }
 _LETTER_BEFORE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐]?$")
+# "p109", "p.109", "pp.12": a page number glued to its abbreviation is still a number.
+_PAGE_BEFORE = re.compile(r"(?<![A-Za-z])pp?\.?$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
 _EN_SUFFIX_OK = re.compile(
     r"^(?:st|nd|rd|th|s|km|kg|m|bn|mln|tn|k|cm|mm|ft|lb|mph|am|pm|p\.m|a\.m|GB|MB|kW|MW|million|billion|trillion)\b"
@@ -361,6 +363,9 @@ _RU_FRACTIONS = {
     "вчетверо": 4,
     "впятеро": 5,
     "вдесятеро": 10,
+    # "за сутки" is "in the past 24 hours" as often as "in a day"
+    "сутки": 24,
+    "суток": 24,
 }
 
 
@@ -415,14 +420,17 @@ def _ru_lookup(word: str) -> int | None:
 
 # Units a translator may convert ("5 см" → "2 inches", "27 градусов" → "80 degrees").
 _UNITS: list[tuple[str, str, float]] = [
-    (r"км|km|킬로미터|kilomet(?:re|er)s?", "length", 1000.0),
-    (r"см|cm|센티미터|센티|centimet(?:re|er)s?", "length", 0.01),
-    (r"мм|mm|밀리미터|millimet(?:re|er)s?", "length", 0.001),
+    # Speeds first: "км/ч" must not stop at "км". Base unit m/s.
+    (r"км/ч|км в час|km/h|kph|kmh|kilomet(?:re|er)s? per hour", "speed", 1 / 3.6),
+    (r"mph|miles per hour|мил[ьи] в час", "speed", 0.44704),
+    (r"км|km|километр\w*|킬로미터|kilomet(?:re|er)s?", "length", 1000.0),
+    (r"см|cm|сантиметр\w*|센티미터|센티|centimet(?:re|er)s?", "length", 0.01),
+    (r"мм|mm|миллиметр\w*|밀리미터|millimet(?:re|er)s?", "length", 0.001),
     (r"м|m|метр\w*|미터|met(?:re|er)s?", "length", 1.0),
     (r"дюйм\w*|inch(?:es)?|인치", "length", 0.0254),
     (r"фут\w*|feet|foot|ft|피트", "length", 0.3048),
     (r"мил[ьяеи]\w*|miles?|mi|마일", "length", 1609.34),
-    (r"кг|kg|킬로그램|킬로|kilo(?:gram)?s?", "mass", 1.0),
+    (r"кг|kg|килограмм\w*|킬로그램|킬로|kilo(?:gram)?s?", "mass", 1.0),
     (r"тонн\w*|tonnes?|tons?|톤", "mass", 1000.0),
     (r"фунт\w*|pounds?|lbs?|파운드", "mass", 0.4536),
     (r"°\s?[CС]|градус\w*\s(?:по\s)?Цельси\w*|도|degrees? Celsius", "temp", 1.0),
@@ -438,9 +446,15 @@ _UNIT_RE = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|до|to|and|или|or|и)\s*", re.IGNORECASE)
 
 
-def _unit(text: str, end: int) -> tuple[str, float] | None:
+def _unit(text: str, end: int, start: int | None = None) -> tuple[str, float] | None:
     m = _UNIT_RE.match(text, end)
-    return (_UNITS[(m.lastindex or 1) - 1][1], _UNITS[(m.lastindex or 1) - 1][2]) if m else None
+    if not m:
+        return None
+    dimension, factor = _UNITS[(m.lastindex or 1) - 1][1:]
+    # "시속 135킬로미터": Korean writes a speed as a distance after 시속 (per hour).
+    if dimension == "length" and start is not None and "시속" in text[max(0, start - 6) : start]:
+        return ("speed", factor / 3600)
+    return (dimension, factor)
 
 
 def unit_after(text: str, end: int) -> tuple[str, int]:
@@ -477,7 +491,9 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
     scale_re = re.compile(r"[\s-]?(?:" + "|".join(f"({p})" for p, _ in scales) + r")(?![\w])", re.IGNORECASE)
     for m in _DIGITS[lang].finditer(text):
         start, end = m.span()
-        if _LETTER_BEFORE.search(text[max(0, start - 2) : start]) or (start and text[start - 1] in ".,"):
+        if (
+            _LETTER_BEFORE.search(text[max(0, start - 2) : start]) or (start and text[start - 1] in ".,")
+        ) and not _PAGE_BEFORE.search(text[max(0, start - 4) : start]):
             continue
         after = text[end : end + 12]
         if lang == "en" and _LATIN_AFTER.match(after) and not _EN_SUFFIX_OK.match(after):
@@ -494,7 +510,7 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
         keys = tuple(norm(v) for v in values)
         if kind == "percent":
             keys += tuple(norm(v / 100) for v in values)
-        out.append(Quantity(start, end, kind, keys, _approx(text, start, end, lang), unit=_unit(text, end)))
+        out.append(Quantity(start, end, kind, keys, _approx(text, start, end, lang), unit=_unit(text, end, start)))
     return out
 
 
@@ -641,7 +657,7 @@ def _amounts_ko(text: str) -> list[Quantity]:
             kind = "ordinal"
         # 10대 / 20대: teenagers, people in their twenties; 1 is as often "a"/"top" as a figure.
         weak = value == 1 or (text.startswith("대", e) and value % 10 == 0) or bool(_KO_IDIOM.match(text, e))
-        out.append(Quantity(s, e, kind, keys, _approx(text, s, e, "ko"), weak, _unit(text, e)))
+        out.append(Quantity(s, e, kind, keys, _approx(text, s, e, "ko"), weak, _unit(text, e, s)))
     for m in re.finditer(r"(?<![\d.])(\d+)\s?분의\s?(\d+)", text):
         out.append(Quantity(m.start(), m.end(), "number", (norm(int(m.group(2)) / int(m.group(1))),)))
     for m in _KO_SINO_WORD.finditer(text):

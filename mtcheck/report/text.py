@@ -73,6 +73,9 @@ def render_text(report: Report, color: bool = False, width: int = 120) -> str:
             console.print(Text("    source: ") + _excerpt(report.source, indexes["source"], other, style)[4:])
         if f.suggestion:
             console.print(Text(f"    suggestion: {f.suggestion}", style="green"))
+        if f.evidence.get("also"):
+            # Other rules that flagged the same words, folded into this finding by the pipeline.
+            console.print(Text(f"    also: {', '.join(f.evidence['also'])}", style="dim"))
     for notice in report.notices:
         console.print(Text(f"note: {notice}", style="dim"))
     counts = report.counts()

@@ -40,6 +40,7 @@ def test_rule_is_registered_as_an_error() -> None:
         ("예산은 2억 원이다.", "KRW"),
         ("5만 달러를 냈다.", "USD"),
         ("Fine of €300.", "EUR"),
+        ("It cost A$300.", None),
         ("Выделено 5 млн на ремонт.", None),
     ],
 )
@@ -94,12 +95,22 @@ def test_kilometres_become_miles_without_conversion() -> None:
     f, s, t = one(run(src, "ru", tgt), src, tgt)
     assert (f.rule, s, t) == ("MT303", "5 км", "5 miles")
     assert f.evidence["change"] == "unit"
+    assert f.suggestion == "3.11 miles"
 
 
 def test_korean_kilometres_become_miles() -> None:
     src, tgt = "산불은 서울에서 30km 떨어진 곳에서 발생했다.", "The wildfire broke out 30 miles from Seoul."
     f, s, t = one(run(src, "ko", tgt), src, tgt)
     assert (f.rule, s, t) == ("MT303", "30km", "30 miles")
+
+
+def test_speed_unit_changed_without_conversion() -> None:
+    src, tgt = (
+        "Циклон достиг 1-й категории с ветрами до 135 км/ч.",
+        "Rosa had winds of 135 mph, a Category 1 Hurricane.",
+    )
+    f, s, t = one(run(src, "ru", tgt), src, tgt)
+    assert (f.rule, s, t) == ("MT303", "135 км/ч", "135 mph")
 
 
 def test_korean_unit_with_particle() -> None:
@@ -118,6 +129,15 @@ def test_korean_unit_with_particle() -> None:
         ("정부는 2억 원을 배정했다.", "ko", "The government set aside 200 million won."),
         ("이번 집회에는 3만 명이 참가했다.", "ko", "Some 30,000 people attended the rally."),
         ("강까지는 10킬로미터다.", "ko", "The river is about 6 miles away."),
+        # converted by the translator (NTREX-128 sentences)
+        ("Свинья весом в 250 килограмм загрызла фермера.", "ru", "The 550 pound hog had mauled the farmer."),
+        ("Десять лет назад 300-килограммовое животное пригвоздило фермера.", "ru", "A 650 pound pig pinned a farmer."),
+        (
+            "Циклон достиг 1-й категории с ветрами до 135 км/ч.",
+            "ru",
+            "Rosa had winds of 85 mph, a Category 1 Hurricane.",
+        ),
+        ("태풍은 시속 135킬로미터의 강풍을 동반했다.", "ko", "The typhoon brought winds of 85 mph."),
         ("Полиция не подпустила 25-тысячную толпу к мечети.", "ru", "Police kept a 25,000-strong crowd away."),
         # the scale word is split from its figure in the source: no slip
         ("На них говорят 50 и более миллионов человек.", "ru", "They have 50 million or more speakers."),

@@ -90,6 +90,7 @@ def test_korean_term_with_particle() -> None:
     entry = Entry("쿠르스크주", ("Kursk Region",))
     (f,) = run(KO_GOVERNOR, EN_GOVERNOR, gloss(entry), "ko")
     assert f.source_span and f.source_span.text(KO_GOVERNOR) == "쿠르스크주"
+    assert f.target_span and f.target_span.text(EN_GOVERNOR) == EN_GOVERNOR
     assert f.suggestion == "Kursk Region"
     assert run(KO_GOVERNOR, EN_GOVERNOR_OK, gloss(entry), "ko") == []
 
@@ -182,3 +183,23 @@ def test_pipeline_uses_the_config_glossary(tmp_path: Path) -> None:
     assert lines == [9, 11, 19]  # the three sentences that name him
     assert {f.source_span.text(report.source.text) for f in found if f.source_span} == {"힌시테인"}
     assert {f.suggestion for f in found} == {"Khinshtein"}
+
+
+def test_config_do_not_translate_terms_reach_the_check(tmp_path: Path) -> None:
+    src = write(
+        tmp_path, "source.ru.txt", "Об этом в интервью ERR рассказал генеральный секретарь партии Михаил Корб.\n"
+    )
+    tgt = write(
+        tmp_path,
+        "draft.en.txt",
+        "Mikhail Korb, the party's general secretary, said this to Estonian Public Broadcasting.\n",
+    )
+    report = check_files(src, tgt, config=Config(do_not_translate=("ERR",)))
+    (f,) = [f for f in report.findings if f.rule == "MT602"]
+    assert f.source_span and f.source_span.text(report.source.text) == "ERR"
+    assert f.suggestion == "ERR"
+    # kept verbatim: nothing to report
+    tgt.write_text("Mikhail Korb, the party's general secretary, said this to ERR.\n", encoding="utf-8")
+    assert [
+        f for f in check_files(src, tgt, config=Config(do_not_translate=("ERR",))).findings if f.rule == "MT602"
+    ] == []

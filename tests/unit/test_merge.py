@@ -62,3 +62,16 @@ def test_disjoint_spans_same_rule_and_sentence_spans_stay_apart() -> None:
     # MT403 folded into one of the MT204s, never into the sentence-wide MT602
     assert [f.evidence.get("also") for f in kept if f.rule == "MT204"].count(["MT403"]) == 1
     assert "also" not in next(f for f in kept if f.rule == "MT602").evidence
+
+
+def test_text_report_lists_the_folded_rules() -> None:
+    from mtcheck.report import render
+    from mtcheck.types import Report
+
+    source = build_document("source.ru.txt", "ru", "Члены совета предложили разместить памятник на территории сквера.")
+    (kept,) = merge_overlapping(
+        [finding("MT204", Severity.WARNING, at("In Internationals Kvir")), finding("MT403", Severity.INFO, at("Kvir"))],
+        DOC,
+    )
+    out = render(Report(source, DOC, (), (kept,)), "text", color=False)
+    assert "MT204" in out and "    also: MT403" in out

@@ -60,6 +60,8 @@ def test_garbled_word_in_korean_pair() -> None:
             ["repotred"],
         ),
         ("경찰은 용의자를 체포했다고 밝혔다.", "ko", "Police said they had arested the suspect.", ["arested"]),
+        # a typo that splits into a common word and a rare one stays a typo
+        ("Завтрак подают в восемь.", "ru", "Breakast is served at eight.", ["Breakast"]),
         # a name that no source word transliterates to
         (
             "Губернатор Александр Хинштейн объявил о планах.",
@@ -89,6 +91,10 @@ def test_non_words_are_reported(source: str, lang: str, target: str, expected: l
             "ko",
             "Toyota will halt production at Burnaston.",
         ),
+        # unlisted compounds of common words, and prefixed forms
+        ("Европа выиграла утренние матчи в формате фоурбол.", "ru", "Europe won the morning fourballs."),
+        ("이 브랜드는 홈웨어를 판매한다.", "ko", "The brand sells homewear."),
+        ("Насос снова закачивал воду в пласт.", "ru", "The pump was reinjecting water into the formation."),
         # Latin words kept in the source, acronyms, addresses
         ("Об этом сообщила газета Lietuvos rytas.", "ru", "This was reported by the newspaper Lietuvos rytas."),
         ("Подробности на сайте weather.com и в AfCFTA.", "ru", "Details are on weather.com and at AfCFTA."),
@@ -102,5 +108,7 @@ def test_kursk_corpora_have_nothing_above_info_from_mt403() -> None:
     for name in ("kursk-ru", "kursk-ko"):
         report = check_files(*corpus(name))
         nonwords = [f for f in report.findings if f.rule == "MT403" or "MT403" in f.evidence.get("also", [])]
-        assert [f.target_span.text(report.target.text) for f in nonwords if f.target_span] == ["Kvir"]
+        # Alone, or folded into a name finding (MT204) on "In Internationals Kvir".
+        (span,) = [f.target_span.text(report.target.text) for f in nonwords if f.target_span]
+        assert span == "Kvir" or span.endswith(" Kvir")
         assert all(f.severity is Severity.INFO for f in nonwords if f.rule == "MT403")

@@ -133,6 +133,9 @@ def test_rules_registered() -> None:
         ("총 사업비는 5천만 원이다.", "ko", "The project costs 50 million won in total."),
         ("피해 가구는 100여 가구에 이른다.", "ko", "More than 100 households were affected."),
         ("실업률은 약 4%다.", "ko", "The jobless rate is around 4%."),
+        # DEMETR references: "сутки" is 24 hours; a page number glued to "p"
+        ("За сутки умерло 77 человек.", "ru", "In the past 24 hours, 77 people died."),
+        ("(Ларсон и ЛаФасто, 1989 г., с. 109)", "ru", "(Larson and LaFasto, 1989, p109)"),
     ],
 )
 def test_number_passes(src: str, lang: str, tgt: str) -> None:

@@ -184,6 +184,8 @@ def test_doubled_word_case_insensitive_across_line_break() -> None:
         "The council had had two meetings by December 4.",
         "The monument will be 10 10 metres tall.",
         "The song was first performed in Bora Bora.",
+        # the end of a hyphenated name, then the preposition (NTREX-128)
+        "Kim met South Korean leader Moon Jae-in in the past five months.",
     ],
 )
 def test_legitimate_doubles_not_flagged(target: str) -> None:
