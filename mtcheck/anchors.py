@@ -32,13 +32,13 @@ def skeleton(latin: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+def _skeleton_keys(latin: list[str], tag: str, size: int) -> set[str]:
+    """``tag`` + the first ``size`` skeleton letters of each word long enough to have them."""
+    return {f"{tag}:{sk[:size]}" for sk in map(skeleton, latin) if len(sk) >= size}
+
+
 def _name_keys(latin_names: list[str]) -> set[str]:
-    keys = set()
-    for name in latin_names:
-        sk = skeleton(name)
-        if len(sk) >= 3:
-            keys.add("N:" + sk[:3])
-    return keys
+    return _skeleton_keys(latin_names, "N", 3)
 
 
 def _with_words(runs: list[str]) -> list[str]:
@@ -59,12 +59,7 @@ _LONG_CYRILLIC = re.compile(r"\b[а-яё]{6,}\b")
 def _cognate_keys(words: list[str]) -> set[str]:
     """International words keep their consonants across Russian and English
     ("президент"/"president", "технология"/"technology"): a weak, cheap lexical signal."""
-    keys = set()
-    for word in words:
-        sk = skeleton(word)
-        if len(sk) >= 5:
-            keys.add("W:" + sk[:5])
-    return keys
+    return _skeleton_keys(words, "W", 5)
 
 
 def number_keys(text: str) -> set[str]:

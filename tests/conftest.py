@@ -28,3 +28,14 @@ def kursk_ru() -> tuple[Path, Path]:
 @pytest.fixture
 def kursk_ko() -> tuple[Path, Path]:
     return corpus("kursk-ko")
+
+
+# Sentences of the bundled Kursk corpora that several test modules use.
+RU_GOVERNOR = (
+    "4 декабря губернатор Курской области Александр Хинштейн объявил о планах установить памятник "
+    "«боевому братству» КНДР и России."
+)
+EN_GOVERNOR = (
+    "On December 4, Kursk Governor Alexander Khinstin announced plans to erect a monument commemorating "
+    "the ‘battle brotherhood’ between North Korea and Russia."
+)

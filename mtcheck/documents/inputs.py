@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mtcheck.documents.paired import Extracted, Paired, keyed_document, pair_by_key
+from mtcheck.documents.text import existing_file
 from mtcheck.errors import InputError
 from mtcheck.lang.detect import check_pair, detect_lang
 from mtcheck.types import Document
@@ -57,11 +58,7 @@ def _extractor(path: str) -> Callable[[str], Extracted]:
 
 
 def extract(path: str | Path) -> Extracted:
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p} does not exist")
-    if p.is_dir():
-        raise InputError(f"{p} is a directory, not a file")
+    p = existing_file(path)
     return _extractor(str(p))(str(p))
 
 

@@ -60,12 +60,18 @@ def _checked(text: str, name: str) -> str:
     return text
 
 
-def read_text(path: str | Path) -> DecodedText:
+def existing_file(path: str | Path) -> Path:
+    """The path, if it names a file; otherwise the input error a user should see."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p} does not exist")
     if p.is_dir():
         raise InputError(f"{p} is a directory, not a file")
+    return p
+
+
+def read_text(path: str | Path) -> DecodedText:
+    p = existing_file(path)
     try:
         size = p.stat().st_size
         if size > _MAX_BYTES:

@@ -15,16 +15,8 @@ from mtcheck.errors import InputError
 from mtcheck.glossary import Entry, Glossary, load_glossary
 from mtcheck.pipeline import check_files
 from mtcheck.types import Finding, Severity
-from tests.conftest import corpus
+from tests.conftest import EN_GOVERNOR, RU_GOVERNOR, corpus
 
-RU_GOVERNOR = (
-    "4 декабря губернатор Курской области Александр Хинштейн объявил о планах установить памятник "
-    "«боевому братству» КНДР и России."
-)
-EN_GOVERNOR = (
-    "On December 4, Kursk Governor Alexander Khinstin announced plans to erect a monument commemorating "
-    "the ‘battle brotherhood’ between North Korea and Russia."
-)
 EN_GOVERNOR_OK = EN_GOVERNOR.replace("Kursk Governor", "the governor of the Kursk region")
 KO_GOVERNOR = (
     '12월 4일 알렉산드르 힌시테인 쿠르스크주 주지사는 북한과 러시아의 "전투적 형제애"를 기리는 '

@@ -7,17 +7,9 @@ from mtcheck.checks.registry import CheckContext, get_rule
 from mtcheck.checks.script import check_script
 from mtcheck.documents.text import build_document, load_document
 from mtcheck.types import Finding, Severity, Span
-from tests.conftest import corpus
+from tests.conftest import EN_GOVERNOR, RU_GOVERNOR, corpus
 
 # Sentences from the bundled corpora.
-RU_GOVERNOR = (
-    "4 декабря губернатор Курской области Александр Хинштейн объявил о планах установить памятник "
-    "«боевому братству» КНДР и России."
-)
-EN_GOVERNOR = (
-    "On December 4, Kursk Governor Alexander Khinstin announced plans to erect a monument commemorating "
-    "the ‘battle brotherhood’ between North Korea and Russia."
-)
 RU_SQUARE = (
     "Члены совета предложили разместить памятник на территории сквера Интернационалистов — место, "
     "о котором ранее публично не сообщалось."
