@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_quality_benchmark_without_data_exits_0(tmp_path: Path) -> None:
     env = {**os.environ, "MTCHECK_EVAL_DATA": str(tmp_path / "absent"), "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "quality_checks.py")],
+        [sys.executable, str(ROOT / "benchmarks" / "quality.py")],
         capture_output=True,
         text=True,
         env=env,
@@ -25,9 +25,9 @@ def test_quality_benchmark_without_data_exits_0(tmp_path: Path) -> None:
 
 
 def test_check_pair_reports_the_codemix_span() -> None:
-    from benchmarks.quality_checks import check_pair
+    from benchmarks.quality import check_pair
 
     src = "Дипломатические отношения с Катаром три года назад разорвали ОАЭ, Саудовская Аравия, Египет и Бахрейн."
     tgt = "Diplomatic отношения with Qatar were severed by the United Arab Emirates, Saudi Arabia, Egypt and Bahrain."
-    (f,) = check_pair(src, "ru", tgt)
+    (f,) = check_pair(src, "ru", tgt, ("MT4",))
     assert f.rule == "MT401" and f.target_span and f.target_span.text(tgt) == "отношения"

@@ -1,15 +1,20 @@
-"""Catch and false-alarm rates of the model-free checks MT3xx, MT4xx and MT6xx on public data.
+"""Quality of the model-free checks on public data, in one table.
 
 * DEMETR ru→en: for every perturbation, how many perturbed translations are flagged (at
   warning or above, and counting info findings too), how many at the changed span, and how
   many of the 100 clean translations are flagged.
 * FLORES-200 dev ru→en and NTREX-128 ko→en / ru→en (human translations, so every finding is
   a false alarm): findings per 100 sentences, by rule.
+* The bundled Kursk corpora: the findings at warning or above, which should be exactly the
+  expected name findings.
 
-Each sentence pair is checked as a one-sentence document, the way `mtcheck check` would.
-Reads ../shared/eval-data (next to the repository, or $MTCHECK_EVAL_DATA) and exits 0 with a
-message when it is absent. MT602 needs a user glossary, which none of these sets has.
-Usage: PYTHONPATH=. python benchmarks/quality_checks.py [--show RULE] [--limit N]
+Each sentence pair is checked as a one-sentence document, the way `mtcheck check` would;
+--families picks the rule families (default: every model-free family with sentence-level
+findings: MT2, MT3, MT4, MT6). Reads ../shared/eval-data (next to the repository, or
+$MTCHECK_EVAL_DATA) and exits 0 with a message when it is absent. MT602 needs a user
+glossary, which none of these sets has. --results FILE also writes the table there, headed
+with the date, machine and commit (benchmarks/RESULTS.md keeps the last run).
+Usage: PYTHONPATH=. python benchmarks/quality.py [--families MT3,MT4] [--show RULE] [--limit N]
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from mtcheck.types import Finding, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("MTCHECK_EVAL_DATA", ROOT.parent / "shared" / "eval-data"))
-FAMILIES = ("MT3", "MT4", "MT6")
+DEFAULT_FAMILIES = ("MT2", "MT3", "MT4", "MT6")
 
 
 @dataclass(frozen=True)
@@ -45,12 +50,12 @@ class Item:
     changed: tuple[int, int] | None  # span of the perturbation in `perturbed`, when known
 
 
-def check_pair(source: str, lang: str, target: str) -> list[Finding]:
-    """The findings of this family for one sentence pair, overlaps merged as in the pipeline."""
+def check_pair(source: str, lang: str, target: str, families: tuple[str, ...] = DEFAULT_FAMILIES) -> list[Finding]:
+    """The findings of these families for one sentence pair, overlaps merged as in the pipeline."""
     src = build_document("source", lang, source)
     tgt = build_document("target", "en", target)
     ctx = CheckContext(src, tgt, tuple(align_documents(src, tgt)))
-    found = [f for _, check in all_checks() for f in check(ctx) if f.rule.startswith(FAMILIES)]
+    found = [f for _, check in all_checks() for f in check(ctx) if f.rule.startswith(families)]
     return merge_overlapping(found, tgt)
 
 
@@ -81,11 +86,11 @@ def _serious(found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.severity >= Severity.WARNING]
 
 
-def demetr(folder: Path, show: str | None) -> list[str]:
+def demetr(folder: Path, show: str | None, families: tuple[str, ...]) -> list[str]:
     items = list(demetr_items(folder))
     total, caught, with_info, at_span = Counter(), Counter(), Counter(), Counter()
     for it in items:
-        found = check_pair(it.source, "ru", it.perturbed)
+        found = check_pair(it.source, "ru", it.perturbed, families)
         total[it.category] += 1
         caught[it.category] += bool(_serious(found))
         with_info[it.category] += bool(found)
@@ -96,7 +101,7 @@ def demetr(folder: Path, show: str | None) -> list[str]:
             )
         _show(show, found, it.source, it.perturbed)
     clean = {it.id: it for it in items}
-    clean_found = {i: check_pair(it.source, "ru", it.clean) for i, it in clean.items()}
+    clean_found = {i: check_pair(it.source, "ru", it.clean, families) for i, it in clean.items()}
     for i, found in clean_found.items():
         _show(show, found, clean[i].source, clean[i].clean)
     flagged = sum(bool(_serious(f)) for f in clean_found.values())
@@ -116,12 +121,14 @@ def demetr(folder: Path, show: str | None) -> list[str]:
     return out
 
 
-def false_alarms(name: str, src: Path, lang: str, eng: Path, show: str | None, limit: int | None) -> list[str]:
+def false_alarms(
+    name: str, src: Path, lang: str, eng: Path, show: str | None, limit: int | None, families: tuple[str, ...]
+) -> list[str]:
     pairs = list(zip(_lines(src), _lines(eng), strict=True))[:limit]
     by_rule: Counter[str] = Counter()
     info: Counter[str] = Counter()
     for s, e in pairs:
-        found = check_pair(s, lang, e)
+        found = check_pair(s, lang, e, families)
         for f in found:
             (by_rule if f.severity >= Severity.WARNING else info)[f.rule] += 1
         _show(show, found, s, e)
@@ -139,17 +146,37 @@ def _show(rule: str | None, found: list[Finding], source: str, target: str) -> N
             print(f"[{f.rule} {f.severity.label}] {span!r}: {f.message}\n    {source}\n    {target}", file=sys.stderr)
 
 
+def kursk() -> list[str]:
+    """Findings at warning or above on the bundled corpora, whole-document pipeline."""
+    from mtcheck.pipeline import check_files
+
+    out = ["", "Bundled Kursk corpora (whole-document pipeline, findings at warning or above)"]
+    for name in ("kursk-ru", "kursk-ko"):
+        folder = ROOT / "corpora" / name
+        report = check_files(next(folder.glob("source.*.txt")), folder / "draft.en.txt")
+        serious = _serious(list(report.findings))
+        out.append(f"  {name}: {len(serious)} finding(s)")
+        for f in serious:
+            span = f.target_span.text(report.target.text) if f.target_span else "-"
+            out.append(f"    {f.rule} {f.name:<28} {span!r} → {f.suggestion or '-'}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--families", default=",".join(DEFAULT_FAMILIES), help="rule code prefixes, e.g. MT3,MT4")
     parser.add_argument("--show", help="print every finding of this rule (to stderr)")
     parser.add_argument("--limit", type=int, help="only the first N lines of FLORES/NTREX")
+    parser.add_argument("--results", type=Path, help="also write the table to this Markdown file")
     args = parser.parse_args(argv)
+    families = tuple(f.strip() for f in args.families.split(",") if f.strip())
     if not DATA.is_dir():
         print(f"evaluation data not found at {DATA}; nothing measured")
         return 0
     flores, ntrex = DATA / "flores200_ru_en", DATA / "ntrex128_eng_rus_kor"
     eng = ntrex / "newstest2019-src.eng.txt"
-    out = demetr(DATA / "demetr_ru_en", args.show)
+    out = [f"Rule families: {', '.join(families)}", ""]
+    out += demetr(DATA / "demetr_ru_en", args.show, families)
     out += ["", "False alarms on human translations (findings at warning or above per 100 sentences)"]
     out.append(f"  {'corpus':<22}{'lines':>6}{'per 100':>8}   by rule   | info findings per 100")
     for name, src, lang, tgt in (
@@ -157,9 +184,28 @@ def main(argv: list[str] | None = None) -> int:
         ("NTREX-128 ko→en", ntrex / "newstest2019-ref.kor.txt", "ko", eng),
         ("NTREX-128 ru→en", ntrex / "newstest2019-ref.rus.txt", "ru", eng),
     ):
-        out += false_alarms(name, src, lang, tgt, args.show, args.limit)
+        out += false_alarms(name, src, lang, tgt, args.show, args.limit, families)
+    out += kursk()
     print("\n".join(out))
+    if args.results:
+        write_results(args.results, out)
     return 0
+
+
+def write_results(path: Path, table: list[str]) -> None:
+    import datetime
+    import platform
+    import subprocess
+
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    head = (
+        f"# Quality benchmark results\n\nLast run: {datetime.date.today().isoformat()}, commit {commit or 'unknown'}, "
+        f"{platform.machine()} with {os.cpu_count()} cores, Python {platform.python_version()}.\n"
+        f"Command: `PYTHONPATH=. python benchmarks/quality.py --results benchmarks/RESULTS.md`\n\n"
+    )
+    path.write_text(head + "```\n" + "\n".join(table) + "\n```\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
