@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint format clean
+.PHONY: demo test bench format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,15 @@ test: $(STAMP)
 	$(BIN)/ruff check mtcheck tests benchmarks
 	$(BIN)/ruff format --check mtcheck tests benchmarks
 	$(BIN)/pytest
+
+# Speed, memory and quality figures; reads ../shared/eval-data when present.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python benchmarks/pipeline_speed.py
+	$(BIN)/python benchmarks/align_speed.py
+	$(BIN)/python benchmarks/align_gold.py
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python benchmarks/pofilter_compare.py
+	PYTHONPATH=. $(BIN)/python benchmarks/quality.py --results benchmarks/RESULTS.md
 
 format: $(STAMP)
 	$(BIN)/ruff format mtcheck tests benchmarks
