@@ -10,7 +10,9 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# torch first, pinned: the [translate] extra would otherwise let pip choose a CUDA build.
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev,translate]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -18,13 +20,13 @@ demo: $(STAMP)
 	$(BIN)/mtcheck check corpora/kursk-ko/source.ko.txt corpora/kursk-ko/draft.en.txt --fail-on never
 
 test: $(STAMP)
-	$(BIN)/ruff check mtcheck tests
-	$(BIN)/ruff format --check mtcheck tests
+	$(BIN)/ruff check mtcheck tests benchmarks
+	$(BIN)/ruff format --check mtcheck tests benchmarks
 	$(BIN)/pytest
 
 format: $(STAMP)
-	$(BIN)/ruff format mtcheck tests
-	$(BIN)/ruff check --fix mtcheck tests
+	$(BIN)/ruff format mtcheck tests benchmarks
+	$(BIN)/ruff check --fix mtcheck tests benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

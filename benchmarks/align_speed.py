@@ -42,7 +42,8 @@ def main() -> int:
         align_units(s_units, t_units, stats=stats)
         t2 = time.perf_counter()
         print(
-            f"{size:>9} {t1 - t0:>9.2f} {t2 - t1:>8.2f} {size / (t2 - t0):>8.0f} {stats['cells']:>11,} {stats['band']:>5}"
+            f"{size:>9} {t1 - t0:>9.2f} {t2 - t1:>8.2f} {size / (t2 - t0):>8.0f} "
+            f"{stats['cells']:>11,} {stats['band']:>5}"
         )
     return 0
 

@@ -60,10 +60,23 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Translations:
+    """Machine translations of every segment, for the MT5xx checks: ``forward[i]`` is
+    source segment i translated into the target language, ``back[j]`` target segment j
+    translated into the source language; either is None when no model served it."""
+
+    forward: tuple[str, ...] | None = None
+    back: tuple[str, ...] | None = None
+    forward_signature: str = ""
+    back_signature: str = ""
+
+
+@dataclass(frozen=True)
 class CheckContext:
     source: Document
     target: Document
     alignment: tuple[Bead, ...]
+    translations: Translations | None = None
 
 
 class Check(Protocol):
@@ -120,4 +133,4 @@ def get_rule(key: str) -> Rule:
 def _load_builtin() -> None:
     # Importing the modules registers their rules and checks; done on first use so that
     # importing the registry alone stays cheap.
-    from mtcheck.checks import alignment, inputs, numbers, script  # noqa: F401
+    from mtcheck.checks import alignment, inputs, numbers, script, similarity  # noqa: F401
