@@ -75,6 +75,7 @@ class PairScore:
     missing: tuple[Word, ...]  # forward-translation words the draft lacks
     lost: tuple[Word, ...]  # source words the back-translation lost
     added: tuple[Word, ...]  # back-translation words the source lacks
+    missing_run: int  # longest run of forward-translation words the draft lacks
     forward_diverges: bool
     back_diverges: bool
 
@@ -114,7 +115,23 @@ def _content(ws: Sequence[Word], lang: str) -> list[Word]:
 
 
 def _unmatched(ws: Sequence[Word], others: Sequence[Word]) -> list[bool]:
-    return [not any(same_word(w.text, o.text) for o in others) for w in ws]
+    """Which of ``ws`` find no counterpart in ``others``. Matching is one-to-one and prefers
+    the counterpart at the nearest relative position: "North Korean" said twice in one
+    sentence and once in the other leaves one of the two unsupported."""
+    used = [False] * len(others)
+    out = []
+    for i, w in enumerate(ws):
+        pos = i / max(1, len(ws) - 1)
+        best, best_dist = -1, 2.0
+        for j, o in enumerate(others):
+            if not used[j] and same_word(w.text, o.text):
+                dist = abs(pos - j / max(1, len(others) - 1))
+                if dist < best_dist:
+                    best, best_dist = j, dist
+        if best >= 0:
+            used[best] = True
+        out.append(best < 0)
+    return out
 
 
 def _longest_run(flags: Sequence[bool]) -> tuple[int, int]:
@@ -166,7 +183,8 @@ def score_pair(
     added = _unmatched(back_c, src_c)
     chrf_f = _chrf(forward, target_text)
     chrf_b = _chrf(back, source_text)
-    f_run = max(_longest_run(unsupported)[1], _longest_run(missing)[1])
+    missing_run = _longest_run(missing)[1]
+    f_run = max(_longest_run(unsupported)[1], missing_run)
     b_run = max(_longest_run(lost)[1], _longest_run(added)[1])
     return PairScore(
         chrf_f,
@@ -175,16 +193,31 @@ def score_pair(
         tuple(w for w, bad in zip(fwd_c, missing, strict=True) if bad),
         _run_words(src_c, lost),
         tuple(w for w, bad in zip(back_c, added, strict=True) if bad),
+        missing_run,
         forward_diverges=chrf_f < CHRF_THRESHOLD or f_run >= RUN_THRESHOLD,
         back_diverges=chrf_b < CHRF_THRESHOLD or b_run >= RUN_THRESHOLD,
     )
 
 
 def _run_words(ws: Sequence[Word], flags: Sequence[bool]) -> tuple[Word, ...]:
-    """The longest run of flagged words: the phrase to point at (a lone unmatched word
-    elsewhere in the sentence is usually a synonym)."""
-    start, length = _longest_run(flags)
-    return tuple(ws[start : start + length])
+    """The phrase to point at: the longest stretch of flagged words in which a single
+    supported word may sit (a lost clause often shares one word with the rest, such as
+    "North Korean"). A lone flagged word elsewhere in the sentence is usually a synonym."""
+    best: tuple[int, int] = (0, -1)
+    start = -1
+    gap = 0
+    for i, flag in enumerate(flags):
+        if flag:
+            if start < 0:
+                start = i
+            gap = 0
+            if sum(flags[start : i + 1]) > sum(flags[best[0] : best[1] + 1]):
+                best = (start, i)
+        elif start >= 0:
+            gap += 1
+            if gap > 1:
+                start, gap = -1, 0
+    return tuple(ws[best[0] : best[1] + 1])
 
 
 def _doc_words(doc: Document, ids: Sequence[int]) -> list[Word]:
@@ -229,9 +262,13 @@ def _check_bead(ctx: CheckContext, bead: Bead, forward: Sequence[str], back: Seq
     )
     if not score.diverges:
         return None
+    # A dropped clause: the forward translation has a phrase the draft lacks, and the draft
+    # has nothing of its own but a synonym or two. The lost source words are the place.
+    dropped = score.missing_run >= RUN_THRESHOLD and len(score.unsupported) < RUN_THRESHOLD and bool(score.lost)
+    unsupported = () if dropped else score.unsupported
     parts = []
-    if score.unsupported:
-        parts.append(f"the model's translation does not support “{_quote(tgt.text, score.unsupported)}”")
+    if unsupported:
+        parts.append(f"the model's translation does not support “{_quote(tgt.text, unsupported)}”")
     if score.lost:
         parts.append(f"the back-translation lost “{_quote(src.text, score.lost)}”")
     if not parts:
@@ -240,15 +277,14 @@ def _check_bead(ctx: CheckContext, bead: Bead, forward: Sequence[str], back: Seq
     return LOW_SIMILARITY.finding(
         "translation diverges from the source: " + "; ".join(parts),
         confidence=0.5 + 0.45 * strength,
-        # A dropped clause leaves nothing in the draft to point at: the source words stand for it.
-        target_span=_cover(score.unsupported) or (None if score.lost else tgt_span),
+        target_span=None if dropped else _cover(unsupported) or tgt_span,
         source_span=_cover(score.lost) or src_span,
         evidence={
             "forward_translation": fwd,
             "back_translation": bck,
             "chrf_forward": round(score.chrf_forward, 1),
             "chrf_back": round(score.chrf_back, 1),
-            "unsupported": [w.text for w in score.unsupported],
+            "unsupported": [w.text for w in unsupported],
             "missing_in_draft": [w.text for w in score.missing],
             "lost_in_back_translation": [w.text for w in score.lost],
         },

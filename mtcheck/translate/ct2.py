@@ -126,7 +126,7 @@ class CT2Translator:
                 "return_scores": False,
             }
             if self.min_new_tokens is not None:
-                opts["min_decoding_length"] = self.min_new_tokens
+                opts["min_decoding_length"] = self.min_new_tokens - self._eos_slot
             if forced is not None:
                 opts["target_prefix"] = [[forced]] * len(batch)
             results = self.model.translate_batch(tokens, **opts)

@@ -55,6 +55,8 @@ def open_translator(
     from mtcheck.translate.ct2 import is_ct2_dir
 
     use_ct2 = options.backend == "ctranslate2" or (options.backend == "auto" and is_ct2_dir(path))
+    if not use_ct2 and is_ct2_dir(path):
+        raise TranslationError(f"{path} is a CTranslate2 model; use --backend ctranslate2 (or auto)")
     common = {
         "device": options.device,
         "beam": options.beam,
