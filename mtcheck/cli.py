@@ -92,6 +92,9 @@ def check(
     ] = "auto",
     device: Annotated[str, typer.Option("--device", help="auto, cpu or cuda.")] = "auto",
     beam: Annotated[int, typer.Option("--beam", min=1, help="Beam size (1: greedy).")] = 1,
+    threads: Annotated[
+        int, typer.Option("--threads", min=0, help="CPU threads for the model (0: the library's default).")
+    ] = 0,
     http_api: Annotated[
         str, typer.Option("--http-api", help="For a URL model: libretranslate or openai (chat completions).")
     ] = "libretranslate",
@@ -121,7 +124,7 @@ def check(
         with _status() as on_step:
             pair = None
             if not no_translate:
-                options = (backend, device, beam, http_api, http_model, no_cache)
+                options = (backend, device, beam, threads, http_api, http_model, no_cache)
                 pair = _translators(source, target, s_lang, t_lang, model, back_model, *options)
             report = check_files(
                 source,
@@ -167,6 +170,7 @@ def _translators(
     backend: str,
     device: str,
     beam: int,
+    threads: int,
     http_api: str,
     http_model: str,
     no_cache: bool,
@@ -181,7 +185,13 @@ def _translators(
     tgt = t_lang or detect_lang(read_text(target).text, str(target))
     check_pair(src, tgt)
     options = TranslatorOptions(
-        backend=backend, device=device, beam=beam, http_api=http_api, http_model=http_model, cache=not no_cache
+        backend=backend,
+        device=device,
+        beam=beam,
+        threads=threads,
+        http_api=http_api,
+        http_model=http_model,
+        cache=not no_cache,
     )
     return resolve(src, tgt, model, back_model, options)
 

@@ -26,7 +26,7 @@ def sentences(name: str, n: int = 10) -> list[str]:
 def hf(tiny_marian: Path):
     from mtcheck.translate.hf import HFTranslator
 
-    return HFTranslator(tiny_marian, max_new_tokens=MAX, batch_size=4, threads=2)
+    return HFTranslator(tiny_marian, max_new_tokens=MAX, batch_size=4, threads=1)
 
 
 def test_hf_batched_equals_one_by_one(hf) -> None:
