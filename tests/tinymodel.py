@@ -101,3 +101,42 @@ def build_marian(
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
     return out
+
+
+def build_m2m100(out: Path, vocab_size: int = 400, seed: int = 0) -> Path:
+    """A tiny random-weight M2M100 (the multilingual family: language tags on both sides)."""
+    import sentencepiece as spm
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+
+    work = out.parent / f"{out.name}-vocab"
+    work.mkdir(parents=True, exist_ok=True)
+    model_file = train_vocab(work, vocab_size)
+    sp = spm.SentencePieceProcessor(model_file=str(model_file))
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
+    for i in range(sp.get_piece_size()):
+        vocab.setdefault(sp.id_to_piece(i), len(vocab))
+    (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = M2M100Tokenizer(vocab_file=str(work / "vocab.json"), spm_file=str(model_file), src_lang="ru")
+    # Language tags follow the pieces; the embedding must cover the highest one.
+    size = max(tokenizer.get_lang_id(code) for code in tokenizer.lang_code_to_token) + 1
+    torch.manual_seed(seed)
+    config = M2M100Config(
+        vocab_size=size,
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=512,
+        init_std=0.5,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+    )
+    M2M100ForConditionalGeneration(config).save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    return out

@@ -153,7 +153,14 @@ class HFTranslator:
             limit = min(self.max_new_tokens or int(enc["input_ids"].shape[1] * 2 + 10), self.max_positions - 1)
             with torch.inference_mode():
                 ids = self.model.generate(**enc, max_new_tokens=limit, **extra)
-            decoded = self.tokenizer.batch_decode(ids, skip_special_tokens=True)
+            if forced is not None:
+                # Some tokenizers do not count language tags as special tokens; a tag is
+                # never part of the translation.
+                tag = extra["forced_bos_token_id"]
+                rows = [[t for t in row if t != tag] for row in ids.tolist()]
+                decoded = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
+            else:
+                decoded = self.tokenizer.batch_decode(ids, skip_special_tokens=True)
             for i, text in zip(batch, decoded, strict=True):
                 out[i] = text.strip()
         return out

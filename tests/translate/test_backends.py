@@ -141,3 +141,21 @@ def test_unsupported_model_type(tmp_path: Path) -> None:
     (folder / "config.json").write_text(json.dumps({"model_type": "bert"}), encoding="utf-8")
     with pytest.raises(TranslationError, match="model type 'bert' is not supported"):
         open_translator(folder)
+
+
+def test_m2m100_language_tags(tmp_path: Path) -> None:
+    pytest.importorskip("sentencepiece")
+    from mtcheck.translate.hf import HFTranslator
+    from tests.tinymodel import build_m2m100
+
+    model = HFTranslator(build_m2m100(tmp_path / "m2m"), max_new_tokens=MAX, threads=1)
+    assert model.family == "m2m100"
+    texts = sentences("kursk-ru", 3)
+    to_en = model.translate(texts, "ru", "en")
+    to_ko = model.translate(texts, "ru", "ko")
+    # The source tag is prepended to the input…
+    assert model.tokenizer.convert_ids_to_tokens(model.tokenizer(texts[0])["input_ids"])[0] == "__ru__"
+    # …the target tag is forced as the first output token (so the target language changes
+    # the output) and is not part of the returned text.
+    assert to_en != to_ko
+    assert not any("__en__" in t or "__ko__" in t for t in to_en + to_ko)
