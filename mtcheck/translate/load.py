@@ -119,10 +119,12 @@ def resolve(
         elif direction in registry:
             spec = registry[direction]
             ct2 = spec.ct2_dir
+            # The cache key needs the exact weights, not a branch name that moves: the
+            # snapshot folder is named by its commit; a conversion is fingerprinted.
             if options.backend in ("auto", "ctranslate2") and ct2.is_dir():
-                translator = open_translator(ct2, options, spec.repo, spec.revision)
+                translator = open_translator(ct2, options, spec.repo)
             elif (local := models.local_path(spec)) is not None:
-                translator = open_translator(local, options, spec.repo, spec.revision)
+                translator = open_translator(local, options, spec.repo, local.name)
         if translator is None:
             out.missing.append(direction)
             continue

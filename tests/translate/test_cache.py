@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 import pytest
 
+from mtcheck.translate.base import PROGRESS_MIN
 from mtcheck.translate.cache import ENV_CACHE_DIR, CachedTranslator, TranslationStore, cache_dir
 from mtcheck.translate.fake import FakeTranslator
 
@@ -73,3 +76,22 @@ def test_unwritable_cache_is_one_clear_error(tmp_path: Path, monkeypatch: pytest
 
     with pytest.raises(TranslationError, match="cannot open the translation cache"):
         TranslationStore()
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_for_many_segments(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [f"предложение {i}" for i in range(PROGRESS_MIN)]
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    CachedTranslator(FakeTranslator(), TranslationStore()).translate(texts, "ru", "en")
+    assert piped.getvalue() == ""  # CI logs and pipes stay clean
+    tty = _Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    CachedTranslator(FakeTranslator(), TranslationStore(), chunk=8).translate([*texts[:-1], "x"], "ru", "en")
+    assert tty.getvalue() == ""  # 1 new text: below PROGRESS_MIN, no bar
+    CachedTranslator(FakeTranslator(name="other"), TranslationStore(), chunk=8).translate(texts, "ru", "en")
+    assert "translating ru→en" in tty.getvalue()

@@ -142,3 +142,24 @@ def test_models_convert_a_directory(tiny_marian: Path, tmp_path: Path) -> None:
     assert stdout.strip() == str(out) and (out / "model.bin").is_file()
     code, _, err = run("models", "convert", tiny_marian, "--output", out)
     assert code == 2 and "already exists (use --force" in one_line_error(err)
+
+
+def test_check_finds_a_converted_registry_model_by_itself(tiny_ct2: dict[str, Path]) -> None:
+    import shutil
+
+    from mtcheck import models
+
+    # Where `mtcheck models convert ru-en` and `… en-ru` would have put their output.
+    for direction in ("ru-en", "en-ru"):
+        shutil.copytree(tiny_ct2["int8"], models.get_spec(direction).ct2_dir)
+    code, out, _ = run("models", "list")
+    assert "ru-en " in out and "[ct2-int8]" in out.splitlines()[0]
+    code, out, _ = run("models", "path", "ru-en", "--ct2")
+    assert code == 0 and out.strip() == str(models.get_spec("ru-en").ct2_dir)
+    source, draft = corpus("kursk-ru")
+    code, out, err = run("check", source, draft, "-f", "json", "--fail-on", "never", "--threads", "1")
+    assert code == 0, err
+    report = json.loads(out)
+    assert "forward=ctranslate2:Helsinki-NLP/opus-mt-ru-en@" in report["signature"]
+    assert "back=ctranslate2:Helsinki-NLP/opus-mt-en-ru@" in report["signature"]
+    assert not any("skipped" in n for n in report["notices"])
