@@ -11,6 +11,7 @@ from mtcheck.align import PairScorer, align_documents
 from mtcheck.checks.registry import CheckContext, Translations, all_checks
 from mtcheck.config import Config
 from mtcheck.documents.text import build_document, read_text
+from mtcheck.errors import UsageError
 from mtcheck.lang.detect import check_pair, detect_lang
 from mtcheck.types import Document, Finding, Report
 
@@ -60,6 +61,11 @@ def check_files(
     target = build_document(str(target_path), t_lang, tgt_text.text, tgt_text.encoding)
     translations = None
     if forward is not None or back is not None:
+        import importlib.util
+
+        if importlib.util.find_spec("sacrebleu") is None:
+            # The HTTP backends need nothing else; the scoring needs chrF.
+            raise UsageError("the translation checks need sacrebleu: pip install 'mtcheck[translate]'")
         translations = _translate(source, target, forward, back, step)
         if scorer is None and translations.forward is not None:
             from mtcheck.checks.similarity import ForwardScorer
