@@ -67,6 +67,10 @@ def open_translator(
         "revision": revision,
         "model_id": model_id,
     }
+    if not use_ct2:
+        from mtcheck.translate.hf import model_family
+
+        model_family(path)  # a wrong folder is reported as such, even without the model stack
     _require_stack(use_ct2)
     if use_ct2:
         from mtcheck.translate.ct2 import CT2Translator
