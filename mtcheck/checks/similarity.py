@@ -299,3 +299,31 @@ def _strength(chrf: float) -> float:
     """0.5-1 for a direction that said "diverges": 0.5 when only a run of words decided
     it, more the further its chrF fell below the threshold."""
     return max(0.5, min(1.0, (CHRF_THRESHOLD - chrf) / CHRF_THRESHOLD + 0.5))
+
+
+class ForwardScorer:
+    """The alignment hook (:class:`mtcheck.align.PairScorer`) built from forward
+    translations, as Bleualign does: chrF of the source units' machine translation against
+    the target units, in [0, 1]. Units are sentences or whole paragraphs; a paragraph's
+    translation is its sentences' translations joined."""
+
+    def __init__(self, source: Document, forward: Sequence[str]) -> None:
+        self._fwd: dict[str, str] = {}
+        for seg, text in zip(source.segments, forward, strict=True):
+            self._fwd.setdefault(seg.text, text)
+        for p in source.paragraphs:
+            para = source.text[p.span.start : p.span.end]
+            self._fwd.setdefault(para, " ".join(forward[i] for i in p.segments))
+        # The DP asks about the same pairs again in its second pass and at every band width.
+        self._memo: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
+
+    def __call__(self, source: Sequence[str], target: Sequence[str]) -> float:
+        key = (tuple(source), tuple(target))
+        if key not in self._memo:
+            parts = [self._fwd.get(t) for t in source]
+            if any(p is None for p in parts):
+                # Unknown unit: say nothing either way (0.5 adds no cost).
+                self._memo[key] = 0.5
+            else:
+                self._memo[key] = _chrf(" ".join(p for p in parts if p), " ".join(target)) / 100.0
+        return self._memo[key]
