@@ -44,11 +44,16 @@ def _key(signature: str, src: str, tgt: str, text: str) -> str:
 class TranslationStore:
     """The SQLite file; safe to share between processes (SQLite locks, WAL journal)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, memory: bool = False) -> None:
+        """``memory``: nothing written to disk (``--no-cache``), but repeated texts are still
+        translated once and the progress bar still works."""
         self.path = path or cache_dir() / "translations.sqlite3"
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=30)
+            if memory:
+                self._db = sqlite3.connect(":memory:")
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS translation (key TEXT PRIMARY KEY, output TEXT NOT NULL)")
         except (OSError, sqlite3.Error) as exc:

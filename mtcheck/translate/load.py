@@ -132,8 +132,6 @@ def resolve(
         if translator is None:
             out.missing.append(direction)
             continue
-        if options.cache:
-            store = store or TranslationStore()
-            translator = CachedTranslator(translator, store)
-        setattr(out, side, translator)
+        store = store or TranslationStore(memory=not options.cache)
+        setattr(out, side, CachedTranslator(translator, store))
     return out

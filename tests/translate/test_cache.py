@@ -95,3 +95,14 @@ def test_progress_bar_only_on_a_terminal_and_for_many_segments(monkeypatch: pyte
     assert tty.getvalue() == ""  # 1 new text: below PROGRESS_MIN, no bar
     CachedTranslator(FakeTranslator(name="other"), TranslationStore(), chunk=8).translate(texts, "ru", "en")
     assert "translating ru→en" in tty.getvalue()
+
+
+def test_memory_store_writes_nothing(_private_cache: Path) -> None:
+    fake = FakeTranslator(TABLE)
+    cached = CachedTranslator(fake, TranslationStore(memory=True))
+    cached.translate(["Привет, мир.", "Привет, мир."], "ru", "en")
+    assert fake.texts_translated == 1
+    assert not _private_cache.exists()
+    again = FakeTranslator(TABLE)
+    CachedTranslator(again, TranslationStore(memory=True)).translate(["Привет, мир."], "ru", "en")
+    assert again.calls == 1  # nothing persisted between stores

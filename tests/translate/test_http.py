@@ -135,3 +135,5 @@ def test_check_through_a_translation_server(server: Server, tmp_path: Path) -> N
     sent = len(server.requests)
     assert CliRunner().invoke(app, args).exit_code == 0
     assert len(server.requests) == sent  # the rerun came from the cache
+    assert CliRunner().invoke(app, [*args, "--no-cache"]).exit_code == 0
+    assert len(server.requests) == 2 * sent  # --no-cache: asked again
