@@ -18,6 +18,7 @@ from mtcheck.types import SUPPORTED_LANGS, Report, Severity
 
 if TYPE_CHECKING:
     from mtcheck.config import Config
+    from mtcheck.translate.load import PairTranslators
 
 app = typer.Typer(
     name="mtcheck",
@@ -94,6 +95,34 @@ def check(
         Path | None,
         typer.Option("--glossary", help="Glossary (CSV source,target[,note] or TBX); overrides the config's glossary."),
     ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="Forward model (source → target): a transformers or CTranslate2 directory, or a server URL. "
+            "Default: the registry's model, if downloaded.",
+        ),
+    ] = None,
+    back_model: Annotated[
+        str | None,
+        typer.Option("--back-model", help="Back-translation model (target → source): a directory or a server URL."),
+    ] = None,
+    backend: Annotated[
+        str, typer.Option("--backend", help="auto, transformers or ctranslate2 (auto: by the directory's content).")
+    ] = "auto",
+    device: Annotated[str, typer.Option("--device", help="auto, cpu or cuda.")] = "auto",
+    beam: Annotated[int, typer.Option("--beam", min=1, help="Beam size (1: greedy).")] = 1,
+    threads: Annotated[
+        int, typer.Option("--threads", min=0, help="CPU threads for the model (0: the library's default).")
+    ] = 0,
+    http_api: Annotated[
+        str, typer.Option("--http-api", help="For a URL model: libretranslate or openai (chat completions).")
+    ] = "libretranslate",
+    http_model: Annotated[str, typer.Option("--http-model", help="Model name for an OpenAI-compatible server.")] = "",
+    no_translate: Annotated[
+        bool, typer.Option("--no-translate", help="Skip the translation-model checks even when a model is there.")
+    ] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")] = False,
 ) -> None:
     """Align SOURCE with TARGET (or read the pairs of one bilingual file) and report suspicious spans.
 
@@ -112,7 +141,16 @@ def check(
         if glossary_file is not None:
             config = dataclasses.replace(config, glossary=glossary_file)
         with _status() as on_step:
-            report = check_files(source, target, s_lang, t_lang, on_step=on_step, config=config)
+            options = (model, back_model, backend, device, beam, threads, http_api, http_model, no_cache)
+            report = check_files(
+                source,
+                target,
+                s_lang,
+                t_lang,
+                on_step=on_step,
+                config=config,
+                translators=None if no_translate else _translator_factory(*options),
+            )
         reports = _known_removed([report], config, baseline)
         _emit(reports, fmt, output, [])
     except MtcheckError as exc:
@@ -245,6 +283,38 @@ def _exit_for(reports: list[Report], fail_on: FailOn) -> None:
         raise typer.Exit(EXIT_FINDINGS)
 
 
+def _translator_factory(
+    model: str | None,
+    back_model: str | None,
+    backend: str,
+    device: str,
+    beam: int,
+    threads: int,
+    http_api: str,
+    http_model: str,
+    no_cache: bool,
+) -> Callable[[str, str], PairTranslators | None]:
+    """Translators for a language pair, made once the pipeline knows the languages; None when
+    no model is configured or downloaded (the check then runs the model-free checks and says
+    which were skipped)."""
+
+    def make(src: str, tgt: str) -> PairTranslators | None:
+        from mtcheck.translate.load import TranslatorOptions, resolve
+
+        options = TranslatorOptions(
+            backend=backend,
+            device=device,
+            beam=beam,
+            threads=threads,
+            http_api=http_api,
+            http_model=http_model,
+            cache=not no_cache,
+        )
+        return resolve(src, tgt, model, back_model, options)
+
+    return make
+
+
 @contextlib.contextmanager
 def _status() -> Iterator[Callable[[str], None] | None]:
     """A live status line on stderr while a check runs; nothing when stderr is not a terminal."""
@@ -254,7 +324,17 @@ def _status() -> Iterator[Callable[[str], None] | None]:
     from rich.console import Console
 
     with Console(stderr=True).status("mtcheck: starting") as status:
-        yield lambda name: status.update(f"mtcheck: {name}")
+
+        def on_step(name: str) -> None:
+            # Translation shows its own progress bar; rich allows one live display at a time.
+            if name.startswith("translating"):
+                status.stop()
+                typer.echo(f"mtcheck: {name}", err=True)
+            else:
+                status.start()
+                status.update(f"mtcheck: {name}")
+
+        yield on_step
 
 
 def _refuse_input_as_output(output: Path, *inputs: Path) -> None:
@@ -288,6 +368,109 @@ def rules(
     typer.echo(rule.title + ".")
     typer.echo("")
     typer.echo(rule.explanation)
+
+
+models_app = typer.Typer(help="Translation models: list the registry, download, convert, locate.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Every direction with its model, licence, size, and whether it is on this machine."""
+    from mtcheck import models
+
+    try:
+        registry = models.load_registry()
+    except MtcheckError as exc:
+        raise _fail(str(exc)) from None
+    for spec in registry.values():
+        here = []
+        if models.local_path(spec) is not None:
+            here.append("downloaded")
+        if spec.ct2_dir.is_dir():
+            here.append("ct2-int8")
+        state = ", ".join(here) or "not downloaded"
+        typer.echo(
+            f"{spec.direction:<6} {spec.repo}@{spec.revision}  {spec.licence}  "
+            f"~{spec.size_mb:,} MB, {spec.params_m}M params  [{state}]"
+        )
+
+
+@models_app.command("pull")
+def models_pull(
+    direction: Annotated[str, typer.Argument(help="A direction from `mtcheck models list`, e.g. ru-en.")],
+    convert: Annotated[bool, typer.Option("--convert", help="Also make the CTranslate2 int8 copy.")] = False,
+) -> None:
+    """Download a model into the Hugging Face cache (the only command that uses the network)."""
+    from mtcheck import models
+
+    try:
+        spec = models.get_spec(direction)
+        path = models.pull(spec)
+        typer.echo(str(path))
+        if convert:
+            from mtcheck.translate.ct2 import convert as ct2_convert
+
+            typer.echo(str(ct2_convert(path, spec.ct2_dir, force=True)))
+    except MtcheckError as exc:
+        raise _fail(str(exc)) from None
+
+
+@models_app.command("path")
+def models_path(
+    direction: Annotated[str, typer.Argument(help="A direction, e.g. ru-en.")],
+    ct2: Annotated[bool, typer.Option("--ct2", help="The CTranslate2 copy instead of the transformers one.")] = False,
+) -> None:
+    """Print where a downloaded model lives; exit 2 when it is not on this machine."""
+    from mtcheck import models
+
+    try:
+        spec = models.get_spec(direction)
+    except MtcheckError as exc:
+        raise _fail(str(exc)) from None
+    if ct2:
+        if not spec.ct2_dir.is_dir():
+            raise _fail(f"{spec.direction} has no CTranslate2 copy; run `mtcheck models convert {spec.direction}`")
+        typer.echo(str(spec.ct2_dir))
+        return
+    path = models.local_path(spec)
+    if path is None:
+        raise _fail(f"{spec.repo} is not downloaded; run `mtcheck models pull {spec.direction}`")
+    typer.echo(str(path))
+
+
+@models_app.command("convert")
+def models_convert(
+    model: Annotated[str, typer.Argument(help="A direction (ru-en) or a transformers model directory.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where to write; default: mtcheck's cache folder.")
+    ] = None,
+    quantization: Annotated[
+        str, typer.Option("--quantization", help="int8 (CPU), int8_float16 or float16 (GPU), float32.")
+    ] = "int8",
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing conversion.")] = False,
+) -> None:
+    """Convert a transformers model to CTranslate2 (int8 by default: the fast CPU path)."""
+    from mtcheck import models
+    from mtcheck.translate.ct2 import convert
+
+    try:
+        source = Path(model).expanduser()
+        if source.is_dir():
+            if output is None:
+                raise _fail("--output is required when converting a directory")
+            out = output
+        else:
+            if "/" in model or model.startswith("."):
+                raise _fail(f"model directory {model} does not exist")
+            spec = models.get_spec(model)
+            local = models.local_path(spec)
+            if local is None:
+                raise _fail(f"{spec.repo} is not downloaded; run `mtcheck models pull {spec.direction}`")
+            source, out = local, output or spec.ct2_dir
+        typer.echo(str(convert(source, out, quantization, force)))
+    except MtcheckError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _version(value: bool) -> None:

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -28,6 +32,45 @@ def kursk_ru() -> tuple[Path, Path]:
 @pytest.fixture
 def kursk_ko() -> tuple[Path, Path]:
     return corpus("kursk-ko")
+
+
+# No test may reach a model hub or the user's caches: the Hugging Face cache and mtcheck's
+# translation cache point into a throwaway folder before anything imports huggingface_hub
+# (which reads these variables once, at import).
+_ISOLATED = Path(tempfile.mkdtemp(prefix="mtcheck-tests-"))
+atexit.register(shutil.rmtree, _ISOLATED, True)
+os.environ["HF_HOME"] = str(_ISOLATED / "hf")
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["MTCHECK_CACHE_DIR"] = str(_ISOLATED / "mtcheck")
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own translation cache."""
+    folder = tmp_path / "mtcheck-cache"
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random-weight Marian model directory, built once per session."""
+    pytest.importorskip("transformers")
+    pytest.importorskip("sentencepiece")
+    from tests.tinymodel import build_marian
+
+    return build_marian(tmp_path_factory.mktemp("tiny") / "marian")
+
+
+@pytest.fixture(scope="session")
+def tiny_ct2(tiny_marian: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The tiny model converted to CTranslate2, in float32 (exact comparison) and int8."""
+    pytest.importorskip("ctranslate2")
+    from mtcheck.translate.ct2 import convert
+
+    base = tmp_path_factory.mktemp("ct2")
+    return {q: convert(tiny_marian, base / q, quantization=q) for q in ("float32", "int8")}
 
 
 # Sentences of the bundled Kursk corpora that several test modules use.

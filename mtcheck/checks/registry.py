@@ -63,11 +63,24 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Translations:
+    """Machine translations of every segment, for the MT5xx checks: ``forward[i]`` is
+    source segment i translated into the target language, ``back[j]`` target segment j
+    translated into the source language; either is None when no model served it."""
+
+    forward: tuple[str, ...] | None = None
+    back: tuple[str, ...] | None = None
+    forward_signature: str = ""
+    back_signature: str = ""
+
+
+@dataclass(frozen=True)
 class CheckContext:
     source: Document
     target: Document
     alignment: tuple[Bead, ...]
     glossary: Glossary | None = None  # the user glossary and do-not-translate terms, if any
+    translations: Translations | None = None
 
 
 class Check(Protocol):
@@ -124,4 +137,4 @@ def get_rule(key: str) -> Rule:
 def _load_builtin() -> None:
     # Importing the modules registers their rules and checks; done on first use so that
     # importing the registry alone stays cheap.
-    from mtcheck.checks import alignment, glossary, inputs, nonword, numbers, script  # noqa: F401
+    from mtcheck.checks import alignment, glossary, inputs, nonword, numbers, script, similarity  # noqa: F401
