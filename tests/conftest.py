@@ -73,6 +73,27 @@ def tiny_ct2(tiny_marian: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     return {q: convert(tiny_marian, base / q, quantization=q) for q in ("float32", "int8")}
 
 
+@pytest.fixture(scope="session")
+def tiny_m2m100(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random-weight M2M100 model directory (language tags), built once per session.
+    Seed 1: with it the random model's greedy outputs vary from sentence to sentence in
+    both test directions (seed 0 answers most English sentences with the same token)."""
+    pytest.importorskip("transformers")
+    pytest.importorskip("sentencepiece")
+    from tests.tinymodel import build_m2m100
+
+    return build_m2m100(tmp_path_factory.mktemp("tiny") / "m2m100", seed=1)
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100_ct2(tiny_m2m100: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny M2M100 converted to CTranslate2 by mtcheck's own code, in float32."""
+    pytest.importorskip("ctranslate2")
+    from mtcheck.translate.ct2 import convert
+
+    return convert(tiny_m2m100, tmp_path_factory.mktemp("ct2") / "m2m100-float32", quantization="float32")
+
+
 # Sentences of the bundled Kursk corpora that several test modules use.
 RU_GOVERNOR = (
     "4 декабря губернатор Курской области Александр Хинштейн объявил о планах установить памятник "

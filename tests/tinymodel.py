@@ -104,10 +104,20 @@ def build_marian(
 
 
 def build_m2m100(out: Path, vocab_size: int = 400, seed: int = 0) -> Path:
-    """A tiny random-weight M2M100 (the multilingual family: language tags on both sides)."""
+    """A tiny random-weight M2M100 (the multilingual family: language tags on both sides).
+
+    Laid out like facebook/m2m100_418M, so that CTranslate2's converter accepts it: the
+    sentencepiece pieces (after <s> <pad> </s> <unk>), then the 100 language tags in
+    fairseq order, then ``num_madeup_words`` (8) unused "madeupword" slots, and
+    ``config.vocab_size`` counting all three. The tags are listed as special tokens, as in
+    the hub's tokenizer_config.json: the tokenizer does not register them by itself
+    (transformers 5), and without them the tokenizer's vocabulary stops at the pieces and
+    the converter finds fewer tokens than the embedding has rows.
+    """
     import sentencepiece as spm
     import torch
     from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+    from transformers.models.m2m_100.tokenization_m2m_100 import FAIRSEQ_LANGUAGE_CODES
 
     work = out.parent / f"{out.name}-vocab"
     work.mkdir(parents=True, exist_ok=True)
@@ -117,12 +127,19 @@ def build_m2m100(out: Path, vocab_size: int = 400, seed: int = 0) -> Path:
     for i in range(sp.get_piece_size()):
         vocab.setdefault(sp.id_to_piece(i), len(vocab))
     (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tokenizer = M2M100Tokenizer(vocab_file=str(work / "vocab.json"), spm_file=str(model_file), src_lang="ru")
-    # Language tags follow the pieces; the embedding must cover the highest one.
-    size = max(tokenizer.get_lang_id(code) for code in tokenizer.lang_code_to_token) + 1
+    tags = [f"__{code}__" for code in FAIRSEQ_LANGUAGE_CODES["m2m100"]]
+    tokenizer = M2M100Tokenizer(
+        vocab_file=str(work / "vocab.json"),
+        spm_file=str(model_file),
+        src_lang="ru",
+        additional_special_tokens=tags,
+    )
+    # The tags' ids as special tokens must be the ids the tokenizer gives them itself.
+    assert all(tokenizer.convert_tokens_to_ids(t) == tokenizer.lang_token_to_id[t] for t in tags)
+    assert len(tokenizer) == len(vocab) + len(tags)
     torch.manual_seed(seed)
     config = M2M100Config(
-        vocab_size=size,
+        vocab_size=len(tokenizer) + tokenizer.num_madeup_words,
         d_model=32,
         encoder_layers=1,
         decoder_layers=1,
