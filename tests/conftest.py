@@ -94,6 +94,26 @@ def tiny_m2m100_ct2(tiny_m2m100: Path, tmp_path_factory: pytest.TempPathFactory)
     return convert(tiny_m2m100, tmp_path_factory.mktemp("ct2") / "m2m100-float32", quantization="float32")
 
 
+@pytest.fixture(scope="session")
+def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random-weight NLLB-200 (M2M100 weights, NllbTokenizer), built once per session.
+    Seed 3, for outputs that vary from sentence to sentence, as for tiny_m2m100."""
+    pytest.importorskip("transformers")
+    pytest.importorskip("tokenizers")
+    from tests.tinymodel import build_nllb
+
+    return build_nllb(tmp_path_factory.mktemp("tiny") / "nllb", seed=3)
+
+
+@pytest.fixture(scope="session")
+def tiny_nllb_ct2(tiny_nllb: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny NLLB converted to CTranslate2 by mtcheck's own code, in float32."""
+    pytest.importorskip("ctranslate2")
+    from mtcheck.translate.ct2 import convert
+
+    return convert(tiny_nllb, tmp_path_factory.mktemp("ct2") / "nllb-float32", quantization="float32")
+
+
 # Sentences of the bundled Kursk corpora that several test modules use.
 RU_GOVERNOR = (
     "4 декабря губернатор Курской области Александр Хинштейн объявил о планах установить памятник "

@@ -157,3 +157,53 @@ def build_m2m100(out: Path, vocab_size: int = 400, seed: int = 0) -> Path:
     M2M100ForConditionalGeneration(config).save_pretrained(out)
     tokenizer.save_pretrained(out)
     return out
+
+
+def build_nllb(out: Path, vocab_size: int = 400, seed: int = 0) -> Path:
+    """A tiny random-weight NLLB-200: the M2M100 architecture with an NllbTokenizer
+    (FLORES-200 codes such as ``rus_Cyrl``; there is no NllbConfig).
+
+    transformers 5's NllbTokenizer is a *tokenizers* BPE, and turning a sentencepiece model
+    into one needs protobuf, so the BPE is trained with *tokenizers* directly, on the
+    Metaspace pre-tokenisation NllbTokenizer uses. <s> <pad> </s> <unk> come first, then the
+    pieces, <mask> and the 202 language codes; ``config.vocab_size`` is the tokenizer's length
+    (NLLB has no madeup words).
+    """
+    import torch
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPORA.glob("*/*.txt"))]
+    bpe = Tokenizer(models.BPE(unk_token="<unk>"))
+    bpe.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always", split=True)
+    specials = ["<s>", "<pad>", "</s>", "<unk>"]
+    bpe.train_from_iterator(
+        texts, trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=specials, show_progress=False)
+    )
+    trained = json.loads(bpe.to_str())["model"]
+    merges = [tuple(m) if isinstance(m, list) else tuple(m.split(" ")) for m in trained["merges"]]
+    tokenizer = NllbTokenizer(vocab=trained["vocab"], merges=merges, src_lang="rus_Cyrl")
+    ids = sorted(tokenizer.get_vocab().values())
+    assert ids == list(range(len(tokenizer))), "token ids must be contiguous: one embedding row each"
+    torch.manual_seed(seed)
+    config = M2M100Config(
+        vocab_size=len(tokenizer),
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=512,
+        init_std=0.5,
+        scale_embedding=True,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        tokenizer_class="NllbTokenizer",
+    )
+    M2M100ForConditionalGeneration(config).save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    return out
