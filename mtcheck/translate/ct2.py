@@ -53,7 +53,12 @@ def convert(model_dir: Path, out_dir: Path, quantization: str = "int8", force: b
         converter.convert(str(out_dir), quantization=quantization, force=True)
     except Exception as exc:
         shutil.rmtree(out_dir, ignore_errors=True)
-        raise TranslationError(f"cannot convert {model_dir}: {_one_line(exc)}") from None
+        hint = ""
+        if family != "marian" and "vocabulary" in str(exc):
+            # The usual cause: a tokenizer saved without its language tags (transformers 5's
+            # M2M100Tokenizer does not register them unless tokenizer_config.json lists them).
+            hint = "; the tokenizer's vocabulary, language tags included, must cover config.json's vocab_size"
+        raise TranslationError(f"cannot convert {model_dir}: {_one_line(exc)}{hint}") from None
     # The tokenizer's loader needs the model config to pick the tokenizer class; keep the
     # original next to CTranslate2's as hf_config.json.
     shutil.copyfile(model_dir / "config.json", out_dir / "hf_config.json")

@@ -148,3 +148,25 @@ def test_fixed_length_matches_transformers(pair: Pair) -> None:
     hf, ct2 = open_translator(pair.hf_dir, options), open_translator(pair.ct2_dir, options)
     texts = RU[:4]
     assert ct2.translate(texts, "ru", "en") == hf.translate(texts, "ru", "en")
+
+
+def test_convert_explains_a_tokenizer_without_its_language_tags(tiny_m2m100: Path, tmp_path: Path) -> None:
+    # The tiny M2M100's former layout: tokenizer_config.json without the tags, so the
+    # tokenizer lists fewer tokens than the embedding has rows.
+    from mtcheck.translate.base import TranslationError
+    from mtcheck.translate.ct2 import convert
+
+    broken = tmp_path / "m2m100-no-tags"
+    broken.mkdir()
+    for f in tiny_m2m100.iterdir():
+        (broken / f.name).write_bytes(f.read_bytes())
+    config = json.loads((broken / "tokenizer_config.json").read_text(encoding="utf-8"))
+    config.pop("extra_special_tokens", None)
+    config["added_tokens_decoder"] = {
+        i: t for i, t in config["added_tokens_decoder"].items() if not t["content"].startswith("__")
+    }
+    (broken / "tokenizer_config.json").write_text(json.dumps(config), encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(TranslationError, match=r"language tags included, must cover config\.json's vocab_size"):
+        convert(broken, out, quantization="float32")
+    assert not out.exists()
