@@ -249,6 +249,7 @@ class _AnchorBand:
     def __init__(self, src: Units, tgt: Units, lo: np.ndarray, width: int) -> None:
         n, m = len(src), len(tgt)
         self.lo = lo
+        self._memo: dict[tuple[int, int], np.ndarray] = {}
         # Unit x is used by rows x+1 … x+3, at columns lo[x+1]-3 … lo[x+3]+width-1.
         self.start = np.array([lo[min(x + 1, n)] - self._REACH for x in range(n)], dtype=np.int64)
         span = width + 2 * self._REACH + int(np.max(np.diff(lo), initial=0)) * self._REACH
@@ -290,9 +291,16 @@ class _AnchorBand:
         return out
 
     def matched(self, a: int, b: int, cols: np.ndarray) -> np.ndarray:
-        total = sum(self._gather(self.shared, dx, dy, cols) for dx in range(1, a + 1) for dy in range(1, b + 1))
+        total = sum(self._shared_at(dx, dy, cols) for dx in range(1, a + 1) for dy in range(1, b + 1))
         # Pairwise counts over-reward merges; a bead earns at most what its halves would.
         return np.asarray(total) / max(a, b)
+
+    def _shared_at(self, dx: int, dy: int, cols: np.ndarray) -> np.ndarray:
+        # Bead types share offsets ((1, 1) is in six of them); gather each offset once.
+        key = (dx, dy)
+        if key not in self._memo:
+            self._memo[key] = self._gather(self.shared, dx, dy, cols)
+        return self._memo[key]
 
     def strays(self, cols: np.ndarray) -> np.ndarray:
         """Numbers and quotes on one side only of the 1-1 bead ending at each cell."""

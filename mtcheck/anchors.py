@@ -7,6 +7,7 @@ one anchor.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mtcheck.lang import en, ko, ru
@@ -18,6 +19,7 @@ _SKELETON_MAP = str.maketrans("bdgvzjfw", "ptkpsccp")
 _VOWELS = re.compile(r"[aeiouyhw]")
 
 
+@functools.lru_cache(maxsize=131072)
 def skeleton(latin: str) -> str:
     """Consonant skeleton: 'Khinshteyn' → 'knstn', 'Kureuseukeu' → 'klsk'."""
     s = re.sub(r"[^a-z]", "", latin.lower()).replace("kh", "h").replace("x", "ks")

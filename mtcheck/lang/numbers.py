@@ -9,6 +9,7 @@ fails on a reading the writer did not mean.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -414,6 +415,8 @@ def _word_runs(text: str, word_re: str, lookup: Callable[[str], int | None]) -> 
         yield run
 
 
+# Cached: the same words come back in every sentence, and each lookup tries every pattern.
+@functools.lru_cache(maxsize=65536)
 def _ru_lookup(word: str) -> int | None:
     return next((v for p, v in _RU_WORDS if p.fullmatch(word)), None)
 
