@@ -120,4 +120,4 @@ def get_rule(key: str) -> Rule:
 def _load_builtin() -> None:
     # Importing the modules registers their rules and checks; done on first use so that
     # importing the registry alone stays cheap.
-    from mtcheck.checks import alignment, inputs, numbers, script  # noqa: F401
+    from mtcheck.checks import alignment, inputs, names, numbers, script  # noqa: F401

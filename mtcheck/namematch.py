@@ -1,0 +1,288 @@
+"""Match the names of a source passage with the name-like spans of its English translation.
+
+Order of evidence: an accepted rendering (transliteration schemes, gazetteer, tables) first; then
+an English acronym spelled letter by letter from a source acronym; then a common noun of a place
+name transliterated into the name; then near misses by edit distance (rapidfuzz), where a near
+miss that English usage knows (wordfreq) is a conventional spelling and one it does not know is a
+garble. Source names with no rendering at all, and English place names with no source, are left.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from mtcheck.anchors import skeleton
+from mtcheck.lang.name_tables import ACRONYMS, Acronym
+from mtcheck.lang.names_base import ACRONYM, PERSON, PLACE, NounPart, SourceName, compact, english_frequency
+
+GARBLED, ACRONYM_LETTERS, COMMON_NOUN, MISSING, UNEXPECTED = (
+    "garbled",
+    "acronym",
+    "common-noun",
+    "missing",
+    "unexpected",
+)
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+# What English adds to a place name to make its people or adjective: Russia → Russian.
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ns", "ans", "ians", "s", "ese", "i", "is"})
+_POSSESSIVE = re.compile(r"['’]s$")
+# Near misses: at or above this rapidfuzz ratio (0-100) an English word renders the source name.
+_NEAR = 75.0
+# A word English text uses this often (Zipf) is a spelling in its own right, not a garble.
+_KNOWN = 2.5
+_MAX_WINDOW = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    initial: bool  # first word of a sentence or quotation
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class NameIssue:
+    kind: str  # GARBLED, ACRONYM_LETTERS, COMMON_NOUN, MISSING, UNEXPECTED
+    source: SourceName | None
+    target: tuple[int, int] | None  # span in the English text
+    suggestion: str | None
+    evidence: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """An accepted match: how one source name was rendered in the English text."""
+
+    source: SourceName
+    target: tuple[int, int]
+    text: str
+
+
+def english_tokens(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = _POSSESSIVE.sub("", m.group())
+        before = text[: m.start()].rstrip(" \"'“‘(«—–-\u00a0")
+        out.append(Token(m.start(), m.start() + len(word), word, not before or before[-1] in ".!?:;\n"))
+    return out
+
+
+def _windows(tokens: list[Token], text: str, size: int) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of up to ``size`` tokens joined by spaces or hyphens only."""
+    out = []
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(len(tokens), i + size) + 1):
+            if j > i + 1 and text[tokens[j - 2].end : tokens[j - 1].start].strip(" -\u00a0"):
+                break
+            out.append((i, j))
+    return out
+
+
+def _accepts(name: SourceName, c: str) -> bool:
+    if c in name.accepted or (name.pattern and re.fullmatch(name.pattern, c)):
+        return True
+    if name.kind in (PLACE, ACRONYM):
+        # Demonyms and plurals: Russia → Russian, Ukraine → Ukrainian, Korea → Koreans.
+        for a in name.accepted:
+            stem = a[:-1] if a[-1] in "aeiouy" else a
+            if len(a) >= 4 and c.startswith(stem) and c[len(stem) :] in _DEMONYM_ENDINGS:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeleton(s: str) -> str:
+    return skeleton(s)
+
+
+def _best(name: SourceName, c: str) -> tuple[float, str]:
+    from rapidfuzz import fuzz, process
+
+    choices = sorted(name.accepted)
+    if not choices:
+        return 0.0, ""
+    hit = process.extractOne(c, choices, scorer=fuzz.ratio)
+    return (hit[1], hit[0]) if hit else (0.0, "")
+
+
+def _acronym_issue(tok: Token, names: list[SourceName], src: str, lang: str) -> NameIssue | None:
+    from mtcheck.lang.names_ru import acronym_latin
+
+    word = tok.text
+    if not (2 <= len(word) <= 6 and word.isupper()):
+        return None
+    rows: list[tuple[Acronym, str, SourceName | None]] = [
+        (n.acronym, n.text, n) for n in names if n.kind == ACRONYM and n.acronym
+    ]
+    if lang == "ko":
+        # The Korean text spells the name out; the English acronym was transliterated from Russian.
+        spelled = {n.acronym: n for n in names if n.acronym}
+        rows += [(a, r, spelled.get(a)) for a in ACRONYMS if any(k in src for k in a.ko) for r in a.ru]
+    for row, ru_acronym, name in rows:
+        if acronym_latin(ru_acronym).fullmatch(word) and compact(word) not in {compact(e) for e in row.en}:
+            return NameIssue(
+                ACRONYM_LETTERS,
+                name,
+                (tok.start, tok.end),
+                " / ".join(row.en[:2]),
+                {"source_acronym": ru_acronym, "transliteration": word, "accepted": list(row.en)},
+            )
+    return None
+
+
+def _noun_issue(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> NameIssue | None:
+    from rapidfuzz import fuzz
+
+    parts: list[NounPart] = ([name.noun] if name.noun else []) + list(name.alternatives)
+    for k, tok in enumerate(tokens):
+        if k not in free or not tok.capital:
+            continue
+        c = compact(tok.text)
+        if len(c) < 3 or c in {compact(e) for p in parts for e in p.noun.en}:
+            continue
+        for part in parts:
+            score = max((fuzz.ratio(c, x) for x in part.latin), default=0.0)
+            if score >= 66 and english_frequency(tok.text) < _KNOWN:
+                lo, hi = _capital_run(tokens, k, tgt)
+                text = tgt[tokens[lo].start : tokens[hi].end]
+                noun_en = part.noun.en[0]
+                return NameIssue(
+                    COMMON_NOUN,
+                    name,
+                    (tokens[lo].start, tokens[hi].end),
+                    f"{noun_en} {part.name_en}" if part.noun.before else f"{part.name_en} {noun_en}",
+                    {"noun": tok.text, "transliteration_of": sorted(part.latin), "english_noun": part.noun.en[0],
+                     "rendering": text},
+                )  # fmt: skip
+    return None
+
+
+def _capital_run(tokens: list[Token], k: int, text: str) -> tuple[int, int]:
+    lo = hi = k
+    while lo > 0 and tokens[lo - 1].capital and not text[tokens[lo - 1].end : tokens[lo].start].strip(" -"):
+        lo -= 1
+    while (
+        hi + 1 < len(tokens) and tokens[hi + 1].capital and not text[tokens[hi].end : tokens[hi + 1].start].strip(" -")
+    ):
+        hi += 1
+    return lo, hi
+
+
+def _near(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> tuple[str, tuple[int, int], str] | None:
+    """('garbled' | 'ok', span, closest accepted form) for the best capitalised near miss."""
+    best: tuple[float, tuple[int, int], str, str] | None = None
+    for i, j in _windows(tokens, tgt, 3):
+        if not all(k in free and tokens[k].capital for k in range(i, j)):
+            continue
+        text = tgt[tokens[i].start : tokens[j - 1].end]
+        c = compact(text)
+        if len(c) < 3:
+            continue
+        score, form = _best(name, c)
+        if best is None or score > best[0]:
+            best = (score, (i, j), form, text)
+    if best is None:
+        return None
+    score, (i, j), form, text = best
+    c = compact(text)
+    known = j - i == 1 and english_frequency(text) >= _KNOWN
+    same_sound = _skeleton(c) == _skeleton(form) and len(_skeleton(c)) >= 3
+    span = (tokens[i].start, tokens[j - 1].end)
+    if score >= _NEAR and len(c) >= 4:
+        return ("ok" if known or not name.strict else GARBLED), span, form
+    if same_sound or (known and score >= 60):
+        return "ok", span, form
+    return None
+
+
+def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[Rendering], list[NameIssue]]:
+    """Renderings found for the source names, and the problems."""
+    tokens = english_tokens(tgt)
+    free = set(range(len(tokens)))
+    found: dict[int, Rendering] = {}
+    issues: list[NameIssue] = []
+    windows = _windows(tokens, tgt, _MAX_WINDOW)
+    compacts = {w: compact(tgt[tokens[w[0]].start : tokens[w[1] - 1].end]) for w in windows}
+    # 1. Accepted renderings, longest first so that "Kursk Region" wins over "Kursk".
+    by_size = sorted(windows, key=lambda w: w[0] - w[1])
+    for n_id, name in enumerate(names):
+        for i, j in by_size:
+            if all(k in free for k in range(i, j)) and _accepts(name, compacts[(i, j)]):
+                span = (tokens[i].start, tokens[j - 1].end)
+                found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
+                free -= set(range(i, j))
+                break
+    # 2. English acronyms spelled letter by letter from a source acronym.
+    for k, tok in enumerate(tokens):
+        if k in free and (issue := _acronym_issue(tok, names, src, lang)):
+            issues.append(issue)
+            free.discard(k)
+            for n_id, name in enumerate(names):
+                if issue.source is name:
+                    found.setdefault(n_id, Rendering(name, (tok.start, tok.end), tok.text))
+    # 3. Common nouns of place names transliterated into the name.
+    for n_id, name in enumerate(names):
+        if n_id in found or not name.noun:
+            continue
+        if issue := _noun_issue(name, tokens, free, tgt):
+            issues.append(issue)
+            assert issue.target is not None
+            found[n_id] = Rendering(name, issue.target, tgt[issue.target[0] : issue.target[1]])
+            free -= {k for k, t in enumerate(tokens) if issue.target[0] <= t.start < issue.target[1]}
+    # 4. Near misses: garbled, or a conventional spelling.
+    for n_id, name in enumerate(names):
+        if n_id in found:
+            continue
+        near = _near(name, tokens, free, tgt)
+        if near is None:
+            continue
+        verdict, span, form = near
+        found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
+        free -= {k for k, t in enumerate(tokens) if span[0] <= t.start < span[1]}
+        if verdict == GARBLED:
+            # A Hangul transcription has many readings: the one nearest the garble is the suggestion.
+            suggestion = form.capitalize() if name.nearest_suggestion else name.suggestion
+            issues.append(NameIssue(GARBLED, name, span, suggestion, {"closest_accepted": form, "tried": _tried(name)}))
+    # 5. Source names with no rendering; a name met again in the same passage counts once.
+    rendered_keys = {names[n].key for n in found}
+    for n_id, name in enumerate(names):
+        if n_id not in found and name.required and name.key not in rendered_keys:
+            issues.append(NameIssue(MISSING, name, None, name.suggestion, {"tried": _tried(name)}))
+            rendered_keys.add(name.key)
+    # 6. English place names that no source word stands for.
+    for k in sorted(free):
+        tok = tokens[k]
+        if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
+            issues.append(issue)
+    return sorted(found.values(), key=lambda r: r.target), issues
+
+
+def _tried(name: SourceName) -> list[str]:
+    return sorted(name.accepted, key=len)[:8]
+
+
+def _unexpected(tok: Token, src: str) -> NameIssue | None:
+    from mtcheck import gazetteer
+
+    if english_frequency(tok.text) >= 5.0 or len(tok.text) < 3:
+        return None
+    local = gazetteer.source_names(tok.text)
+    if not local:
+        return None
+    low = src.lower()
+    if any(n[: max(2, min(4, len(n) - 1))] in low for n in local):
+        return None
+    # A capital standing for its country: "Moscow" for Russia, "Pyongyang" for North Korea.
+    if any(n[: max(2, min(4, len(n) - 1))] in low for n in gazetteer.country_of_capital(tok.text)):
+        return None
+    return NameIssue(UNEXPECTED, None, (tok.start, tok.end), None, {"place": tok.text})
+
+
+__all__ = ["PERSON", "PLACE", "NameIssue", "Rendering", "english_tokens", "match"]
