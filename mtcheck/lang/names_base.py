@@ -35,6 +35,12 @@ class SourceName:
     # A transcription with many readings (Hangul for a foreign name): the reading nearest a garble
     # is a better suggestion than any fixed one.
     nearest_suggestion: bool = False
+    # The plain transliteration of the source ("dzharomir" for Джаромир): English letters it lacks
+    # (j, w, q, c, ou…) show an original Latin spelling rather than a garble.
+    canonical: str = ""
+    # Whether the extractor is sure this is a name (a tagged surname, a gazetteer place), so that
+    # its absence from the translation matters.
+    reliable: bool = False
     noun: NounPart | None = None
     alternatives: tuple[NounPart, ...] = ()  # other readings of an ambiguous noun (공원: сквер, парк)
     acronym: Acronym | None = None

@@ -44,7 +44,7 @@ _FOREIGN_INITIAL = {
     "ㅁ": ("m",), "ㅂ": ("b", "v", "w"), "ㅃ": ("p",), "ㅅ": ("s", "z", "th", "c", "ts"), "ㅆ": ("ss", "s"),
     "ㅇ": ("", "h"), "ㅈ": ("j", "z", "dzh", "g", "dj", "zh"), "ㅉ": ("ts", "tz", "z"),
     "ㅊ": ("ch", "ts", "tch", "c", "tz", "z", "cz"), "ㅋ": ("k", "c", "ck", "kh", "q", "ch"), "ㅌ": ("t", "th"),
-    "ㅍ": ("p", "f", "ph"), "ㅎ": ("h", "kh", "ch"),
+    "ㅍ": ("p", "f", "ph", "v"), "ㅎ": ("h", "kh", "ch"),
 }  # fmt: skip
 _FOREIGN_MEDIAL = {
     "ㅏ": ("a",), "ㅐ": ("e", "a", "ai", "ay"), "ㅑ": ("ya", "ia", "ja"), "ㅒ": ("ye",),
@@ -58,6 +58,7 @@ _FOREIGN_FINAL = {
     " ": ("",), "ㄱ": ("k", "c", "ck", "g"), "ㄴ": ("n", "ne"), "ㄹ": ("l", "ll", "r"), "ㅁ": ("m", "me"),
     "ㅂ": ("p", "b"), "ㅅ": ("t", "s"), "ㅇ": ("ng", "n"), "ㅆ": ("t",),
 }  # fmt: skip
+_UNKNOWN_ID = 9
 # Suffixes a Korean place name carries that English renders as a word or drops.
 _PLACE_SUFFIXES = ("특별시", "광역시", "주", "시", "도", "군", "구")
 
@@ -78,6 +79,15 @@ def _syllable_options(syl: str, nxt: str | None, foreign: bool) -> list[str]:
         _NATIVE_INITIAL, _NATIVE_MEDIAL, _NATIVE_FINAL)  # fmt: skip
     inits, meds = list(tables[0].get(ini, ("",))), list(tables[1].get(med, ("",)))
     fins = list(tables[2].get(fin, ("",)))
+    if foreign and ini in "ㅅㅈㅊ" and med in "ㅑㅕㅛㅠㅒㅖ":
+        # 쇼, 샤, 슈, 쥬, 챠: English and Russian sh, zh, ch before a vowel (Shoigu, Zhukov).
+        inits += {"ㅅ": ["sh"], "ㅈ": ["zh", "j"], "ㅊ": ["ch"]}[ini]
+        meds += [m[1:] for m in meds if m.startswith("y")]
+    nj = _jamo(nxt) if nxt else None
+    if fin == "ㄹ" and nj and nj[0] == "ㄹ":
+        fins.append("")  # 젤렌 = Ze-len: Korean doubles an l between vowels
+    if foreign and med == "ㅣ" and nxt is None:
+        meds += ["iy", "yy", "ii", "yi"]  # Ukrainian and Russian -ий: Zelenskyy, Zelenskiy
     if foreign and ini in "ㅅㅈㅊ" and med == "ㅣ" and fin == " ":
         # 시/지/치 with no vowel of their own: Russian ш, ж, ч before a consonant or at the end.
         nj = _jamo(nxt) if nxt else None
@@ -93,6 +103,7 @@ def _syllable_options(syl: str, nxt: str | None, foreign: bool) -> list[str]:
 
 
 def _options(word: str, foreign: bool) -> list[list[str]]:
+    word = word.replace(" ", "")
     return [_syllable_options(s, word[k + 1] if k + 1 < len(word) else None, foreign) for k, s in enumerate(word)]
 
 
@@ -112,9 +123,15 @@ def candidates(word: str, foreign: bool, limit: int = 4000) -> tuple[str, ...]:
     return tuple("".join(p) for p in itertools.product(*(o[:width] for o in opts)))
 
 
+def loanword(word: str) -> bool:
+    """Whether a Hangul word reads as a transcription: it has a syllable of the vowel ㅡ with no
+    final (스, 크, 트, 르, 프), which Korean writes to spell a bare foreign consonant."""
+    return any((j := _jamo(s)) is not None and j[1] == "ㅡ" and j[2] == " " for s in word)
+
+
 def _korean_person(word: str) -> tuple[frozenset[str], str, str] | None:
     """(accepted, regex, suggestion) for a Korean personal name: surname + one or two syllables."""
-    if not 2 <= len(word) <= 4:
+    if not 2 <= len(word) <= 4 or loanword(word):
         return None
     for cut in (2, 1):
         surname = KO_SURNAMES.get(word[:cut]) if cut == 1 else None
@@ -143,19 +160,24 @@ def _proper(word: str, start: int) -> SourceName:
     if not places:
         for suf in _PLACE_SUFFIXES:
             if word.endswith(suf) and len(word) > len(suf) + 1:
+                # English often drops the suffix (팔루시 → Palu) whether or not the gazetteer knows it.
                 base, suffix = word[: -len(suf)], suf
                 places = gazetteer.english_names(base)
                 break
     acronym = next((a for a in ACRONYMS if word in a.ko), None)
     accepted = set(compact(p) for p in places)
-    regexes = [pattern(base, True), pattern(base, False)]
-    accepted |= set(candidates(base, True)) | set(candidates(base, False, 500))
+    person = None if places else _korean_person(word)
+    # A Korean name or a Korean place has Korean readings only; anything else may be foreign.
+    native = bool(person) or (bool(places) and not loanword(base))
+    regexes = [pattern(base, False)] if native else [pattern(base, True), pattern(base, False)]
+    accepted |= set(candidates(base, False, 500))
+    if not native:
+        accepted |= set(candidates(base, True))
     kind = PLACE if places else PERSON
     suggestion = gazetteer.usual_name(base) or ""
-    person = None if places else _korean_person(word)
     if person:
         accepted |= person[0]
-        regexes.append(person[1])
+        regexes = [person[1]]
         kind, suggestion = PERSON, person[2]
     if acronym:
         accepted |= {compact(e) for e in acronym.en}
@@ -169,6 +191,7 @@ def _proper(word: str, start: int) -> SourceName:
     return SourceName(
         start, start + len(word), word, kind, base, frozenset(accepted), suggestion, pattern="|".join(regexes),
         strict=kind != ACRONYM, nearest_suggestion=kind == PERSON and not person,
+        canonical=candidates(base, not native)[0], reliable=bool(places or person),
     )  # fmt: skip
 
 
@@ -224,7 +247,8 @@ def extract(text: str) -> list[SourceName]:
     toks = [t for t in kiwi().tokenize(text)]
     out: list[SourceName] = []
     for k, t in enumerate(toks):
-        if t.tag == "NNP":
+        # Kiwi tags a name it does not know as a common noun with the unknown-word id.
+        if t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2):
             out.append(_proper(t.form, t.start))
         elif t.tag.startswith("NNG") and _name_noun(t.form) and k > 0:
             # Common nouns before the name noun, inside one quotation or right after a proper noun.

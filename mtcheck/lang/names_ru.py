@@ -140,7 +140,11 @@ def _single(tok: _Token, kind: str) -> SourceName:
         suggestion = ru.transliterate(lemma.capitalize() if tok.text[:1].isupper() else tok.text)
     # English often replaces or drops given names and patronymics ("Pyotr"/"Peter").
     required = not (tok.tags & {"Name", "Patr"})
-    return SourceName(tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required)
+    reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER"
+    return SourceName(
+        tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
+        canonical=compact(ru.transliterate(tok.text)), reliable=reliable,
+    )  # fmt: skip
 
 
 def _acronym(tok: _Token) -> SourceName:
@@ -167,7 +171,8 @@ def _name_part_english(tok: _Token) -> tuple[str, frozenset[str]]:
                 best = gazetteer.usual_name(base) or min(places, key=len)
                 return best, _forms(*places) | _latin(base)
         latin = ru.transliterate(stem.capitalize())
-        return latin, _latin(stem)
+        # English keeps a foreign base without the Russian suffix: Трафальгарская → Trafalgar.
+        return latin, _latin(stem) | _latin(short)
     plural = "plur" in tok.tags
     word = cognate(ru.transliterate(tok.lemma), plural)
     latin = _latin(tok.text) | _latin(tok.lemma)
@@ -198,7 +203,8 @@ def _compound(noun_tok: _Token, name_toks: list[_Token], noun: NameNoun) -> Sour
     noun_latin = frozenset(x for x in noun_latin if compact(x) not in {compact(o) for o in noun.latin_ok})
     part = NounPart(noun, noun_latin, name_en)
     key = " ".join(t.lemma for t in name_toks)
-    return SourceName(start, end, "", PLACE, key, frozenset(accepted), suggestion, noun=part)
+    canonical = compact(" ".join(ru.transliterate(t.text) for t in spans))
+    return SourceName(start, end, "", PLACE, key, frozenset(accepted), suggestion, noun=part, canonical=canonical)
 
 
 def _phrase_place(a: _Token, b: _Token) -> SourceName | None:
@@ -215,7 +221,7 @@ def _phrase_place(a: _Token, b: _Token) -> SourceName | None:
         if places:
             usual = gazetteer.usual_name(key) or min(places, key=len)
             accepted = _forms(*places) | frozenset(x + y for x in _latin(a.text) for y in _latin(b.text))
-            return SourceName(a.start, b.end, "", PLACE, key.lower(), accepted, usual)
+            return SourceName(a.start, b.end, "", PLACE, key.lower(), accepted, usual, reliable=True)
     return None
 
 

@@ -49,6 +49,7 @@ _ENGLISH_HABITS = (
     (r"ya", ("ia",)),
     (r"shch", ("sch",)),
     (r"v$", ("ff",)),
+    (r"^g", ("h",)),  # Гамбург → Hamburg, Гарвард → Harvard
 )
 
 
