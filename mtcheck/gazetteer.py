@@ -17,7 +17,7 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "корея": ("Korea",),
     "северная корея": ("North Korea",),
     "южная корея": ("South Korea",),
-    "великобритания": ("Britain", "Great Britain", "United Kingdom", "UK"),
+    "великобритания": ("Britain", "Great Britain", "United Kingdom", "UK", "British", "England", "English"),
     "англия": ("England",),
     "америка": ("America",),
     "한국": ("South Korea", "Korea"),
@@ -26,7 +26,11 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "조선": ("North Korea", "Korea"),
     "러시아": ("Russia",),
     "미국": ("United States", "US", "America"),
-    "영국": ("Britain", "United Kingdom", "UK"),
+    "영국": ("Britain", "United Kingdom", "UK", "British", "England", "English"),
+    "스페인": ("Spain", "Spanish"),
+    "독일": ("Germany", "German"),
+    "프랑스": ("France", "French"),
+    "유럽": ("Europe", "European", "EU"),
     "모스크바": ("Moscow",),
 }
 

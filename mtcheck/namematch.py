@@ -24,9 +24,9 @@ GARBLED, ACRONYM_LETTERS, COMMON_NOUN, MISSING, UNEXPECTED = (
     "missing",
     "unexpected",
 )
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # What English adds to a place name to make its people or adjective: Russia → Russian.
-_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ns", "ans", "ians", "s", "ese", "i", "is"})
+_DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ns", "ans", "ians", "s", "ese", "i", "is"})
 _POSSESSIVE = re.compile(r"['’]s$")
 # Near misses: at or above this rapidfuzz ratio (0-100) an English word renders the source name.
 _NEAR = 75.0
@@ -35,7 +35,26 @@ _KNOWN = 2.5
 _MAX_WINDOW = 4
 # Spellings Russian transliteration never produces (and a Hangul reading may not): an English name
 # with them is the name's own Latin spelling (Kovacic, Widodo, Jagr, Mantouvalos), not a garble.
-_ORIGINAL = (re.compile(r"c(?!h)"), *(re.compile(x) for x in ("q", "w", "x", "j", "ou", "ee", "oo", "ph", "th", "ck")))
+_ORIGINAL = tuple(
+    re.compile(x)
+    for x in (
+        r"c(?!h)",
+        "q",
+        "w",
+        "x",
+        "j",
+        "z",
+        "ou",
+        "ee",
+        "oo",
+        "ph",
+        "th",
+        "ck",
+        r"(?<![kszc])h",
+        r"[^aeiou]y[^aeiou]",
+        "ey$",
+    )
+)
 _DOUBLE = re.compile(r"([a-z])\1")
 # Russian case endings a transliterated form may keep (Кокоде → Kokode for Kokoda).
 _CASE_ENDING = re.compile(r"(?:a|u|e|y|i|om|oy|oj|ym|ov|ami|akh|ykh)$")
@@ -106,6 +125,8 @@ def original_spelling(c: str, form: str) -> bool:
 
 def _accepts(name: SourceName, c: str) -> bool:
     if c in name.accepted or (name.pattern and re.fullmatch(name.pattern, c)):
+        return True
+    if c.endswith("s") and c[:-1] in name.accepted:  # English plural: Upanishads
         return True
     if name.canonical and not name.pattern:
         stem = _CASE_ENDING.sub("", name.canonical)
@@ -220,7 +241,8 @@ def _near(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> tu
     known = not syllabic and all(english_frequency(t.text) >= _KNOWN for t in tokens[i:j])
     same_sound = _skeleton(c) == _skeleton(form) and len(_skeleton(c)) >= 3
     span = (tokens[i].start, tokens[j - 1].end)
-    original = not syllabic and original_spelling(c, name.canonical or form)
+    # A Hangul reading has many spellings: compare with the nearest; Russian with the plain one.
+    original = not syllabic and original_spelling(c, form if name.pattern else (name.canonical or form))
     if score >= _NEAR and len(c) >= 4:
         garbled = name.strict and not known and not original and len(name.canonical or name.text) >= 3
         return (GARBLED if garbled else "ok"), span, form

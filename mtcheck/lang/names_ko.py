@@ -52,13 +52,14 @@ _FOREIGN_MEDIAL = {
     "ㅖ": ("ye", "e"), "ㅗ": ("o", "au", "ow", "oh"),
     "ㅘ": ("wa", "oi", "ua"), "ㅙ": ("wae", "we"), "ㅚ": ("oe", "we", "wei"), "ㅛ": ("yo", "io", "jo"),
     "ㅜ": ("u", "oo", "ou", "w"), "ㅝ": ("wo", "wa", "uo"), "ㅞ": ("we",), "ㅟ": ("wi", "ui"),
-    "ㅠ": ("yu", "iu", "ju", "u"), "ㅡ": ("", "u", "e"), "ㅢ": ("ui", "i"), "ㅣ": ("i", "y", "ee", "ie", "e"),
+    "ㅠ": ("yu", "iu", "ju", "u"), "ㅡ": ("", "u", "e", "o", "i"), "ㅢ": ("ui", "i"), "ㅣ": ("i", "y", "ee", "ie", "e"),
 }  # fmt: skip
 _FOREIGN_FINAL = {
     " ": ("",), "ㄱ": ("k", "c", "ck", "g"), "ㄴ": ("n", "ne"), "ㄹ": ("l", "ll", "r"), "ㅁ": ("m", "me"),
     "ㅂ": ("p", "b"), "ㅅ": ("t", "s"), "ㅇ": ("ng", "n"), "ㅆ": ("t",),
 }  # fmt: skip
 _UNKNOWN_ID = 9
+_ORG_ENDINGS = "당부청회단교국원사군"
 # Suffixes a Korean place name carries that English renders as a word or drops.
 _PLACE_SUFFIXES = ("특별시", "광역시", "주", "시", "도", "군", "구")
 
@@ -131,7 +132,9 @@ def loanword(word: str) -> bool:
 
 def _korean_person(word: str) -> tuple[frozenset[str], str, str] | None:
     """(accepted, regex, suggestion) for a Korean personal name: surname + one or two syllables."""
-    if not 2 <= len(word) <= 4 or loanword(word):
+    # Three syllables is the Korean full name; two-syllable words are as often foreign (마틴, 심슨),
+    # and organisations end in 당, 부, 청… (민주당 is a party, not Mr Min).
+    if len(word) != 3 or loanword(word) or word[-1] in _ORG_ENDINGS:
         return None
     for cut in (2, 1):
         surname = KO_SURNAMES.get(word[:cut]) if cut == 1 else None

@@ -49,7 +49,8 @@ _ENGLISH_HABITS = (
     (r"ya", ("ia",)),
     (r"shch", ("sch",)),
     (r"v$", ("ff",)),
-    (r"^g", ("h",)),  # Гамбург → Hamburg, Гарвард → Harvard
+    (r"^g", ("h",)),
+    (r"iya$", ("ia",)),  # Лигурия → Liguria  # Гамбург → Hamburg, Гарвард → Harvard
 )
 
 
