@@ -146,6 +146,34 @@ def _skeleton(s: str) -> str:
     return skeleton(s)
 
 
+# English spelling and Russian transcription of English names brought to one sound code:
+# Wade/Уэйд, Fleetwood/Флитвуд, Humphrey/Хамфри, Cromwell/Кромвель, Spain/Испания.
+_SOUND_RULES = (
+    (r"^u(?=[aeio])|(?<=[^aeiouy])u(?=[aeio])", "w"),  # Уэйд, Уилсон: Russian for W
+    ("dzh", "j"), ("tch", "ch"), ("wh", "w"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "kv"), ("q", "k"),
+    ("x", "ks"), (r"c(?=[eiy])", "s"), ("ch", "4"), (r"c", "k"), ("kh", "h"), ("sh", "6"), ("zh", "6"), ("w", "v"),
+    ("z", "s"), (r"([a-z])\1", r"\1"),
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=65536)
+def sound(latin: str) -> str:
+    """Consonant code of a Latin spelling; vowels carry too little across the two orthographies."""
+    s = latin.lower()
+    for a, b in _SOUND_RULES:
+        s = re.sub(a, b, s)
+    return re.sub(r"[aeiouy]", "", s)
+
+
+def same_sound(a: str, b: str) -> bool:
+    """Whether two spellings share a consonant code, allowing a case ending on one of them."""
+    x, y = sound(a), sound(b)
+    if len(x) < 2 or len(y) < 2:
+        return False
+    short, long_ = sorted((x, y), key=len)
+    return x == y or (len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 1)
+
+
 def _best(name: SourceName, c: str) -> tuple[float, str]:
     from rapidfuzz import fuzz, process
 
@@ -248,7 +276,14 @@ def _near(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> tu
         return (GARBLED if garbled else "ok"), span, form
     if same_sound or ((known or original) and score >= 55):
         return "ok", span, form
+    # An English name and its Russian transcription (Wade/Уэйд): same consonants, other letters.
+    if j - i == 1 and name.canonical and _same_sound_any(c, name):
+        return "ok", span, form
     return None
+
+
+def _same_sound_any(c: str, name: SourceName) -> bool:
+    return any(same_sound(c, f) for f in (name.canonical, *sorted(name.accepted)[:12]))
 
 
 def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[Rendering], list[NameIssue]]:
@@ -341,7 +376,7 @@ def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> li
         if not tok.capital or tok.initial or len(tok.text) < 2 or english_frequency(tok.text) >= 4.5:
             continue
         c = compact(tok.text)
-        if any(fuzz.ratio(c, compact(w)) >= 60 for w in words):
+        if any(fuzz.ratio(c, compact(w)) >= 60 or same_sound(c, compact(w)) for w in words):
             continue
         out.append(tok.text)
     return out

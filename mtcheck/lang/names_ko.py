@@ -59,7 +59,14 @@ _FOREIGN_FINAL = {
     "ㅂ": ("p", "b"), "ㅅ": ("t", "s"), "ㅇ": ("ng", "n"), "ㅆ": ("t",),
 }  # fmt: skip
 _UNKNOWN_ID = 9
-_ORG_ENDINGS = "당부청회단교국원사군"
+# Syllables Korean given names are made of (a generous list); transcriptions use many others.
+_GIVEN_NAME_SYLLABLES = frozenset(
+    "가각간갑강개건걸경계고공관광교구국군권규균근금기길나남내녀년노다단달담대덕도돈동두득라란래량련렬령례록룡류"
+    "륜률린림마만명모목무문미민박반방배백범법병보복본봉분빈사산삼상새생서석선설섭성세소솔송수숙순술숭슬승시식신실"
+    "심아안애야양언엄여연열염엽영예오옥온완왕요용우욱운웅원월위유육윤율은을음의이익인일임자작장재전점정제조종주준"
+    "중지직진질집찬창채처천철청초춘충치탁태택판평표필하학한해행향허헌혁현형혜호홍화환활황회효후훈휘희"
+)
+_ORG_ENDINGS = "당부청회단교국원사군구"
 # Suffixes a Korean place name carries that English renders as a word or drops.
 _PLACE_SUFFIXES = ("특별시", "광역시", "주", "시", "도", "군", "구")
 
@@ -136,6 +143,8 @@ def _korean_person(word: str) -> tuple[frozenset[str], str, str] | None:
     # and organisations end in 당, 부, 청… (민주당 is a party, not Mr Min).
     if len(word) != 3 or loanword(word) or word[-1] in _ORG_ENDINGS:
         return None
+    if not all(syl in _GIVEN_NAME_SYLLABLES for syl in word[1:]):
+        return None  # 서머셋, 유로파, 선데이: a surname syllable, but no Korean given name
     for cut in (2, 1):
         surname = KO_SURNAMES.get(word[:cut]) if cut == 1 else None
         if surname and 2 <= len(word) - cut + 1 <= 3:

@@ -33,6 +33,7 @@ class _Token:
     known: bool
     initial: bool  # first word of a sentence: capitalised for that reason alone
     ner: str | None
+    common: bool = False  # the likeliest reading is an everyday word (Южный, История, Долина)
 
     @property
     def capital(self) -> bool:
@@ -93,6 +94,10 @@ def _tokens(text: str) -> list[_Token]:
         before = text[: m.start()].rstrip(" «\"„“'(—–-\u00a0")
         initial = not before or before[-1] in ".!?:;\n"
         p = _parse(m.group(), initial)
+        first = _morph().parse(m.group())[0]
+        common = (
+            first.is_known and not (_NAME_TAGS.keys() & set(first.tag.grammemes)) and first.tag.POS in ("NOUN", "ADJF")
+        )
         label = next((t for s, e, t in ner if s <= m.start() < e), None)
         out.append(
             _Token(
@@ -104,6 +109,7 @@ def _tokens(text: str) -> list[_Token]:
                 p.is_known,
                 initial,
                 label,
+                common,
             )
         )
     return out
@@ -139,7 +145,8 @@ def _single(tok: _Token, kind: str) -> SourceName:
     else:
         suggestion = ru.transliterate(lemma.capitalize() if tok.text[:1].isupper() else tok.text)
     # English often replaces or drops given names and patronymics ("Pyotr"/"Peter").
-    required = not (tok.tags & {"Name", "Patr"})
+    # Everyday words written with a capital (Южный, История) are translated, not rendered.
+    required = not (tok.tags & {"Name", "Patr"}) and not (tok.common and not tok.ner)
     reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER"
     return SourceName(
         tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
