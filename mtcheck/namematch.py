@@ -265,12 +265,16 @@ def _near(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> tu
     score, (i, j), form, text = best
     c = compact(text)
     # Korean name syllables are often English words too (Kim, Jang, Un, Moon): no exemption there.
-    syllabic = bool(name.pattern) and not name.nearest_suggestion
+    syllabic = name.native and name.kind == PERSON
     known = not syllabic and all(english_frequency(t.text) >= _KNOWN for t in tokens[i:j])
     same_sound = _skeleton(c) == _skeleton(form) and len(_skeleton(c)) >= 3
     span = (tokens[i].start, tokens[j - 1].end)
     # A Hangul reading has many spellings: compare with the nearest; Russian with the plain one.
-    original = not syllabic and original_spelling(c, form if name.pattern else (name.canonical or form))
+    original = not name.native and original_spelling(c, form if name.pattern else (name.canonical or form))
+    if name.pattern and not name.native:
+        # Hangul cannot write an English r before a consonant or an h (버나스톤 = Burnaston): an
+        # English spelling that only adds those is the name's own.
+        original = original or _unwritable(c) == _unwritable(form)
     if score >= _NEAR and len(c) >= 4:
         garbled = name.strict and not known and not original and len(name.canonical or name.text) >= 3
         return (GARBLED if garbled else "ok"), span, form
@@ -280,6 +284,11 @@ def _near(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> tu
     if j - i == 1 and name.canonical and _same_sound_any(c, name):
         return "ok", span, form
     return None
+
+
+def _unwritable(s: str) -> str:
+    """A spelling without what Hangul cannot write: r before consonants, h, doubled letters, final e."""
+    return re.sub(r"e$", "", re.sub(r"([a-z])\1", r"\1", re.sub("[rh]", "", s)))
 
 
 def _same_sound_any(c: str, name: SourceName) -> bool:

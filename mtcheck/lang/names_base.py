@@ -41,6 +41,9 @@ class SourceName:
     # Whether the extractor is sure this is a name (a tagged surname, a gazetteer place), so that
     # its absence from the translation matters.
     reliable: bool = False
+    # A Korean name or place read by Korean romanisation: English spellings beyond its readings are
+    # garbles, never a foreign original.
+    native: bool = False
     noun: NounPart | None = None
     alternatives: tuple[NounPart, ...] = ()  # other readings of an ambiguous noun (공원: сквер, парк)
     acronym: Acronym | None = None

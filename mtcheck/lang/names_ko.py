@@ -203,7 +203,7 @@ def _proper(word: str, start: int) -> SourceName:
     return SourceName(
         start, start + len(word), word, kind, base, frozenset(accepted), suggestion, pattern="|".join(regexes),
         strict=kind != ACRONYM, nearest_suggestion=kind == PERSON and not person,
-        canonical=candidates(base, not native)[0], reliable=bool(places or person),
+        canonical=candidates(base, not native)[0], reliable=bool(places or person), native=native,
     )  # fmt: skip
 
 

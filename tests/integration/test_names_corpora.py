@@ -44,3 +44,26 @@ def test_kursk_name_findings(name: str) -> None:
 def test_corrected_kursk_draft_has_no_name_findings(tmp_path: Path, name: str) -> None:
     report = check_files(corpus(name)[0], corrected_draft(tmp_path, name))
     assert [f for f in report.findings if f.rule.startswith("MT2") or f.rule == "MT601"] == []
+
+
+def test_one_name_spelt_two_ways_in_one_document(tmp_path: Path) -> None:
+    src = tmp_path / "source.ru.txt"
+    tgt = tmp_path / "draft.en.txt"
+    src.write_text(
+        "Губернатор Александр Хинштейн объявил о планах.\n\nПозже Хинштейн подчеркнул значение проекта.\n",
+        encoding="utf-8",
+    )
+    tgt.write_text(
+        "Governor Alexander Khinshtein announced the plans.\n\nLater Khinshteyn stressed the project's importance.\n",
+        encoding="utf-8",
+    )
+    report = check_files(src, tgt)
+    (finding,) = report.findings
+    assert finding.rule == "MT601" and finding.severity is Severity.WARNING
+    assert finding.target_span and report.target.text[finding.target_span.start : finding.target_span.end] == (
+        "Khinshteyn"
+    )
+    assert finding.source_span and report.source.text[finding.source_span.start : finding.source_span.end] == (
+        "Хинштейн"
+    )
+    assert finding.suggestion == "Khinshtein"
