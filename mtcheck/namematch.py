@@ -31,7 +31,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # Near misses: at or above this rapidfuzz ratio (0-100) an English word renders the source name.
 _NEAR = 75.0
 # A word English text uses this often (Zipf) is a spelling in its own right, not a garble.
-_KNOWN = 2.5
+_KNOWN = 2.0
 _MAX_WINDOW = 4
 # Spellings Russian transliteration never produces (and a Hangul reading may not): an English name
 # with them is the name's own Latin spelling (Kovacic, Widodo, Jagr, Mantouvalos), not a garble.
@@ -281,8 +281,11 @@ def _near(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> tu
     if same_sound or ((known or original) and score >= 55):
         return "ok", span, form
     # An English name and its Russian transcription (Wade/Уэйд): same consonants, other letters.
-    if j - i == 1 and name.canonical and _same_sound_any(c, name):
-        return "ok", span, form
+    if name.canonical:
+        for k in sorted(free):
+            tok = tokens[k]
+            if tok.capital and _same_sound_any(compact(tok.text), name):
+                return "ok", (tok.start, tok.end), form
     return None
 
 

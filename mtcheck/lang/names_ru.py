@@ -139,6 +139,12 @@ def _single(tok: _Token, kind: str) -> SourceName:
     lemma = tok.lemma
     places = _place_english(lemma) | _place_english(tok.text)
     accepted = _latin(tok.text) | _latin(lemma) | _forms(*places)
+    if "-" in tok.text:
+        # pymorphy declines only the last part: Саффира-Симпсона → Саффир-Симпсон.
+        parts = [_morph().parse(p)[0].normal_form for p in tok.text.split("-")]
+        accepted |= _latin("-".join(parts))
+        bare = [re.sub(r"(?:а|у|е|ом|ой|ы|и)$", "", p) if len(p) > 4 else p for p in tok.text.split("-")]
+        accepted |= _latin("-".join(bare))
     if places:
         suggestion = gazetteer.usual_name(lemma) or gazetteer.usual_name(tok.text) or min(places, key=len)
         kind = PLACE if kind != PERSON or "Geox" in tok.tags else kind
@@ -146,7 +152,7 @@ def _single(tok: _Token, kind: str) -> SourceName:
         suggestion = ru.transliterate(lemma.capitalize() if tok.text[:1].isupper() else tok.text)
     # English often replaces or drops given names and patronymics ("Pyotr"/"Peter").
     # Everyday words written with a capital (Южный, История) are translated, not rendered.
-    required = not (tok.tags & {"Name", "Patr"}) and not (tok.common and not tok.ner)
+    required = not (tok.tags & {"Name", "Patr"}) and not (tok.common and tok.ner != "PER")
     reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER"
     return SourceName(
         tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
@@ -172,14 +178,16 @@ def _name_part_english(tok: _Token) -> tuple[str, frozenset[str]]:
     if _PLACE_ADJ.search(tok.lemma):
         stem = tok.lemma[:-2]
         short = tok.lemma[:-4]
-        for base in (stem, short, short + "а", short + "ь", short[:-2] + "ва"):
+        # Consonants alternate before -ский: Онега → онежский, Ладога → ладожский.
+        unalternated = short[:-1] + {"ж": "г", "ч": "к", "ш": "х"}.get(short[-1:], short[-1:]) + "а"
+        for base in (stem, short, short + "а", short + "ь", short[:-2] + "ва", unalternated):
             places = _place_english(base)
             if places:
                 best = gazetteer.usual_name(base) or min(places, key=len)
                 return best, _forms(*places) | _latin(base)
         latin = ru.transliterate(stem.capitalize())
         # English keeps a foreign base without the Russian suffix: Трафальгарская → Trafalgar.
-        return latin, _latin(stem) | _latin(short)
+        return latin, _latin(stem) | _latin(short) | _latin(unalternated)
     plural = "plur" in tok.tags
     word = cognate(ru.transliterate(tok.lemma), plural)
     latin = _latin(tok.text) | _latin(tok.lemma)
