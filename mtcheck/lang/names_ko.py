@@ -182,6 +182,8 @@ def _proper(word: str, start: int) -> SourceName:
     # A Korean name or a Korean place has Korean readings only; anything else may be foreign.
     native = bool(person) or (bool(places) and not loanword(base))
     regexes = [pattern(base, False)] if native else [pattern(base, True), pattern(base, False)]
+    if suffix and not native:
+        regexes.append(pattern(word, True))  # 술라웨시 is Sulawesi, not Sulawe City
     accepted |= set(candidates(base, False, 500))
     if not native:
         accepted |= set(candidates(base, True))
@@ -203,7 +205,10 @@ def _proper(word: str, start: int) -> SourceName:
     return SourceName(
         start, start + len(word), word, kind, base, frozenset(accepted), suggestion, pattern="|".join(regexes),
         strict=kind != ACRONYM, nearest_suggestion=kind == PERSON and not person,
-        canonical=candidates(base, not native)[0], reliable=bool(places or person), native=native,
+        canonical=candidates(base, not native)[0], native=native,
+        # Korean text adds the country for context (영국 총리 메이 = "Prime Minister May"), so only a
+        # missing person counts.
+        reliable=bool(person) or (kind == PERSON and len(base) >= 3),
     )  # fmt: skip
 
 
