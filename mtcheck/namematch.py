@@ -281,7 +281,7 @@ def _near(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> tu
     if same_sound or ((known or original) and score >= 55):
         return "ok", span, form
     # An English name and its Russian transcription (Wade/Уэйд): same consonants, other letters.
-    if name.canonical:
+    if name.canonical and not name.pattern:  # Hangul readings are sound patterns already
         for k in sorted(free):
             tok = tokens[k]
             if tok.capital and _same_sound_any(compact(tok.text), name):

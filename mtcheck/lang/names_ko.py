@@ -208,7 +208,7 @@ def _proper(word: str, start: int) -> SourceName:
         canonical=candidates(base, not native)[0], native=native,
         # Korean text adds the country for context (영국 총리 메이 = "Prime Minister May"), so only a
         # missing person counts.
-        reliable=bool(person) or (kind == PERSON and len(base) >= 3),
+        reliable=bool(person) or (kind == PERSON and loanword(base) and base[-1] not in _ORG_ENDINGS),
     )  # fmt: skip
 
 
