@@ -137,4 +137,4 @@ def get_rule(key: str) -> Rule:
 def _load_builtin() -> None:
     # Importing the modules registers their rules and checks; done on first use so that
     # importing the registry alone stays cheap.
-    from mtcheck.checks import alignment, glossary, inputs, nonword, numbers, script, similarity  # noqa: F401
+    from mtcheck.checks import alignment, glossary, inputs, names, nonword, numbers, script, similarity  # noqa: F401

@@ -20,3 +20,57 @@ def transliterate(word: str) -> str:
     import iuliia
 
     return iuliia.WIKIPEDIA.translate(word)
+
+
+# Schemes English-language text actually uses for Russian names; diacritics are folded away.
+_SCHEMES = (
+    "WIKIPEDIA",
+    "BGN_PCGN_ALT",
+    "ICAO_DOC_9303",
+    "ALA_LC_ALT",
+    "TELEGRAM",
+    "MOSMETRO",
+    "YANDEX_MAPS",
+    "GOST_779_ALT",
+)
+# Usual English spellings beyond the schemes: endings and clusters news writers simplify.
+_ENGLISH_HABITS = (
+    (r"iy$", ("y", "i", "ii", "yy")),
+    (r"yy$", ("y", "iy", "i")),
+    (r"kh", ("h",)),
+    (r"ks", ("x",)),
+    (r"ey", ("ei",)),
+    (r"ts", ("tz", "z", "c")),
+    (r"zh", ("j",)),
+    (r"yo", ("io", "e")),
+    (r"ye", ("e",)),
+    (r"^ye", ("e",)),
+    (r"yu", ("iu", "u")),
+    (r"ya", ("ia",)),
+    (r"shch", ("sch",)),
+    (r"v$", ("ff",)),
+    (r"^g", ("h",)),
+    (r"iya$", ("ia",)),  # Лигурия → Liguria  # Гамбург → Hamburg, Гарвард → Harvard
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def renderings(word: str) -> frozenset[str]:
+    """Latin spellings of a Russian word that English text accepts, folded to lower case
+    letters: 'Зеленский' → {'zelenskiy', 'zelensky', 'zelenskii', 'zelenskij', …}."""
+    import iuliia
+
+    from mtcheck.gazetteer import fold
+
+    base = {_letters(fold(getattr(iuliia, s).translate(word))) for s in _SCHEMES}
+    out = set(base)
+    for pattern, repls in _ENGLISH_HABITS:
+        for form in list(out):
+            for r in repls:
+                out.add(re.sub(pattern, r, form))
+    out.discard("")
+    return frozenset(out)
+
+
+def _letters(s: str) -> str:
+    return re.sub(r"[^a-z]", "", s.lower())

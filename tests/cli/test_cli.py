@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mtcheck.cli import app
-from tests.conftest import corpus, paragraphs
+from tests.conftest import corpus, corrected, corrected_draft
 
 runner = CliRunner()
 
@@ -28,8 +28,8 @@ def one_line_error(stderr: str) -> str:
 
 
 @pytest.fixture
-def draft() -> Path:
-    return corpus("kursk-ru")[1]
+def draft(tmp_path: Path) -> Path:
+    return corrected_draft(tmp_path)
 
 
 @pytest.fixture
@@ -96,15 +96,20 @@ def test_output_may_not_overwrite_an_input(source: Path, draft: Path) -> None:
 def test_clean_kursk_text_report(source: Path, draft: Path) -> None:
     code, out, _ = run("check", source, draft)
     assert code == 0
-    # The one finding is the garbled 'сквер' ("In Internationals Kvir"), at info level.
-    assert "0 error(s), 0 warning(s), 1 info in 19 source / 19 target sentences (19 aligned pairs)" in out
-    assert "MT403 non-word 'Kvir'" in out
+    # With its three name errors corrected the draft is a clean translation.
+    assert "0 error(s), 0 warning(s), 0 info in 19 source / 19 target sentences (19 aligned pairs)" in out
     assert "translation-model checks" in out
 
 
+def test_bundled_draft_name_errors_fail_the_check(source: Path) -> None:
+    code, out, _ = run("check", source, corpus("kursk-ru")[1])
+    assert code == 1
+    assert "7 error(s), 0 warning(s), 0 info" in out
+
+
 def omitted_draft(tmp_path: Path, k: int = 6) -> Path:
-    parts = paragraphs(corpus("kursk-ru")[1])
-    path = tmp_path / "draft.en.txt"
+    parts = corrected(corpus("kursk-ru")[1].read_text(encoding="utf-8")).split("\n\n")
+    path = tmp_path / "omitted.en.txt"
     path.write_text("\n\n".join(parts[:k] + parts[k + 1 :]), encoding="utf-8")
     return path
 
@@ -120,7 +125,7 @@ def test_omission_text_report_and_exit_code(tmp_path: Path, source: Path) -> Non
 
 
 def test_fail_on_levels(tmp_path: Path, source: Path) -> None:
-    parts = paragraphs(corpus("kursk-ru")[1])
+    parts = corrected(corpus("kursk-ru")[1].read_text(encoding="utf-8")).split("\n\n")
     added = tmp_path / "added.en.txt"
     added.write_text(
         "\n\n".join(
@@ -161,8 +166,8 @@ def test_json_report_contract(tmp_path: Path, source: Path) -> None:
     assert report["signature"].startswith("mtcheck:")
 
 
-def test_korean_source_detected(kursk_ko: tuple[Path, Path]) -> None:
-    code, out, _ = run("check", *kursk_ko, "--format", "json")
+def test_korean_source_detected(tmp_path: Path, kursk_ko: tuple[Path, Path]) -> None:
+    code, out, _ = run("check", kursk_ko[0], corrected_draft(tmp_path, "kursk-ko"), "--format", "json")
     assert code == 0
     report = json.loads(out)
     assert report["source"]["lang"] == "ko"
@@ -176,7 +181,7 @@ def test_cp1251_source_gets_a_notice(tmp_path: Path, source: Path, draft: Path) 
     assert code == 0
     report = json.loads(out)
     assert any("read as cp1251" in n for n in report["notices"])
-    assert [f["rule"] for f in report["findings"]] == ["MT901", "MT403"]
+    assert [f["rule"] for f in report["findings"]] == ["MT901"]
 
 
 def test_rules_list_and_explain() -> None:

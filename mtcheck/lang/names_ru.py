@@ -1,0 +1,309 @@
+"""Russian names in a text and the English renderings each may take.
+
+Names come from natasha's NER and pymorphy3's tags (Name, Surn, Patr, Geox, Orgn, Abbr); lemmas
+tie case forms and derived adjectives together ("Курской области", "Курск", "курский").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from mtcheck import gazetteer
+from mtcheck.lang import ru
+from mtcheck.lang.name_tables import ACRONYMS, NAME_NOUNS, RU_KOREAN_SURNAMES, Acronym, NameNoun
+from mtcheck.lang.names_base import ACRONYM, ORG, PERSON, PLACE, NounPart, SourceName, cognate, compact
+
+_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+_NAME_TAGS = {"Name": PERSON, "Surn": PERSON, "Patr": PERSON, "Geox": PLACE, "Orgn": ORG}
+_NER_KIND = {"PER": PERSON, "LOC": PLACE, "ORG": ORG}
+# Adjectives made from place names: курский ← Курск, московский ← Москва.
+_PLACE_ADJ = re.compile(r"(?:ск|цк)ий$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    tags: frozenset[str]
+    known: bool
+    initial: bool  # first word of a sentence: capitalised for that reason alone
+    ner: str | None
+    common: bool = False  # the likeliest reading is an everyday word (Южный, История, Долина)
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        return len(self.text) >= 2 and self.text.isupper() and "-" not in self.text
+
+    @property
+    def kind(self) -> str | None:
+        for tag, kind in _NAME_TAGS.items():
+            if tag in self.tags:
+                return kind
+        if self.ner and (not self.known or not self.initial):
+            return _NER_KIND[self.ner] if self.ner != "ORG" or not self.known else None
+        return None
+
+
+@functools.cache
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.cache
+def _ner() -> tuple[Any, Any]:
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+def _ner_spans(text: str) -> list[tuple[int, int, str]]:
+    from natasha import Doc
+
+    segmenter, tagger = _ner()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    return [(s.start, s.stop, s.type) for s in doc.spans]
+
+
+def _parse(word: str, initial: bool) -> Any:
+    parses = _morph().parse(word)
+    if word[:1].isupper() and not initial:
+        # A capitalised word is a name when any reading says so ("Владимир", "Чен").
+        for p in parses:
+            if _NAME_TAGS.keys() & set(p.tag.grammemes):
+                return p
+    return parses[0]
+
+
+def _tokens(text: str) -> list[_Token]:
+    ner = _ner_spans(text)
+    out = []
+    for m in _WORD.finditer(text):
+        before = text[: m.start()].rstrip(" «\"„“'(—–-\u00a0")
+        initial = not before or before[-1] in ".!?:;\n"
+        p = _parse(m.group(), initial)
+        first = _morph().parse(m.group())[0]
+        common = (
+            first.is_known and not (_NAME_TAGS.keys() & set(first.tag.grammemes)) and first.tag.POS in ("NOUN", "ADJF")
+        )
+        label = next((t for s, e, t in ner if s <= m.start() < e), None)
+        out.append(
+            _Token(
+                m.start(),
+                m.end(),
+                m.group(),
+                p.normal_form.replace("ё", "е"),
+                frozenset(p.tag.grammemes),
+                p.is_known,
+                initial,
+                label,
+                common,
+            )
+        )
+    return out
+
+
+def _noun(lemma: str) -> NameNoun | None:
+    return next((n for n in NAME_NOUNS if lemma in n.ru), None)
+
+
+def _acronym_row(text: str) -> Acronym | None:
+    return next((a for a in ACRONYMS if text in a.ru), None)
+
+
+def _forms(*texts: str) -> frozenset[str]:
+    return frozenset(c for t in texts if (c := compact(t)))
+
+
+def _latin(word: str) -> frozenset[str]:
+    return ru.renderings(word) | ru.renderings(word.capitalize())
+
+
+def _place_english(lemma: str) -> frozenset[str]:
+    return gazetteer.english_names(lemma)
+
+
+def _single(tok: _Token, kind: str) -> SourceName:
+    lemma = tok.lemma
+    places = _place_english(lemma) | _place_english(tok.text)
+    accepted = _latin(tok.text) | _latin(lemma) | _forms(*places)
+    if "-" in tok.text:
+        # pymorphy declines only the last part: Саффира-Симпсона → Саффир-Симпсон.
+        parts = [_morph().parse(p)[0].normal_form for p in tok.text.split("-")]
+        accepted |= _latin("-".join(parts))
+        bare = [re.sub(r"(?:а|у|е|ом|ой|ы|и)$", "", p) if len(p) > 4 else p for p in tok.text.split("-")]
+        accepted |= _latin("-".join(bare))
+    if places:
+        suggestion = gazetteer.usual_name(lemma) or gazetteer.usual_name(tok.text) or min(places, key=len)
+        kind = PLACE if kind != PERSON or "Geox" in tok.tags else kind
+    else:
+        suggestion = ru.transliterate(lemma.capitalize() if tok.text[:1].isupper() else tok.text)
+    # English often replaces or drops given names and patronymics ("Pyotr"/"Peter").
+    # Everyday words written with a capital (Южный, История) are translated, not rendered.
+    required = not (tok.tags & {"Name", "Patr"}) and not (tok.common and tok.ner != "PER")
+    reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER"
+    return SourceName(
+        tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
+        canonical=compact(ru.transliterate(tok.text)), reliable=reliable,
+    )  # fmt: skip
+
+
+def _acronym(tok: _Token) -> SourceName:
+    row = _acronym_row(tok.text)
+    if row:
+        return SourceName(
+            tok.start, tok.end, tok.text, ACRONYM, tok.text.lower(), _forms(*row.en), row.en[0], acronym=row
+        )
+    # An acronym no table knows: English either spells it out or transliterates it.
+    return SourceName(
+        tok.start, tok.end, tok.text, ACRONYM, tok.text.lower(), _latin(tok.text), ru.transliterate(tok.text),
+        strict=False, required=False,
+    )  # fmt: skip
+
+
+def _name_part_english(tok: _Token) -> tuple[str, frozenset[str]]:
+    """English for the name inside a compound ("Интернационалистов" → "Internationalists")."""
+    if _PLACE_ADJ.search(tok.lemma):
+        stem = tok.lemma[:-2]
+        short = tok.lemma[:-4]
+        # Consonants alternate before -ский: Онега → онежский, Ладога → ладожский.
+        unalternated = short[:-1] + {"ж": "г", "ч": "к", "ш": "х"}.get(short[-1:], short[-1:]) + "а"
+        for base in (stem, short, short + "а", short + "ь", short[:-2] + "ва", unalternated):
+            places = _place_english(base)
+            if places:
+                best = gazetteer.usual_name(base) or min(places, key=len)
+                return best, _forms(*places) | _latin(base)
+        latin = ru.transliterate(stem.capitalize())
+        # English keeps a foreign base without the Russian suffix: Трафальгарская → Trafalgar.
+        return latin, _latin(stem) | _latin(short) | _latin(unalternated)
+    plural = "plur" in tok.tags
+    word = cognate(ru.transliterate(tok.lemma), plural)
+    latin = _latin(tok.text) | _latin(tok.lemma)
+    if word:
+        return word, latin | _forms(word, word.rstrip("s"))
+    places = _place_english(tok.lemma)
+    if places:
+        return min(places, key=len), latin | _forms(*places)
+    return ru.transliterate(tok.text), latin
+
+
+def _compound(noun_tok: _Token, name_toks: list[_Token], noun: NameNoun) -> SourceName:
+    name_en, name_latin = _name_part_english(name_toks[-1] if len(name_toks) == 1 else name_toks[0])
+    if len(name_toks) > 1:
+        name_en = " ".join(ru.transliterate(t.text) for t in name_toks)
+        name_latin = _forms(name_en)
+    noun_latin = _latin(noun_tok.text) | _latin(noun_tok.lemma)
+    accepted: set[str] = set(name_latin)
+    for n in {*noun.en, *noun.latin_ok}:
+        cn = compact(n)
+        for nl in name_latin:
+            accepted |= {nl + cn, cn + nl, cn + "of" + nl, cn + "ofthe" + nl}
+    for nl in noun_latin:
+        accepted |= {nl + x for x in name_latin} | {x + nl for x in name_latin}
+    spans = [noun_tok, *name_toks]
+    start, end = min(t.start for t in spans), max(t.end for t in spans)
+    suggestion = f"{noun.en[0]} {name_en}" if noun.before else f"{name_en} {noun.en[0]}"
+    noun_latin = frozenset(x for x in noun_latin if compact(x) not in {compact(o) for o in noun.latin_ok})
+    part = NounPart(noun, noun_latin, name_en)
+    key = " ".join(t.lemma for t in name_toks)
+    canonical = compact(" ".join(ru.transliterate(t.text) for t in spans))
+    return SourceName(start, end, "", PLACE, key, frozenset(accepted), suggestion, noun=part, canonical=canonical)
+
+
+def _phrase_place(a: _Token, b: _Token) -> SourceName | None:
+    """A two-word place name ("Северной Кореи", "Нижнем Новгороде") the gazetteer knows."""
+    keys = [f"{a.text} {b.text}", f"{a.lemma} {b.lemma}", f"{a.text}-{b.text}"]
+    if "ADJF" in a.tags:
+        gender = next((g for g in ("masc", "femn", "neut") if g in b.tags), None)
+        parsed = next((p for p in _morph().parse(a.text) if "ADJF" in p.tag.grammemes), None)
+        agreed = parsed.inflect({gender, "sing", "nomn"}) if parsed and gender else None
+        if agreed:
+            keys.append(f"{agreed.word} {b.lemma}")
+    for key in keys:
+        places = _place_english(key)
+        if places:
+            usual = gazetteer.usual_name(key) or min(places, key=len)
+            accepted = _forms(*places) | frozenset(x + y for x in _latin(a.text) for y in _latin(b.text))
+            return SourceName(a.start, b.end, "", PLACE, key.lower(), accepted, usual, reliable=True)
+    return None
+
+
+def _korean_name(toks: list[_Token]) -> SourceName:
+    from mtcheck.lang.name_tables import KO_SURNAMES
+
+    surname = KO_SURNAMES[RU_KOREAN_SURNAMES[toks[0].lemma]]
+    # Cyrillic spellings of Korean given names do not map back letter by letter: accept any
+    # rendering that starts with the surname.
+    pattern = "(?:" + "|".join(compact(s) for s in surname) + ")[a-z]{2,14}"
+    key = " ".join(t.text.lower() for t in toks)
+    return SourceName(
+        toks[0].start, toks[-1].end, "", PERSON, key, _forms(*surname), " ".join([surname[0], *(
+            ru.transliterate(t.text) for t in toks[1:])]), pattern=pattern, strict=False,
+    )  # fmt: skip
+
+
+def extract(text: str) -> list[SourceName]:
+    """Names of a Russian text, in order, with their accepted English renderings."""
+    toks = _tokens(text)
+    out: list[SourceName] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        adjacent = nxt is not None and text[tok.end : nxt.start].strip() == ""
+        if tok.capital and tok.lemma in RU_KOREAN_SURNAMES and adjacent and nxt and nxt.capital and len(nxt.text) <= 4:
+            j = i + 1
+            while j + 1 < len(toks) and toks[j + 1].capital and len(toks[j + 1].text) <= 4 and j - i < 2:
+                j += 1
+            out.append(_with_text(_korean_name(toks[i : j + 1]), text))
+            i = j + 1
+            continue
+        if tok.capital and adjacent and nxt and nxt.capital and (place := _phrase_place(tok, nxt)):
+            out.append(_with_text(place, text))
+            i += 2
+            continue
+        noun = _noun(tok.lemma)
+        if noun and not tok.capital and adjacent and nxt and nxt.capital and not nxt.acronym:
+            out.append(_with_text(_compound(tok, [nxt], noun), text))
+            i += 2
+            continue
+        nnoun = _noun(nxt.lemma) if nxt and adjacent else None
+        if tok.capital and nnoun and nxt and not nxt.capital and "ADJF" in tok.tags and _PLACE_ADJ.search(tok.lemma):
+            out.append(_with_text(_compound(nxt, [tok], nnoun), text))
+            i += 2
+            continue
+        if tok.acronym:
+            out.append(_acronym(tok))
+        elif tok.capital and (kind := tok.kind):
+            out.append(_single(tok, kind))
+        i += 1
+    return out
+
+
+def _with_text(name: SourceName, text: str) -> SourceName:
+    from dataclasses import replace
+
+    return replace(name, text=text[name.start : name.end])
+
+
+def acronym_latin(acronym: str) -> re.Pattern[str]:
+    """Letter-by-letter Latin spellings of a Cyrillic acronym: СВО → SVO, SWO."""
+    options = {
+        "А": "A", "Б": "B", "В": "[VW]", "Г": "[GH]", "Д": "D", "Е": "Y?E", "Ё": "[YJ]?[OE]", "Ж": "(?:ZH|[JZ])",
+        "З": "Z", "И": "I", "Й": "[YIJ]", "К": "K", "Л": "L", "М": "M", "Н": "N", "О": "O", "П": "P", "Р": "R",
+        "С": "S", "Т": "T", "У": "U", "Ф": "F", "Х": "(?:KH|[HX])", "Ц": "(?:TS|[CZ])", "Ч": "(?:CH|[CT])",
+        "Ш": "(?:SH|S)", "Щ": "(?:SHCH|SCH|S)", "Ы": "Y", "Э": "E", "Ю": "(?:YU|[UJ])", "Я": "(?:YA|[AJ])",
+    }  # fmt: skip
+    return re.compile("".join(options.get(c, re.escape(c)) for c in acronym.upper()))

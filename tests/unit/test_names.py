@@ -1,0 +1,129 @@
+"""MT2xx name checks on real Russian and Korean names: accepted variants pass, garbles are caught."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from mtcheck.checks.names import _extract
+from mtcheck.namematch import ACRONYM_LETTERS, COMMON_NOUN, GARBLED, MISSING, NameIssue, match
+from tests.conftest import DATA
+
+# The name sits inside an ordinary sentence so that NER and tagging see it as they would in a text.
+TEMPLATES = {
+    "ru": ("В статье упоминается {}.", "The article mentions {}."),
+    "ko": ("기사는 {} 관련 내용을 다룬다.", "The article is about {}."),
+}
+
+
+def table(name: str) -> list[tuple[str, str, str]]:
+    with (DATA / name).open(encoding="utf-8") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def check(lang: str, source_name: str, english: str) -> tuple[str, str, list[NameIssue]]:
+    src_t, tgt_t = TEMPLATES[lang]
+    src, tgt = src_t.format(source_name), tgt_t.format(english)
+    return src, tgt, match(_extract(src, lang), src, lang, tgt)[1]
+
+
+def _assert_row(lang: str, source_name: str, english: str, expect: str) -> None:
+    src, tgt, issues = check(lang, source_name, english)
+    if expect == "ok":
+        assert [i for i in issues if i.kind in (GARBLED, MISSING, COMMON_NOUN, ACRONYM_LETTERS)] == [], (
+            source_name,
+            english,
+        )
+    else:
+        garbled = [i for i in issues if i.kind == GARBLED]
+        assert len(garbled) == 1, (source_name, english, issues)
+        (issue,) = garbled
+        assert issue.target is not None and tgt[issue.target[0] : issue.target[1]] == english
+        assert issue.source is not None and src[issue.source.start : issue.source.end] == source_name
+
+
+@pytest.mark.parametrize(("source_name", "english", "expect"), table("names_ru.tsv"))
+def test_russian_name_table(source_name: str, english: str, expect: str) -> None:
+    _assert_row("ru", source_name, english, expect)
+
+
+@pytest.mark.parametrize(("source_name", "english", "expect"), table("names_ko.tsv"))
+def test_korean_name_table(source_name: str, english: str, expect: str) -> None:
+    _assert_row("ko", source_name, english, expect)
+
+
+def test_tables_are_big_enough() -> None:
+    for name in ("names_ru.tsv", "names_ko.tsv"):
+        rows = table(name)
+        assert len(rows) >= 40
+        assert {"ok", "garbled"} == {r[2] for r in rows}
+
+
+def test_russian_acronym_spelled_letter_by_letter() -> None:
+    src = "Президент подчеркнул участие военнослужащих в специальной военной операции (СВО)."
+    tgt = "The president stressed the troops' role in the special military operation (SWO)."
+    (issue,) = match(_extract(src, "ru"), src, "ru", tgt)[1]
+    assert issue.kind == ACRONYM_LETTERS
+    assert issue.target and tgt[issue.target[0] : issue.target[1]] == "SWO"
+    assert issue.source and src[issue.source.start : issue.source.end] == "СВО"
+    assert issue.suggestion and "SMO" in issue.suggestion
+
+
+def test_korean_spelled_out_name_with_russian_acronym_in_english() -> None:
+    src = "특별군사작전이 계속되는 가운데 푸틴 행정부는 조치를 취했다."
+    tgt = "As the SWO continues, Putin's administration has taken measures."
+    (issue,) = match(_extract(src, "ko"), src, "ko", tgt)[1]
+    assert issue.kind == ACRONYM_LETTERS
+    assert issue.target and tgt[issue.target[0] : issue.target[1]] == "SWO"
+    assert issue.source and src[issue.source.start : issue.source.end] == "특별군사작전"
+
+
+def test_accepted_english_acronyms_pass() -> None:
+    src = "Как сообщает ЦТАК, МИД и ВСУ заявили об этом."
+    tgt = "According to KCNA, the Foreign Ministry and the AFU said so."
+    assert match(_extract(src, "ru"), src, "ru", tgt)[1] == []
+
+
+def test_common_noun_transliterated_into_a_street_name() -> None:
+    src = "Памятник установят на улице Ленина."
+    ok = "The monument will stand on Lenin Street."
+    assert match(_extract(src, "ru"), src, "ru", ok)[1] == []
+    bad = "The monument will stand on Ulitca Lenina."
+    (issue,) = match(_extract(src, "ru"), src, "ru", bad)[1]
+    assert issue.kind == COMMON_NOUN
+    assert issue.target and bad[issue.target[0] : issue.target[1]] == "Ulitca Lenina"
+    assert issue.suggestion == "Lenin Street"
+
+
+def test_region_names_meet_their_adjectives() -> None:
+    src = "Губернатор Курской области посетил Курск, а курские чиновники встретили его."
+    tgt = "The Kursk Region governor visited Kursk, where Kursk officials met him."
+    assert match(_extract(src, "ru"), src, "ru", tgt)[1] == []
+
+
+def test_missing_name_is_weak_unless_another_name_took_its_place() -> None:
+    src = "Об этом сообщил Дмитрий Песков."
+    pronoun = "He said so."
+    (weak,) = match(_extract(src, "ru"), src, "ru", pronoun)[1]
+    assert weak.kind == MISSING and weak.weak
+    swapped = "This was reported by Gary Anderson."
+    (strong,) = [i for i in match(_extract(src, "ru"), src, "ru", swapped)[1] if i.kind == MISSING]
+    assert strong.source and strong.source.text == "Песков" and not strong.weak
+    assert strong.evidence["unexplained_english"] == ["Gary", "Anderson"]
+
+
+def test_unexpected_place_name() -> None:
+    src = "Встреча прошла в Москве."
+    tgt = "The meeting took place in Paris."
+    kinds = {(i.kind, tgt[i.target[0] : i.target[1]] if i.target else None) for i in match(
+        _extract(src, "ru"), src, "ru", tgt)[1]}  # fmt: skip
+    assert ("unexpected", "Paris") in kinds
+    assert ("missing", None) in kinds
+
+
+def test_original_latin_spelling_of_a_foreign_name_is_not_a_garble() -> None:
+    src = "Мяч передал Джердан Шакири, а Матео Ковачич промахнулся."
+    tgt = "Xherdan Shaqiri passed, and Mateo Kovacic missed."
+    assert [i for i in match(_extract(src, "ru"), src, "ru", tgt)[1] if i.kind == GARBLED] == []
