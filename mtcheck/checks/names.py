@@ -150,6 +150,10 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.source.lang not in ("ru", "ko") or ctx.target.lang != "en":
         return
     renderings: dict[str, list[tuple[Rendering, int, int]]] = defaultdict(list)
+    if ctx.source.lang == "ru":
+        from mtcheck.lang.names_ru import prepare
+
+        prepare([ctx.source.span_of(b.source).text(ctx.source.text) for b in ctx.alignment if b.source and b.target])
     for bead in ctx.alignment:
         src_span = ctx.source.span_of(bead.source)
         tgt_span = ctx.target.span_of(bead.target)

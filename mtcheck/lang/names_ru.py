@@ -6,6 +6,7 @@ tie case forms and derived adjectives together ("Курской области",
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ def _ner() -> tuple[Any, Any]:
 
 
 def _ner_spans(text: str) -> list[tuple[int, int, str]]:
+    cached = _NER_CACHE.get(text)
+    if cached is not None:
+        return list(cached)
     from natasha import Doc
 
     segmenter, tagger = _ner()
@@ -77,8 +81,47 @@ def _ner_spans(text: str) -> list[tuple[int, int, str]]:
     return [(s.start, s.stop, s.type) for s in doc.spans]
 
 
+# Sentence text → NER spans, filled by prepare() for a whole document at once.
+_NER_CACHE: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_NER_CACHE_LIMIT = 100_000
+
+
+def prepare(texts: list[str]) -> None:
+    """Tag the named entities of many texts in one pass. slovnet tags the sentences of one
+    document as a batch, several times faster than one call per sentence; extract() then
+    finds each text's spans here."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _NER_CACHE]
+    if not todo:
+        return
+    from natasha import Doc
+
+    if len(_NER_CACHE) + len(todo) > _NER_CACHE_LIMIT:
+        _NER_CACHE.clear()
+    segmenter, tagger = _ner()
+    starts, pos = [], 0
+    for t in todo:
+        starts.append(pos)
+        pos += len(t) + 1
+    doc = Doc("\n".join(todo))
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    found: list[list[tuple[int, int, str]]] = [[] for _ in todo]
+    for span in doc.spans:
+        i = bisect.bisect_right(starts, span.start) - 1
+        end = min(span.stop, starts[i] + len(todo[i]))
+        found[i].append((span.start - starts[i], end - starts[i], span.type))
+    for t, spans in zip(todo, found, strict=True):
+        _NER_CACHE[t] = tuple(spans)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _parses(word: str) -> tuple[Any, ...]:
+    # News repeats its words; pymorphy3's analysis of one is pure and worth keeping.
+    return tuple(_morph().parse(word))
+
+
 def _parse(word: str, initial: bool) -> Any:
-    parses = _morph().parse(word)
+    parses = _parses(word)
     if word[:1].isupper() and not initial:
         # A capitalised word is a name when any reading says so ("Владимир", "Чен").
         for p in parses:
@@ -94,7 +137,7 @@ def _tokens(text: str) -> list[_Token]:
         before = text[: m.start()].rstrip(" «\"„“'(—–-\u00a0")
         initial = not before or before[-1] in ".!?:;\n"
         p = _parse(m.group(), initial)
-        first = _morph().parse(m.group())[0]
+        first = _parses(m.group())[0]
         common = (
             first.is_known and not (_NAME_TAGS.keys() & set(first.tag.grammemes)) and first.tag.POS in ("NOUN", "ADJF")
         )
@@ -141,7 +184,7 @@ def _single(tok: _Token, kind: str) -> SourceName:
     accepted = _latin(tok.text) | _latin(lemma) | _forms(*places)
     if "-" in tok.text:
         # pymorphy declines only the last part: Саффира-Симпсона → Саффир-Симпсон.
-        parts = [_morph().parse(p)[0].normal_form for p in tok.text.split("-")]
+        parts = [_parses(p)[0].normal_form for p in tok.text.split("-")]
         accepted |= _latin("-".join(parts))
         bare = [re.sub(r"(?:а|у|е|ом|ой|ы|и)$", "", p) if len(p) > 4 else p for p in tok.text.split("-")]
         accepted |= _latin("-".join(bare))
@@ -227,7 +270,7 @@ def _phrase_place(a: _Token, b: _Token) -> SourceName | None:
     keys = [f"{a.text} {b.text}", f"{a.lemma} {b.lemma}", f"{a.text}-{b.text}"]
     if "ADJF" in a.tags:
         gender = next((g for g in ("masc", "femn", "neut") if g in b.tags), None)
-        parsed = next((p for p in _morph().parse(a.text) if "ADJF" in p.tag.grammemes), None)
+        parsed = next((p for p in _parses(a.text) if "ADJF" in p.tag.grammemes), None)
         agreed = parsed.inflect({gender, "sing", "nomn"}) if parsed and gender else None
         if agreed:
             keys.append(f"{agreed.word} {b.lemma}")
