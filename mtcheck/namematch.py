@@ -294,6 +294,12 @@ def _unwritable(s: str) -> str:
     return re.sub(r"e$", "", re.sub(r"([a-z])\1", r"\1", re.sub("[rh]", "", s)))
 
 
+def _same_hangul_skeleton(name: SourceName, english: str) -> bool:
+    from mtcheck.lang.names_ko import same_skeleton
+
+    return same_skeleton(name.key, english)
+
+
 def _same_sound_any(c: str, name: SourceName) -> bool:
     return any(same_sound(c, f) for f in (name.canonical, *sorted(name.accepted)[:12]))
 
@@ -352,13 +358,19 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if verdict == GARBLED:
             # A Hangul transcription has many readings: the one nearest the garble is the suggestion.
             suggestion = form.capitalize() if name.nearest_suggestion else name.suggestion
-            issues.append(NameIssue(GARBLED, name, span, suggestion, {"closest_accepted": form, "tried": _tried(name)}))
+            evidence: dict[str, object] = {"closest_accepted": form, "tried": _tried(name)}
+            # A foreign name in Hangul loses letters (웨이드: Wayde or Wade): an English spelling
+            # that reads back to the same Hangul consonants is most likely the name's own.
+            weak = lang == "ko" and not name.native and _same_hangul_skeleton(name, tgt[span[0] : span[1]])
+            if weak:
+                evidence["same_hangul_consonants"] = True
+            issues.append(NameIssue(GARBLED, name, span, suggestion, evidence, weak=weak))
     # 5. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
     others = _unexplained(tokens, free, src, lang)
     for n_id, name in enumerate(names):
         if n_id not in found and name.required and name.key not in rendered_keys:
-            evidence: dict[str, object] = {"tried": _tried(name)}
+            evidence = {"tried": _tried(name)}
             if others:
                 evidence["unexplained_english"] = others
             issues.append(

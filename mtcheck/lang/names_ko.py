@@ -67,6 +67,11 @@ _GIVEN_NAME_SYLLABLES = frozenset(
     "중지직진질집찬창채처천철청초춘충치탁태택판평표필하학한해행향허헌혁현형혜호홍화환활황회효후훈휘희"
 )
 _ORG_ENDINGS = "당부청회단교국원사군구"
+# Landform nouns that end a Korean place name (한반도 = Korean peninsula, 서해안 = west coast),
+# whose first syllable may look like a surname; English translates them rather than spell them.
+_GEOGRAPHIC_NOUNS = (
+    "반도", "해안", "연안", "해협", "산맥", "평야", "고원", "제도", "대양", "해역", "사막", "분지", "열도",
+)  # fmt: skip
 # Suffixes a Korean place name carries that English renders as a word or drops.
 _PLACE_SUFFIXES = ("특별시", "광역시", "주", "시", "도", "군", "구")
 
@@ -145,6 +150,8 @@ def _korean_person(word: str) -> tuple[frozenset[str], str, str] | None:
         return None
     if not all(syl in _GIVEN_NAME_SYLLABLES for syl in word[1:]):
         return None  # 서머셋, 유로파, 선데이: a surname syllable, but no Korean given name
+    if word.endswith(_GEOGRAPHIC_NOUNS):
+        return None  # 한반도, 서해안: a place named by a landform noun, not Mr Han Ban-do
     for cut in (2, 1):
         surname = KO_SURNAMES.get(word[:cut]) if cut == 1 else None
         if surname and 2 <= len(word) - cut + 1 <= 3:
@@ -286,3 +293,74 @@ def extract(text: str) -> list[SourceName]:
                                    row.en[0], acronym=row, required=False)
                     )  # fmt: skip
     return sorted(out, key=lambda n: n.start)
+
+
+# Consonant classes that a Hangul transcription keeps: Hangul cannot tell b/v/f/p apart from one
+# another in a foreign name, nor d/t, g/k, l/r, s/z/j, nor write h, w, y or doubled letters.
+_SKELETON_INITIAL = {
+    "ㄱ": "k", "ㄲ": "k", "ㅋ": "k", "ㄷ": "t", "ㄸ": "t", "ㅌ": "t", "ㅂ": "p", "ㅃ": "p", "ㅍ": "p",
+    "ㅅ": "s", "ㅆ": "s", "ㅈ": "s", "ㅉ": "s", "ㅊ": "4", "ㄴ": "n", "ㅁ": "m", "ㄹ": "l", "ㅇ": "", "ㅎ": "",
+}  # fmt: skip
+_SKELETON_FINAL = {"ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "ㅂ": "p", "ㅅ": "s", "ㅆ": "s", "ㅇ": "N"}
+_LATIN_SKELETON = (
+    ("dzh|dj|gj|dg(?=[eiy])", "j"), ("kh", "h"), ("tch", "ch"), ("sch|sh|zh", "6"), ("ch", "4"), ("ph", "f"),
+    ("ck", "k"), ("qu", "kv"), ("q", "k"), ("x", "ks"), ("ng(?![aeiouy])", "N"), (r"c(?=[eiy])", "s"), ("c", "k"),
+)  # fmt: skip
+
+
+_CLASSES = str.maketrans("bvfdgzjr", "ppptkssl")
+
+
+def _collapse(s: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def hangul_skeletons(word: str) -> frozenset[str]:
+    """Consonant skeletons a Hangul transcription spells: 시/지 before a consonant is sh (Russian
+    ш), at the end sh or si; 쉬, 샤, 쇼, 슈 are sh."""
+    out = {""}
+    word = word.replace(" ", "")
+    for k, syl in enumerate(word):
+        j = _jamo(syl)
+        if j is None:
+            continue
+        ini, med, fin = j
+        nxt = _jamo(word[k + 1]) if k + 1 < len(word) else None
+        first = [_SKELETON_INITIAL.get(ini, "")]
+        if ini == "ㅅ" and med in "ㅑㅕㅛㅠㅒㅖㅟ":
+            first = ["6"]
+        elif ini in "ㅅㅈ" and med == "ㅣ" and fin == " ":
+            if nxt is None:
+                first = ["6", "s"]
+            elif nxt[0] != "ㅇ":
+                first = ["6"]
+        last = _SKELETON_FINAL.get(fin, "")
+        out = {o + f + last for o in out for f in first}
+    return frozenset(_collapse(o) for o in out)
+
+
+def latin_skeletons(latin: str) -> frozenset[str]:
+    """Consonant skeletons of an English spelling as Hangul would write it back: r after a vowel
+    and before a consonant may be dropped (Haeder → 해더) or kept (Gorbachev → 고르바초프); g before
+    e or i may be hard or soft; th is t or s; a plural s may be English's own."""
+    s = compact(latin)
+    for a, b in _LATIN_SKELETON:
+        s = re.sub(a, b, s)
+    variants = {s}
+    variants |= {re.sub(r"(?<=[aeiouy])r(?![aeiouy])", "", v) for v in variants}
+    variants |= {re.sub(r"g(?=[eiy])", "j", v) for v in variants}
+    variants |= {v.replace("th", "s") for v in variants}
+    variants |= {v[:-1] for v in variants if v.endswith("s") and len(v) > 4}
+    out = set()
+    for v in variants:
+        v = v.replace("th", "t")
+        v = re.sub("[aeiouywh]", "", v)
+        v = v.translate(_CLASSES)
+        out.add(_collapse(v))
+    return frozenset(out)
+
+
+def same_skeleton(word: str, latin: str) -> bool:
+    """Whether an English spelling reads back to the consonants of a Hangul transcription: then
+    Hangul cannot tell whether it or the nearest reading is right (웨이드: Wayde or Wade)."""
+    return bool(hangul_skeletons(word) & latin_skeletons(latin))

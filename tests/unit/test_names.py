@@ -127,3 +127,38 @@ def test_original_latin_spelling_of_a_foreign_name_is_not_a_garble() -> None:
     src = "Мяч передал Джердан Шакири, а Матео Ковачич промахнулся."
     tgt = "Xherdan Shaqiri passed, and Mateo Kovacic missed."
     assert [i for i in match(_extract(src, "ru"), src, "ru", tgt)[1] if i.kind == GARBLED] == []
+
+
+def _ko_issues(src: str, tgt: str) -> list[tuple[str, str, tuple[int, int], tuple[int, int] | None, bool]]:
+    from mtcheck.checks.names import _rule
+
+    return [
+        (_rule(i).code, i.kind, (i.source.start, i.source.end), i.target, i.weak)
+        for i in match(_extract(src, "ko"), src, "ko", tgt)[1]
+        if i.source
+    ]
+
+
+def test_korean_foreign_name_spelling_with_same_hangul_consonants_is_info() -> None:
+    # 브레이든 reads Braiden, Breiden…; Braydon has the consonants Hangul writes (b-r-d-n), so the
+    # Hangul cannot tell which is right: an info finding, not an error.
+    src = "경찰은 용의자 브레이든 콜린스를 체포했다."
+    tgt = "Police arrested the suspect Braydon Collins."
+    assert _ko_issues(src, tgt) == [("MT201", GARBLED, (8, 12), (28, 35), True)]
+
+
+def test_korean_foreign_name_spelling_with_other_consonants_stays_an_error() -> None:
+    # 힌시테인: 시 before a consonant is sh (Хинштейн); "Khinstin" writes s, which Hangul would spell 스.
+    src = "12월 4일 알렉산드르 힌시테인 쿠르스크 주지사는 기념비를 세울 계획이라고 발표했다."
+    tgt = "On December 4, Kursk Governor Alexander Khinstin announced plans to build a monument."
+    assert _ko_issues(src, tgt) == [("MT201", GARBLED, (13, 17), (40, 48), False)]
+
+
+def test_korean_place_ending_in_a_landform_noun_is_not_a_person() -> None:
+    # 서해안 (west coast) is not Mr Seo Hae-an: its absence is at most an info finding.
+    src = "폭풍은 미국 서해안 쪽으로 이동하고 있다."
+    tgt = "The storm is moving toward the West Coast of the U.S., Reuters reported."
+    assert _ko_issues(src, tgt) == [("MT205", MISSING, (7, 10), None, True)]
+    names = _extract("트럼프와 김정은은 싱가포르에서 한반도 비핵화에 합의했다.", "ko")
+    (name,) = [n for n in names if n.text == "한반도"]
+    assert not name.reliable
