@@ -5,8 +5,13 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from mtcheck.align import align_documents
+from mtcheck.checks.registry import CheckContext
+from mtcheck.documents.text import build_document
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
@@ -140,3 +145,31 @@ EN_GOVERNOR = (
     "On December 4, Kursk Governor Alexander Khinstin announced plans to erect a monument commemorating "
     "the ‘battle brotherhood’ between North Korea and Russia."
 )
+
+
+def context(
+    source: str, target: str, source_lang: str = "ru", target_lang: str = "en", glossary: Any = None
+) -> CheckContext:
+    """A check context for two short texts, aligned as the pipeline would align them."""
+    src = build_document("source.txt", source_lang, source)
+    tgt = build_document("target.txt", target_lang, target)
+    return CheckContext(src, tgt, tuple(align_documents(src, tgt)), glossary)
+
+
+def run_cli(*args: str | Path) -> tuple[int, str, str]:
+    """`mtcheck ARGS` in-process: exit code, stdout, stderr."""
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def one_line_error(stderr: str) -> str:
+    """The single `mtcheck: error:` line a usage or input error must print, and no traceback."""
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("mtcheck: error: ")
+    assert "Traceback" not in stderr
+    return lines[0]

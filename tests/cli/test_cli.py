@@ -6,25 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from mtcheck.cli import app
-from tests.conftest import corpus, corrected, corrected_draft
+from tests.conftest import corpus, corrected, corrected_draft, one_line_error, run_cli
 
-runner = CliRunner()
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def one_line_error(stderr: str) -> str:
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, stderr
-    assert lines[0].startswith("mtcheck: error: ")
-    assert "Traceback" not in stderr
-    return lines[0]
+run = run_cli
 
 
 @pytest.fixture

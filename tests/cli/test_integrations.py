@@ -8,8 +8,8 @@ import yaml
 
 from mtcheck.cli import Format
 from mtcheck.report import FORMATS
-from tests.cli.test_cli import run
 from tests.conftest import ROOT
+from tests.conftest import run_cli as run
 
 
 def test_pre_commit_hook_runs_a_real_command() -> None:

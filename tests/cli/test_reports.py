@@ -14,8 +14,8 @@ import jsonschema
 import pytest
 
 from mtcheck.report import write_atomic
-from tests.cli.test_cli import one_line_error, run
-from tests.conftest import CORPORA, DATA, corpus, corrected, corrected_draft
+from tests.conftest import CORPORA, DATA, corpus, corrected, corrected_draft, one_line_error
+from tests.conftest import run_cli as run
 
 FORMATS = DATA / "formats"
 SARIF_SCHEMA = json.loads((DATA / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.align import align_documents
 from mtcheck.checks.numbers import check_numbers
-from mtcheck.checks.registry import CheckContext, get_rule
-from mtcheck.documents.text import build_document
+from mtcheck.checks.registry import get_rule
 from mtcheck.lang.money import currency
 from mtcheck.types import Finding, Severity
+from tests.conftest import context
 
 
 def run(src_text: str, lang: str, tgt_text: str) -> list[Finding]:
-    src = build_document("src", lang, src_text)
-    tgt = build_document("tgt", "en", tgt_text)
-    return list(check_numbers(CheckContext(src, tgt, tuple(align_documents(src, tgt)))))
+    return list(check_numbers(context(src_text, tgt_text, lang)))
 
 
 def one(findings: list[Finding], src: str, tgt: str) -> tuple[Finding, str, str]:

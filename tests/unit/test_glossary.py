@@ -6,16 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.align import align_documents
 from mtcheck.checks.glossary import check_glossary, find_term
-from mtcheck.checks.registry import CheckContext, get_rule
+from mtcheck.checks.registry import get_rule
 from mtcheck.config import Config
-from mtcheck.documents.text import build_document
 from mtcheck.errors import InputError
 from mtcheck.glossary import Entry, Glossary, load_glossary
 from mtcheck.pipeline import check_files
 from mtcheck.types import Finding, Severity
-from tests.conftest import EN_GOVERNOR, RU_GOVERNOR, corpus
+from tests.conftest import EN_GOVERNOR, RU_GOVERNOR, context, corpus
 
 EN_GOVERNOR_OK = EN_GOVERNOR.replace("Kursk Governor", "the governor of the Kursk region")
 KO_GOVERNOR = (
@@ -44,9 +42,7 @@ def write(tmp_path: Path, name: str, content: str) -> Path:
 
 
 def run(source: str, target: str, glossary: Glossary, lang: str = "ru") -> list[Finding]:
-    src = build_document("source.txt", lang, source)
-    tgt = build_document("target.txt", "en", target)
-    return list(check_glossary(CheckContext(src, tgt, tuple(align_documents(src, tgt)), glossary)))
+    return list(check_glossary(context(source, target, lang, glossary=glossary)))
 
 
 def gloss(*entries: Entry) -> Glossary:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.align import align_documents
 from mtcheck.checks.nonword import check_non_words
-from mtcheck.checks.registry import CheckContext, get_rule
-from mtcheck.documents.text import build_document
+from mtcheck.checks.registry import get_rule
 from mtcheck.pipeline import check_files
 from mtcheck.types import Finding, Severity
-from tests.conftest import corpus
+from tests.conftest import context, corpus
 
 RU_SQUARE = (
     "Члены совета предложили разместить памятник на территории сквера Интернационалистов — место, "
@@ -26,9 +24,7 @@ KO_SQUARE = (
 
 
 def run(source: str, target: str, lang: str = "ru") -> list[Finding]:
-    src = build_document("source.txt", lang, source)
-    tgt = build_document("target.txt", "en", target)
-    return list(check_non_words(CheckContext(src, tgt, tuple(align_documents(src, tgt)))))
+    return list(check_non_words(context(source, target, lang)))
 
 
 def spans(findings: list[Finding], target: str) -> list[str]:

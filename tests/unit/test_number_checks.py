@@ -5,10 +5,10 @@ import pytest
 from mtcheck.align import align_documents
 from mtcheck.checks.numbers import check_numbers, compare
 from mtcheck.checks.registry import CheckContext, all_rules
-from mtcheck.documents.text import build_document, load_document
+from mtcheck.documents.text import load_document
 from mtcheck.lang.numbers import extract
 from mtcheck.types import Finding
-from tests.conftest import corpus
+from tests.conftest import context, corpus
 
 
 def values(text: str, lang: str) -> list[tuple[str, object]]:
@@ -16,10 +16,7 @@ def values(text: str, lang: str) -> list[tuple[str, object]]:
 
 
 def run(src_text: str, lang: str, tgt_text: str) -> tuple[list[Finding], str, str]:
-    src = build_document("src", lang, src_text)
-    tgt = build_document("tgt", "en", tgt_text)
-    ctx = CheckContext(src, tgt, tuple(align_documents(src, tgt)))
-    return list(check_numbers(ctx)), src_text, tgt_text
+    return list(check_numbers(context(src_text, tgt_text, lang))), src_text, tgt_text
 
 
 # --- parsing ---------------------------------------------------------------------------

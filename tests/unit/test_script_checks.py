@@ -5,9 +5,9 @@ import pytest
 from mtcheck.align import align_documents
 from mtcheck.checks.registry import CheckContext, get_rule
 from mtcheck.checks.script import check_script
-from mtcheck.documents.text import build_document, load_document
+from mtcheck.documents.text import load_document
 from mtcheck.types import Finding, Severity, Span
-from tests.conftest import EN_GOVERNOR, RU_GOVERNOR, corpus
+from tests.conftest import EN_GOVERNOR, RU_GOVERNOR, context, corpus
 
 # Sentences from the bundled corpora.
 RU_SQUARE = (
@@ -34,9 +34,7 @@ EN_MOVE = (
 
 
 def run(source: str, target: str, source_lang: str = "ru", target_lang: str = "en") -> list[Finding]:
-    src = build_document("source.txt", source_lang, source)
-    tgt = build_document("target.txt", target_lang, target)
-    return list(check_script(CheckContext(src, tgt, tuple(align_documents(src, tgt)))))
+    return list(check_script(context(source, target, source_lang, target_lang)))
 
 
 def only(findings: list[Finding], rule: str) -> list[Finding]:
