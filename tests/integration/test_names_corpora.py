@@ -67,3 +67,18 @@ def test_one_name_spelt_two_ways_in_one_document(tmp_path: Path) -> None:
         "Хинштейн"
     )
     assert finding.suggestion == "Khinshtein"
+
+
+@pytest.mark.parametrize(
+    ("ko", "en"),
+    [
+        # Different words for one place are no inconsistency (NTREX-128 has both cases).
+        ("웨일스 대표팀이 이겼다.\n\n웨일스 팬들이 환호했다.", "Wales won.\n\nWelsh fans cheered."),
+        ("나폴리에서 경기가 열렸다.\n\n나폴리는 2대 1로 이겼다.", "The match was in Naples.\n\nNapoli won 2-1."),
+    ],
+)
+def test_different_words_for_one_place_are_consistent(tmp_path: Path, ko: str, en: str) -> None:
+    src, tgt = tmp_path / "source.ko.txt", tmp_path / "draft.en.txt"
+    src.write_text(ko, encoding="utf-8")
+    tgt.write_text(en, encoding="utf-8")
+    assert [f for f in check_files(src, tgt).findings if f.rule == "MT601"] == []
