@@ -97,3 +97,19 @@ def dir_fingerprint(path: Path) -> str:
 
 
 _MIB = 1 << 20
+
+
+@dataclass
+class ModelOptions:
+    """What the local-model backends (transformers, CTranslate2) share: the model folder and
+    how to run it. Each backend adds its own precision field."""
+
+    model_dir: Path
+    device: str = "auto"
+    beam: int = 1
+    batch_size: int = 16
+    threads: int = 0
+    max_new_tokens: int | None = None
+    min_new_tokens: int | None = None
+    revision: str = ""
+    model_id: str = ""

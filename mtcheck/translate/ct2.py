@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mtcheck.translate.base import TranslationError, TranslatorSignature, dir_fingerprint, length_sorted_batches
+from mtcheck.translate.base import (
+    ModelOptions,
+    TranslationError,
+    TranslatorSignature,
+    dir_fingerprint,
+    length_sorted_batches,
+)
 from mtcheck.translate.hf import _one_line, _read_json, load_tokenizer, model_family, source_prefix, target_token
 
 # Written next to the converted weights: which family the model is (CTranslate2's own
@@ -68,17 +74,8 @@ def convert(model_dir: Path, out_dir: Path, quantization: str = "int8", force: b
 
 
 @dataclass
-class CT2Translator:
-    model_dir: Path
-    device: str = "auto"
+class CT2Translator(ModelOptions):
     compute_type: str = "int8"
-    beam: int = 1
-    batch_size: int = 16
-    threads: int = 0
-    max_new_tokens: int | None = None
-    min_new_tokens: int | None = None
-    revision: str = ""
-    model_id: str = ""
 
     def __post_init__(self) -> None:
         self.model_dir = Path(self.model_dir)

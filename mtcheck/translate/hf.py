@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mtcheck.translate.base import TranslationError, TranslatorSignature, dir_fingerprint, length_sorted_batches
+from mtcheck.translate.base import (
+    ModelOptions,
+    TranslationError,
+    TranslatorSignature,
+    dir_fingerprint,
+    length_sorted_batches,
+)
 
 # NLLB-200 writes languages as FLORES-200 codes; M2M100 as ISO 639-1 (its tokenizer adds
 # the underscores); Marian pairs are one model per direction and need no code at all.
@@ -86,17 +92,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 @dataclass
-class HFTranslator:
-    model_dir: Path
-    device: str = "auto"
+class HFTranslator(ModelOptions):
     dtype: str = "auto"
-    beam: int = 1
-    batch_size: int = 16
-    threads: int = 0
-    max_new_tokens: int | None = None
-    min_new_tokens: int | None = None
-    revision: str = ""
-    model_id: str = ""
 
     def __post_init__(self) -> None:
         import torch
