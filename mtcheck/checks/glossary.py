@@ -40,13 +40,8 @@ def check_glossary(ctx: CheckContext) -> Iterator[Finding]:
     entries = ctx.glossary.for_lang(ctx.source.lang)
     if not entries:
         return
-    for bead in ctx.alignment:
-        src_span = ctx.source.span_of(bead.source)
-        tgt_span = ctx.target.span_of(bead.target)
-        if src_span is None or tgt_span is None:
-            continue  # an omission: MT101 reports it
-        source = src_span.text(ctx.source.text)
-        target = tgt_span.text(ctx.target.text)
+    for pair in ctx.pairs():
+        src_span, tgt_span, source, target = pair.source_span, pair.target_span, pair.source, pair.target
         sentence = _Sentence(source)
         for entry in entries:
             at = sentence.find(entry.source, ctx.source.lang)

@@ -150,17 +150,13 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.source.lang not in ("ru", "ko") or ctx.target.lang != "en":
         return
     renderings: dict[str, list[tuple[Rendering, int, int]]] = defaultdict(list)
+    pairs = list(ctx.pairs())
     if ctx.source.lang == "ru":
         from mtcheck.lang.names_ru import prepare
 
-        prepare([ctx.source.span_of(b.source).text(ctx.source.text) for b in ctx.alignment if b.source and b.target])
-    for bead in ctx.alignment:
-        src_span = ctx.source.span_of(bead.source)
-        tgt_span = ctx.target.span_of(bead.target)
-        if src_span is None or tgt_span is None:
-            continue
-        src = src_span.text(ctx.source.text)
-        tgt = tgt_span.text(ctx.target.text)
+        prepare([p.source for p in pairs])
+    for pair in pairs:
+        src_span, tgt_span, src, tgt = pair.source_span, pair.target_span, pair.source, pair.target
         found, issues = match(_extract(src, ctx.source.lang), src, ctx.source.lang, tgt)
         for issue in issues:
             yield _finding(issue, src, tgt, src_span.start, tgt_span.start)

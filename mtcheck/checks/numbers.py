@@ -286,12 +286,6 @@ def _finding(m: Mismatch, src_text: str, tgt_text: str, s_off: int, t_off: int) 
 
 @register_check("numbers")
 def check_numbers(ctx: CheckContext) -> Iterator[Finding]:
-    for bead in ctx.alignment:
-        src_span = ctx.source.span_of(bead.source)
-        tgt_span = ctx.target.span_of(bead.target)
-        if src_span is None or tgt_span is None:
-            continue
-        src_text = src_span.text(ctx.source.text)
-        tgt_text = tgt_span.text(ctx.target.text)
-        for m in compare(src_text, ctx.source.lang, tgt_text):
-            yield _finding(m, src_text, tgt_text, src_span.start, tgt_span.start)
+    for pair in ctx.pairs():
+        for m in compare(pair.source, ctx.source.lang, pair.target):
+            yield _finding(m, pair.source, pair.target, pair.source_span.start, pair.target_span.start)

@@ -6,7 +6,7 @@ A code is never reused: retiring a rule leaves its code unused for good.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -81,6 +81,23 @@ class CheckContext:
     alignment: tuple[Bead, ...]
     glossary: Glossary | None = None  # the user glossary and do-not-translate terms, if any
     translations: Translations | None = None
+
+    def pairs(self) -> Iterator[AlignedText]:
+        """Each bead with text on both sides; omissions and additions are MT1xx's business."""
+        for bead in self.alignment:
+            src = self.source.span_of(bead.source)
+            tgt = self.target.span_of(bead.target)
+            if src is not None and tgt is not None:
+                yield AlignedText(bead, src, src.text(self.source.text), tgt, tgt.text(self.target.text))
+
+
+@dataclass(frozen=True)
+class AlignedText:
+    bead: Bead
+    source_span: Span
+    source: str
+    target_span: Span
+    target: str
 
 
 class Check(Protocol):
