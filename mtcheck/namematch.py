@@ -123,22 +123,41 @@ def original_spelling(c: str, form: str) -> bool:
     return any(m.group() not in form for m in _DOUBLE.finditer(c))
 
 
+@dataclass(frozen=True)
+class _Matcher:
+    """What _accepts needs of one name, worked out once: a name is tried against every window
+    of every sentence it is aligned with, and Korean names accept hundreds of spellings."""
+
+    pattern: re.Pattern[str] | None
+    case_stem: str | None
+    demonym_stems: frozenset[str]
+    choices: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=8192)
+def _matcher(name: SourceName) -> _Matcher:
+    case_stem = None
+    if name.canonical and not name.pattern:
+        stem = _CASE_ENDING.sub("", name.canonical)
+        case_stem = stem if len(stem) >= 4 else None
+    stems: frozenset[str] = frozenset()
+    if name.kind != PERSON or name.pattern:
+        stems = frozenset(a[:-1] if a[-1] in "aeiouy" else a for a in name.accepted if len(a) >= 4)
+    return _Matcher(re.compile(name.pattern) if name.pattern else None, case_stem, stems, tuple(sorted(name.accepted)))
+
+
 def _accepts(name: SourceName, c: str) -> bool:
-    if c in name.accepted or (name.pattern and re.fullmatch(name.pattern, c)):
+    m = _matcher(name)
+    if c in name.accepted or (m.pattern and m.pattern.fullmatch(c)):
         return True
     if c.endswith("s") and c[:-1] in name.accepted:  # English plural: Upanishads
         return True
-    if name.canonical and not name.pattern:
-        stem = _CASE_ENDING.sub("", name.canonical)
-        if len(stem) >= 4 and c.startswith(stem) and c[len(stem) :] in ("", "a", "e", "i", "o", "u", "y"):
-            return True
-    if name.kind != PERSON or name.pattern:
-        # Demonyms and plurals: Russia → Russian, Ukraine → Ukrainian, Korea → Koreans.
-        for a in name.accepted:
-            stem = a[:-1] if a[-1] in "aeiouy" else a
-            if len(a) >= 4 and c.startswith(stem) and c[len(stem) :] in _DEMONYM_ENDINGS:
-                return True
-    return False
+    if m.case_stem and c.startswith(m.case_stem) and c[len(m.case_stem) :] in ("", "a", "e", "i", "o", "u", "y"):
+        return True
+    # Demonyms and plurals: Russia → Russian, Ukraine → Ukrainian, Korea → Koreans.
+    return bool(m.demonym_stems) and any(
+        c.endswith(e) and c[: len(c) - len(e)] in m.demonym_stems for e in _DEMONYM_ENDINGS
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -177,7 +196,7 @@ def same_sound(a: str, b: str) -> bool:
 def _best(name: SourceName, c: str) -> tuple[float, str]:
     from rapidfuzz import fuzz, process
 
-    choices = sorted(name.accepted)
+    choices = _matcher(name).choices
     if not choices:
         return 0.0, ""
     hit = process.extractOne(c, choices, scorer=fuzz.ratio)
@@ -301,7 +320,7 @@ def _same_hangul_skeleton(name: SourceName, english: str) -> bool:
 
 
 def _same_sound_any(c: str, name: SourceName) -> bool:
-    return any(same_sound(c, f) for f in (name.canonical, *sorted(name.accepted)[:12]))
+    return any(same_sound(c, f) for f in (name.canonical, *_matcher(name).choices[:12]))
 
 
 def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[Rendering], list[NameIssue]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mtcheck.types import Span
 
@@ -118,26 +118,26 @@ def kiwi() -> Kiwi:
 
 
 def _ko_split_many(lines: list[str]) -> list[list[tuple[int, int]]]:
-    """Korean sentences of many lines in one Kiwi batch; the proper nouns Kiwi finds on the
-    way are handed to mtcheck.lang.ko so that name anchors need no second analysis."""
+    """Korean sentences of many lines in one Kiwi batch; the morphemes Kiwi finds on the way
+    are handed to mtcheck.lang.ko so that name anchors and the names check need no second
+    analysis."""
     from mtcheck.lang import ko
 
     out: list[list[tuple[int, int]]] = []
     for line, sentences in zip(lines, kiwi().split_into_sents(lines, return_tokens=True), strict=True):
         pieces: list[tuple[int, int]] = []
-        names: list[list[tuple[int, int]]] = []
+        tokens: list[list[Any]] = []
         for sent in sentences:
-            found = [(t.start, t.start + t.len) for t in sent.tokens if t.tag == "NNP"]
             # A quotative ending ("…"라고 말했다) continues the sentence the quote belongs to.
             if pieces and _KO_QUOTATIVE.match(line, sent.start):
                 pieces[-1] = (pieces[-1][0], sent.end)
-                names[-1] += found
+                tokens[-1] += sent.tokens
             else:
                 pieces.append((sent.start, sent.end))
-                names.append(found)
-        for (start, end), found in zip(pieces, names, strict=True):
+                tokens.append(list(sent.tokens))
+        for (start, end), found in zip(pieces, tokens, strict=True):
             s, e = _trim(line, start, end)
-            ko.remember_names(line[s:e], [(a - s, b - s) for a, b in found])
+            ko.remember_tokens(line[s:e], found, s)
         out.append(pieces)
     return out
 

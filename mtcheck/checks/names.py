@@ -151,10 +151,15 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
         return
     renderings: dict[str, list[tuple[Rendering, int, int]]] = defaultdict(list)
     pairs = list(ctx.pairs())
+    # Analyse the whole document in one batch before the pairs are read one by one.
     if ctx.source.lang == "ru":
         from mtcheck.lang.names_ru import prepare
 
         prepare([p.source for p in pairs])
+    else:
+        from mtcheck.lang.ko import tokens_many
+
+        tokens_many([p.source for p in pairs])
     for pair in pairs:
         src_span, tgt_span, src, tgt = pair.source_span, pair.target_span, pair.source, pair.target
         found, issues = match(_extract(src, ctx.source.lang), src, ctx.source.lang, tgt)

@@ -266,9 +266,9 @@ def _compound(words: list[tuple[str, int, int]], noun_word: str, end: int, text:
 
 def extract(text: str) -> list[SourceName]:
     """Names of a Korean text, in order, with their accepted English renderings."""
-    from mtcheck.segment import kiwi
+    from mtcheck.lang.ko import tokens_many
 
-    toks = [t for t in kiwi().tokenize(text)]
+    toks = tokens_many([text])[0]
     out: list[SourceName] = []
     for k, t in enumerate(toks):
         # Kiwi tags a name it does not know as a common noun with the unknown-word id.
