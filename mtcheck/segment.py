@@ -111,10 +111,12 @@ def _ru_split(text: str) -> list[tuple[int, int]]:
 
 @functools.cache
 def kiwi() -> Kiwi:
-    """The shared Kiwi analyser; loading its model takes about a second, so do it once."""
+    """The shared Kiwi analyser; loading its model takes seconds, so do it once."""
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    # The typo dictionary changes no analysis of edited text (none on all of NTREX-128 Korean)
+    # and costs most of a second at the first analysis.
+    return Kiwi(load_typo_dict=False)
 
 
 def _ko_split_many(lines: list[str]) -> list[list[tuple[int, int]]]:
@@ -124,17 +126,22 @@ def _ko_split_many(lines: list[str]) -> list[list[tuple[int, int]]]:
     from mtcheck.lang import ko
 
     out: list[list[tuple[int, int]]] = []
-    for line, sentences in zip(lines, kiwi().split_into_sents(lines, return_tokens=True), strict=True):
+    # tokenize(split_sents=True) gives the same sentences as split_into_sents (checked on all of
+    # NTREX-128 Korean) in a fifth of the time.
+    for line, sentences in zip(lines, kiwi().tokenize(lines, split_sents=True), strict=True):
         pieces: list[tuple[int, int]] = []
         tokens: list[list[Any]] = []
         for sent in sentences:
+            if not sent:
+                continue
+            start, end = sent[0].start, max(t.start + t.len for t in sent)
             # A quotative ending ("…"라고 말했다) continues the sentence the quote belongs to.
-            if pieces and _KO_QUOTATIVE.match(line, sent.start):
-                pieces[-1] = (pieces[-1][0], sent.end)
-                tokens[-1] += sent.tokens
+            if pieces and _KO_QUOTATIVE.match(line, start):
+                pieces[-1] = (pieces[-1][0], end)
+                tokens[-1] += sent
             else:
-                pieces.append((sent.start, sent.end))
-                tokens.append(list(sent.tokens))
+                pieces.append((start, end))
+                tokens.append(list(sent))
         for (start, end), found in zip(pieces, tokens, strict=True):
             s, e = _trim(line, start, end)
             ko.remember_tokens(line[s:e], found, s)

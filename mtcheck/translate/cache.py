@@ -8,32 +8,16 @@ a different model, revision, beam size or dtype never reuses another's output.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mtcheck.cachedir import cache_dir
 from mtcheck.translate.base import TranslationError, Translator, TranslatorSignature, progress
 
-ENV_CACHE_DIR = "MTCHECK_CACHE_DIR"
 # SQLite caps the number of bound parameters per statement; look keys up in chunks.
 _CHUNK = 500
-
-
-def cache_dir() -> Path:
-    """``$MTCHECK_CACHE_DIR``, else the platform's user cache folder + ``mtcheck``."""
-    env = os.environ.get(ENV_CACHE_DIR)
-    if env:
-        return Path(env).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "mtcheck"
 
 
 def _key(signature: str, src: str, tgt: str, text: str) -> str:

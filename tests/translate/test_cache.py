@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from mtcheck.cachedir import ENV_CACHE_DIR, cache_dir
 from mtcheck.translate.base import PROGRESS_MIN
-from mtcheck.translate.cache import ENV_CACHE_DIR, CachedTranslator, TranslationStore, cache_dir
+from mtcheck.translate.cache import CachedTranslator, TranslationStore
 from mtcheck.translate.fake import FakeTranslator
 
 TABLE = {("ru", "en"): {"Привет, мир.": "Hello, world.", "Курская область": "Kursk Region"}}
