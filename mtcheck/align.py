@@ -57,6 +57,8 @@ DEFAULT_VARIANCE = 6.8
 # Bounds for the variance re-estimated on a document: tight translations make merges
 # expensive (so omissions show), loose ones must not turn every merge into two indels.
 _VARIANCE_BOUNDS = (2.0, DEFAULT_VARIANCE)
+# Sentences whose first-pass alignment the variance is measured on, at least (see align_documents).
+_VARIANCE_SAMPLE = 1000
 _ANCHOR_WEIGHT = 2.0
 _STRAY_WEIGHT = 1.0
 _MAX_STRAYS = 3
@@ -156,7 +158,9 @@ def _banded(
     shifts the previous rows and takes minima, which keeps long documents fast.
     """
     n, m = len(src), len(tgt)
-    width = 2 * band + 1
+    # A band wider than the target is the whole row: no wider arrays than that (most paragraphs
+    # hold a few sentences, and the default band is 33 columns).
+    width = min(2 * band + 1, m + 1)
     # The band follows the length diagonal, not i·m/n: characters survive translation far
     # better than sentence counts do, so a document whose sides split sentences differently
     # still stays close to it.
@@ -364,10 +368,15 @@ def align_documents(source: Document, target: Document, scorer: PairScorer | Non
     s_anchors = anchor_keys_many([seg.text for seg in source.segments], source.lang)
     t_anchors = anchor_keys_many([seg.text for seg in target.segments], target.lang)
     ratio = _ratio(source, target)
-    first = _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, DEFAULT_VARIANCE)
+    # The variance is one figure for the document: on long ones, a first pass over an even
+    # sample of its paragraphs measures it as well as one over all of them, at a fraction.
+    stride = max(1, len(source.segments) // _VARIANCE_SAMPLE)
+    first = _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, DEFAULT_VARIANCE, stride)
     variance = _estimate_variance(first, source, target, ratio)
     if variance is None:
-        return first
+        return (
+            first if stride == 1 else _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, DEFAULT_VARIANCE)
+        )
     return _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, variance)
 
 
@@ -400,7 +409,9 @@ def _align_pass(
     scorer: PairScorer | None,
     ratio: float,
     variance: float,
+    stride: int = 1,
 ) -> list[Bead]:
+    """Paragraphs, then sentences in every ``stride``-th paragraph bead (all of them by default)."""
     beads: list[Bead] = []
     p_beads = align_units(
         _paragraph_units(source, s_anchors),
@@ -410,7 +421,7 @@ def _align_pass(
         variance,
         PARAGRAPH_PRIORS,
     )
-    for p_bead in p_beads:
+    for p_bead in p_beads[::stride]:
         s_ids = [s for p in p_bead.source for s in source.paragraphs[p].segments]
         t_ids = [t for p in p_bead.target for t in target.paragraphs[p].segments]
         s_units = Units.build([source.segments[s].text for s in s_ids], [s_anchors[s] for s in s_ids])

@@ -120,36 +120,43 @@ def _parse(word: str, initial: bool) -> Any:
     return parses[0]
 
 
+@functools.lru_cache(maxsize=200_000)
+def _analysis(word: str, initial: bool) -> tuple[str, frozenset[str], bool, bool]:
+    """(lemma, grammemes, known, common) of a word; news repeats its words, so keep them."""
+    p = _parse(word, initial)
+    first = _parses(word)[0]
+    common = first.is_known and not (_NAME_TAGS.keys() & set(first.tag.grammemes)) and first.tag.POS in ("NOUN", "ADJF")
+    return p.normal_form.replace("ё", "е"), frozenset(p.tag.grammemes), p.is_known, common
+
+
+_OPENERS = frozenset(" «\"„“'(—–-\u00a0")
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether only opening quotes, brackets and dashes stand between ``pos`` and the start of
+    the text or the end of a sentence."""
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n"
+
+
 def _tokens(text: str) -> list[_Token]:
     ner = _ner_spans(text)
     out = []
     for m in _WORD.finditer(text):
-        before = text[: m.start()].rstrip(" «\"„“'(—–-\u00a0")
-        initial = not before or before[-1] in ".!?:;\n"
-        p = _parse(m.group(), initial)
-        first = _parses(m.group())[0]
-        common = (
-            first.is_known and not (_NAME_TAGS.keys() & set(first.tag.grammemes)) and first.tag.POS in ("NOUN", "ADJF")
-        )
+        initial = _starts_sentence(text, m.start())
+        lemma, tags, known, common = _analysis(m.group(), initial)
         label = next((t for s, e, t in ner if s <= m.start() < e), None)
-        out.append(
-            _Token(
-                m.start(),
-                m.end(),
-                m.group(),
-                p.normal_form.replace("ё", "е"),
-                frozenset(p.tag.grammemes),
-                p.is_known,
-                initial,
-                label,
-                common,
-            )
-        )
+        out.append(_Token(m.start(), m.end(), m.group(), lemma, tags, known, initial, label, common))
     return out
 
 
+_NOUNS_BY_LEMMA = {lemma: n for n in reversed(NAME_NOUNS) for lemma in n.ru}
+
+
 def _noun(lemma: str) -> NameNoun | None:
-    return next((n for n in NAME_NOUNS if lemma in n.ru), None)
+    return _NOUNS_BY_LEMMA.get(lemma)
 
 
 def _acronym_row(text: str) -> Acronym | None:

@@ -186,6 +186,13 @@ def _time(hour: int, minute: int, text: str, end: int) -> tuple[Key, ...]:
     return (("time", hour % 24, minute),)
 
 
+# One pass for all seven days; the group that matched (d0…d6) is the day.
+_RU_WEEKDAY_RE = re.compile(
+    _NOT_WORD + "(?:" + "|".join(f"(?P<d{i}>{p})" for i, p in enumerate(_RU_WEEKDAYS)) + ")" + _END, re.IGNORECASE
+)
+_EN_WEEKDAY_RE = re.compile(r"\b(?:" + "|".join(f"(?P<d{i}>{n}s?)" for i, n in enumerate(WEEKDAY_NAMES)) + r")\b")
+
+
 def _calendar(text: str, lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     # Numeric dates: 04.12.2024 (day first) or 12/4/2024 (either order).
@@ -204,9 +211,8 @@ def _calendar(text: str, lang: str) -> list[Quantity]:
             out += _date(m, _ru_month(m.group(2)), 1, 2, 3)
         for m in re.finditer(rf"{_NOT_WORD}{_RU_MONTH}{_END}", text, flags):
             out.append(Quantity(m.start(), m.end(), "month", (("month", _ru_month(m.group(1)), 0),)))
-        for i, pat in enumerate(_RU_WEEKDAYS):
-            for m in re.finditer(rf"{_NOT_WORD}(?:{pat}){_END}", text, flags):
-                out.append(Quantity(m.start(), m.end(), "weekday", (("weekday", i, 0),)))
+        for m in _RU_WEEKDAY_RE.finditer(text):
+            out.append(Quantity(m.start(), m.end(), "weekday", (("weekday", int(m.lastgroup[1:]), 0),)))
         for m in re.finditer(r"(?<![\d,.])(\d{4})(?:-?(?:е|х|м|го|й|ом))?(?=\s*(?:год|гг?\.|г\b))", text):
             out.append(Quantity(m.start(1), m.end(1), "year", (float(m.group(1)),)))
         for m in re.finditer(r"(?<=\s)(?:в|во)\s+(\d{1,2})\s+час", text):
@@ -221,9 +227,8 @@ def _calendar(text: str, lang: str) -> list[Quantity]:
             out += _date(m, _en_month(m.group(2)), 1, 2, 3)
         for m in re.finditer(rf"\b{_EN_MONTH}(?![\w])", text):
             out.append(Quantity(m.start(), m.end(), "month", (("month", _en_month(m.group(1)), 0),)))
-        for i, name in enumerate(WEEKDAY_NAMES):
-            for m in re.finditer(rf"\b{name}s?\b", text):
-                out.append(Quantity(m.start(), m.end(), "weekday", (("weekday", i, 0),)))
+        for m in _EN_WEEKDAY_RE.finditer(text):
+            out.append(Quantity(m.start(), m.end(), "weekday", (("weekday", int(m.lastgroup[1:]), 0),)))
         for m in re.finditer(r"(?<![\d:,.])(1[0-2]|0?[1-9])\s?([ap])\.?\s?m\b\.?", text, re.IGNORECASE):
             hour = int(m.group(1)) % 12 + (12 if m.group(2).lower() == "p" else 0)
             out.append(Quantity(m.start(), m.end(), "time", (("time", hour, 0),)))
@@ -266,8 +271,23 @@ def _calendar(text: str, lang: str) -> list[Quantity]:
 _DOZEN = -12  # a multiplier, not an addend: "four dozen"
 
 
-def _word_table(spec: dict[str, int]) -> list[tuple[re.Pattern[str], int]]:
-    return [(re.compile(k), v) for k, v in spec.items()]
+class _WordTable:
+    """Word patterns and their values; the first pattern that matches a whole word wins. One
+    alternation tried by the regex engine instead of a Python loop over dozens of patterns."""
+
+    def __init__(self, spec: dict[str, int]) -> None:
+        self.values = list(spec.values())
+        self.regex = re.compile("|".join(f"(?P<w{i}>{k})" for i, k in enumerate(spec)))
+
+    def __call__(self, word: str) -> int | None:
+        m = self.regex.fullmatch(word)
+        return self.values[int(m.lastgroup[1:])] if m and m.lastgroup else None
+
+
+def _word_table(spec: dict[str, int]) -> _WordTable:
+    if any(re.compile(k).groups for k in spec):
+        raise ValueError("word patterns must use non-capturing groups only")
+    return _WordTable(spec)
 
 
 _RU_WORDS = _word_table(
@@ -418,7 +438,7 @@ def _word_runs(text: str, word_re: str, lookup: Callable[[str], int | None]) -> 
 # Cached: the same words come back in every sentence, and each lookup tries every pattern.
 @functools.lru_cache(maxsize=65536)
 def _ru_lookup(word: str) -> int | None:
-    return next((v for p, v in _RU_WORDS if p.fullmatch(word)), None)
+    return _RU_WORDS(word)
 
 
 # Units a translator may convert ("5 см" → "2 inches", "27 градусов" → "80 degrees").
@@ -576,20 +596,32 @@ def _amounts_words(text: str, lang: str) -> list[Quantity]:
     for run in _word_runs(text, r"[A-Za-zА-Яа-яЁё]+", lookup):
         if q := _words_quantity(text, run, lang):
             out.append(q)
-    ordinals = _RU_ORDINALS if lang == "ru" else [(re.compile(w), v) for w, v in _EN_ORDINALS.items()]
-    weak = _RU_FRACTIONS if lang == "ru" else _EN_FRACTIONS
     for m in re.finditer(r"[A-Za-zА-Яа-яЁё]+", text):
-        w = m.group().lower()
-        v = next((v for p, v in ordinals if p.fullmatch(w)), None)
-        if v is not None:
-            out.append(Quantity(m.start(), m.end(), "ordinal", (float(v),), weak=v <= 2))
-        elif w in weak:
-            out.append(Quantity(m.start(), m.end(), "number", (float(weak[w]),), weak=True))
-        elif lang == "ru" and re.fullmatch(r"полтор(?:а|ы|ух)", w):
-            out.append(Quantity(m.start(), m.end(), "number", (1.5,)))
-        elif lang == "ru" and re.fullmatch(r"половин\w*", w):
-            out.append(Quantity(m.start(), m.end(), "number", (0.5,), weak=True))
+        if found := _one_word(m.group().lower(), lang):
+            kind, value, weak = found
+            out.append(Quantity(m.start(), m.end(), kind, (value,), weak=weak))
     return out
+
+
+_EN_ORDINALS_TABLE = _word_table(_EN_ORDINALS)
+
+
+# Cached: the same words come back in every sentence, and each lookup tries every pattern.
+@functools.lru_cache(maxsize=65536)
+def _one_word(w: str, lang: str) -> tuple[str, float, bool] | None:
+    """(kind, value, weak) of a lower-case word that is a number by itself: an ordinal, a
+    fraction, "полтора"."""
+    v = (_RU_ORDINALS if lang == "ru" else _EN_ORDINALS_TABLE)(w)
+    if v is not None:
+        return "ordinal", float(v), v <= 2
+    weak = _RU_FRACTIONS if lang == "ru" else _EN_FRACTIONS
+    if w in weak:
+        return "number", float(weak[w]), True
+    if lang == "ru" and re.fullmatch(r"полтор(?:а|ы|ух)", w):
+        return "number", 1.5, False
+    if lang == "ru" and re.fullmatch(r"половин\w*", w):
+        return "number", 0.5, True
+    return None
 
 
 # Korean: digits or Sino-Korean numerals grouped by 십/백/천 and the myriads 만/억/조.
