@@ -57,8 +57,6 @@ DEFAULT_VARIANCE = 6.8
 # Bounds for the variance re-estimated on a document: tight translations make merges
 # expensive (so omissions show), loose ones must not turn every merge into two indels.
 _VARIANCE_BOUNDS = (2.0, DEFAULT_VARIANCE)
-# Sentences whose first-pass alignment the variance is measured on, at least (see align_documents).
-_VARIANCE_SAMPLE = 1000
 _ANCHOR_WEIGHT = 2.0
 _STRAY_WEIGHT = 1.0
 _MAX_STRAYS = 3
@@ -368,15 +366,10 @@ def align_documents(source: Document, target: Document, scorer: PairScorer | Non
     s_anchors = anchor_keys_many([seg.text for seg in source.segments], source.lang)
     t_anchors = anchor_keys_many([seg.text for seg in target.segments], target.lang)
     ratio = _ratio(source, target)
-    # The variance is one figure for the document: on long ones, a first pass over an even
-    # sample of its paragraphs measures it as well as one over all of them, at a fraction.
-    stride = max(1, len(source.segments) // _VARIANCE_SAMPLE)
-    first = _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, DEFAULT_VARIANCE, stride)
+    first = _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, DEFAULT_VARIANCE)
     variance = _estimate_variance(first, source, target, ratio)
     if variance is None:
-        return (
-            first if stride == 1 else _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, DEFAULT_VARIANCE)
-        )
+        return first
     return _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, variance)
 
 
@@ -409,9 +402,7 @@ def _align_pass(
     scorer: PairScorer | None,
     ratio: float,
     variance: float,
-    stride: int = 1,
 ) -> list[Bead]:
-    """Paragraphs, then sentences in every ``stride``-th paragraph bead (all of them by default)."""
     beads: list[Bead] = []
     p_beads = align_units(
         _paragraph_units(source, s_anchors),
@@ -421,7 +412,7 @@ def _align_pass(
         variance,
         PARAGRAPH_PRIORS,
     )
-    for p_bead in p_beads[::stride]:
+    for p_bead in p_beads:
         s_ids = [s for p in p_bead.source for s in source.paragraphs[p].segments]
         t_ids = [t for p in p_bead.target for t in target.paragraphs[p].segments]
         s_units = Units.build([source.segments[s].text for s in s_ids], [s_anchors[s] for s in s_ids])
