@@ -7,9 +7,10 @@ most specific finding is kept and the codes of the others go into its ``evidence
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 
-from mtcheck.types import Document, Finding
+from mtcheck.types import Document, Finding, Span
 
 
 def _priority(f: Finding) -> tuple[int, float, int, str]:
@@ -29,23 +30,31 @@ def merge_overlapping(findings: list[Finding], target: Document) -> list[Finding
     bounds = {s.span.start for s in target.segments}, {s.span.end for s in target.segments}
     kept: list[Finding] = []
     also: dict[int, list[str]] = {}
+    # Kept findings that can host others, by the buckets of text their spans touch: the host
+    # is the first kept finding that overlaps, found among a few neighbours instead of a scan
+    # of everything kept so far (thousands of findings on long documents).
+    buckets: dict[int, list[int]] = defaultdict(list)
     for f in sorted(findings, key=_priority):
         span = f.target_span
         host = None
-        if span is not None and not _whole_sentences(f, bounds):
+        hostable = span is not None and not _whole_sentences(f, bounds)
+        if span is not None and hostable:
+            candidates = sorted({i for b in _buckets(span) for i in buckets.get(b, ())})
             host = next(
                 (
                     i
-                    for i, k in enumerate(kept)
-                    if k.target_span is not None
-                    and k.rule != f.rule
-                    and not _whole_sentences(k, bounds)
-                    and k.target_span.start < span.end
-                    and span.start < k.target_span.end
+                    for i in candidates
+                    if kept[i].rule != f.rule
+                    and (k_span := kept[i].target_span) is not None
+                    and k_span.start < span.end
+                    and span.start < k_span.end
                 ),
                 None,
             )
         if host is None:
+            if span is not None and hostable:
+                for b in _buckets(span):
+                    buckets[b].append(len(kept))
             kept.append(f)
         elif f.rule not in also.setdefault(host, []):
             also[host].append(f.rule)
@@ -56,6 +65,13 @@ def merge_overlapping(findings: list[Finding], target: Document) -> list[Finding
             k = replace(k, evidence={**k.evidence, "also": merged})
         out.append(k)
     return out
+
+
+_BUCKET = 64
+
+
+def _buckets(span: Span) -> range:
+    return range(span.start // _BUCKET, max(span.end - 1, span.start) // _BUCKET + 1)
 
 
 def _whole_sentences(f: Finding, bounds: tuple[set[int], set[int]]) -> bool:

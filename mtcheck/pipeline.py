@@ -134,6 +134,7 @@ def check_documents(
     for name, check in all_checks():
         step(f"checking: {name}")
         findings.extend(check(ctx))
+    step(f"merging {len(findings):,} findings")
     if config is not None:
         findings = config.apply(findings, source.lang)
     # After the config: a rule switched off must not absorb, nor hide behind, another.
