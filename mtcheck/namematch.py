@@ -133,6 +133,7 @@ class _Matcher:
     pattern: re.Pattern[str] | None
     case_stem: str | None
     demonym_stems: frozenset[str]
+    stem_heads: frozenset[str]  # first three letters of the stems: most windows fail on these
     choices: tuple[str, ...]
 
 
@@ -145,11 +146,17 @@ def _matcher(name: SourceName) -> _Matcher:
     stems: frozenset[str] = frozenset()
     if name.kind != PERSON or name.pattern:
         stems = frozenset(a[:-1] if a[-1] in "aeiouy" else a for a in name.accepted if len(a) >= 4)
-    return _Matcher(re.compile(name.pattern) if name.pattern else None, case_stem, stems, tuple(sorted(name.accepted)))
+    return _Matcher(
+        re.compile(name.pattern) if name.pattern else None,
+        case_stem,
+        stems,
+        frozenset(st[:3] for st in stems),
+        tuple(sorted(name.accepted)),
+    )
 
 
-def _accepts(name: SourceName, c: str) -> bool:
-    m = _matcher(name)
+def _accepts(name: SourceName, c: str, m: _Matcher | None = None) -> bool:
+    m = m or _matcher(name)
     if c in name.accepted or (m.pattern and m.pattern.fullmatch(c)):
         return True
     if c.endswith("s") and c[:-1] in name.accepted:  # English plural: Upanishads
@@ -157,7 +164,7 @@ def _accepts(name: SourceName, c: str) -> bool:
     if m.case_stem and c.startswith(m.case_stem) and c[len(m.case_stem) :] in ("", "a", "e", "i", "o", "u", "y"):
         return True
     # Demonyms and plurals: Russia → Russian, Ukraine → Ukrainian, Korea → Koreans.
-    return bool(m.demonym_stems) and any(
+    return c[:3] in m.stem_heads and any(
         c[:k] in m.demonym_stems and c[k:] in _DEMONYM_ENDINGS
         for k in range(max(len(c) - _LONGEST_ENDING, 1), len(c) + 1)
     )
@@ -345,12 +352,15 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     caps = [t.capital for t in tokens]
     capitalised = [(i, j) for i, j in by_size if any(caps[i:j])]
     lower = [(i, j) for i, j in by_size if not any(caps[i:j])]
+    taken = [False] * len(tokens)
     for n_id, name in enumerate(names):
+        m = _matcher(name)
         for i, j in itertools.chain(capitalised, lower) if name.kind in (PERSON, PLACE) else by_size:
-            if all(k in free for k in range(i, j)) and _accepts(name, compacts[(i, j)]):
+            if not any(taken[i:j]) and _accepts(name, compacts[(i, j)], m):
                 span = (tokens[i].start, tokens[j - 1].end)
                 found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
                 free -= set(range(i, j))
+                taken[i:j] = [True] * (j - i)
                 break
     # 2. English acronyms spelled letter by letter from a source acronym.
     for k, tok in enumerate(tokens):
