@@ -6,7 +6,6 @@ tie case forms and derived adjectives together ("Курской области",
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -65,7 +64,14 @@ def _morph() -> Any:
 def _ner() -> Any:
     from natasha import NewsEmbedding, NewsNERTagger
 
-    return NewsNERTagger(NewsEmbedding())
+    tagger = NewsNERTagger(NewsEmbedding())
+    # slovnet decodes its CRF in a Python loop over the longest text of a batch: batches of
+    # many sentences of similar length (prepare() sorts them) make that loop short.
+    tagger.batch_size = tagger.infer.encoder.batch_size = _NER_BATCH
+    return tagger
+
+
+_NER_BATCH = 64
 
 
 def _ner_spans(text: str) -> list[tuple[int, int, str]]:
@@ -88,18 +94,12 @@ def prepare(texts: list[str]) -> None:
         return
     if len(_NER_CACHE) + len(todo) > _NER_CACHE_LIMIT:
         _NER_CACHE.clear()
-    starts, pos = [], 0
-    for t in todo:
-        starts.append(pos)
-        pos += len(t) + 1
-    # The tagger itself, not natasha's Doc: the Doc's sentence and token segmentation, which the
-    # spans do not need, took a third of the time.
-    markup = _ner()("\n".join(todo))
+    order = sorted(range(len(todo)), key=lambda i: len(todo[i]))
     found: list[list[tuple[int, int, str]]] = [[] for _ in todo]
-    for span in markup.spans:
-        i = bisect.bisect_right(starts, span.start) - 1
-        end = min(span.stop, starts[i] + len(todo[i]))
-        found[i].append((span.start - starts[i], end - starts[i], span.type))
+    # The tagger itself, not natasha's Doc: the Doc's sentence and token segmentation, which
+    # the spans do not need, took a third of the time.
+    for i, markup in zip(order, _ner().map([todo[i] for i in order]), strict=True):
+        found[i] = [(span.start, span.stop, span.type) for span in markup.spans]
     for t, spans in zip(todo, found, strict=True):
         _NER_CACHE[t] = tuple(spans)
 
@@ -143,10 +143,17 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 def _tokens(text: str) -> list[_Token]:
     ner = _ner_spans(text)
+    words = list(_WORD.finditer(text))
+    caps = [m.group()[:1].isupper() for m in words]
     out = []
-    for m in _WORD.finditer(text):
+    for k, m in enumerate(words):
         initial = _starts_sentence(text, m.start())
-        lemma, tags, known, common = _analysis(m.group(), initial)
+        if caps[k] or (k > 0 and caps[k - 1]) or (k + 1 < len(words) and caps[k + 1]):
+            lemma, tags, known, common = _analysis(m.group(), initial)
+        else:
+            # Names are capitalised; a lower-case word matters only beside one ("сквер
+            # Интернационалистов", "Курская область"), so the others need no analysis.
+            lemma, tags, known, common = m.group().lower(), frozenset(), False, False
         label = next((t for s, e, t in ner if s <= m.start() < e), None)
         out.append(_Token(m.start(), m.end(), m.group(), lemma, tags, known, initial, label, common))
     return out
@@ -168,7 +175,7 @@ def _forms(*texts: str) -> frozenset[str]:
 
 
 def _latin(word: str) -> frozenset[str]:
-    return ru.renderings(word) | ru.renderings(word.capitalize())
+    return ru.renderings(word)
 
 
 def _place_english(lemma: str) -> frozenset[str]:
