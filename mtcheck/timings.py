@@ -34,7 +34,8 @@ class StageTimer:
             self.seconds[self._current] = self.seconds.get(self._current, 0.0) + now - self._since
         self._since = now
 
-    def report(self, out: TextIO = sys.stderr) -> None:
+    def report(self, out: TextIO | None = None) -> None:
+        out = out or sys.stderr  # looked up now: the CLI's stderr may have been replaced since import
         self._charge()
         self._current = None
         total = sum(self.seconds.values())

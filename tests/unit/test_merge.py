@@ -75,3 +75,51 @@ def test_text_report_lists_the_folded_rules() -> None:
     )
     out = render(Report(source, DOC, (), (kept,)), "text", color=False)
     assert "MT204" in out and "    also: MT403" in out
+
+
+def _reference_merge(findings: list[Finding], bounds: tuple[set[int], set[int]]) -> list[tuple[str, int, list[str]]]:
+    """The rule stated plainly: each finding, in priority order, folds into the first kept
+    finding of another rule whose span overlaps, neither being whole sentences."""
+    from mtcheck.merge import _priority
+
+    def whole(f: Finding) -> bool:
+        s = f.target_span
+        return s is not None and s.start in bounds[0] and s.end in bounds[1] and len(s) > 0
+
+    kept: list[Finding] = []
+    also: dict[int, list[str]] = {}
+    for f in sorted(findings, key=_priority):
+        s = f.target_span
+        host = None
+        if s is not None and not whole(f):
+            for i, k in enumerate(kept):
+                t = k.target_span
+                if t is not None and k.rule != f.rule and not whole(k) and t.start < s.end and s.start < t.end:
+                    host = i
+                    break
+        if host is None:
+            kept.append(f)
+        elif f.rule not in also.setdefault(host, []):
+            also[host].append(f.rule)
+    return [(k.rule, k.target_span.start if k.target_span else -1, also.get(i, [])) for i, k in enumerate(kept)]
+
+
+def test_merging_many_findings_matches_the_plain_rule() -> None:
+    # Long documents give thousands of findings; the bucketed lookup must pick the same hosts.
+    import random
+
+    rng = random.Random(7)
+    rules = ["MT201", "MT301", "MT403", "MT404", "MT205"]
+    findings = []
+    for _ in range(600):
+        start = rng.randrange(0, len(TARGET) - 1)
+        end = min(len(TARGET), start + rng.choice([0, 1, 3, 8, 40, 90]))
+        findings.append(
+            finding(rng.choice(rules), rng.choice(list(Severity)), Span(start, end), confidence=rng.choice([0.5, 0.9]))
+        )
+    findings.append(finding("MT101", Severity.ERROR, None))
+    merged = merge_overlapping(findings, DOC)
+    bounds = {s.span.start for s in DOC.segments}, {s.span.end for s in DOC.segments}
+    got = [(k.rule, k.target_span.start if k.target_span else -1, k.evidence.get("also", [])) for k in merged]
+    assert got == _reference_merge(findings, bounds)
+    assert len(merged) < len(findings)
