@@ -276,14 +276,22 @@ def _capital_run(tokens: list[Token], k: int, text: str) -> tuple[int, int]:
     return lo, hi
 
 
-def _near(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> tuple[str, tuple[int, int], str] | None:
-    """('garbled' | 'ok', span, closest accepted form) for the best capitalised near miss."""
+def _near(
+    name: SourceName,
+    tokens: list[Token],
+    free: set[int],
+    tgt: str,
+    windows: list[tuple[int, int]],
+    compacts: dict[tuple[int, int], str],
+) -> tuple[str, tuple[int, int], str] | None:
+    """('garbled' | 'ok', span, closest accepted form) for the best capitalised near miss among
+    ``windows`` (of up to three tokens, with their compact forms in ``compacts``)."""
     best: tuple[float, tuple[int, int], str, str] | None = None
-    for i, j in _windows(tokens, tgt, 3):
+    for i, j in windows:
         if not all(k in free and tokens[k].capital for k in range(i, j)):
             continue
         text = tgt[tokens[i].start : tokens[j - 1].end]
-        c = compact(text)
+        c = compacts[(i, j)]
         if len(c) < 3:
             continue
         score, form = _best(name, c)
@@ -387,10 +395,11 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             found[n_id] = Rendering(name, issue.target, tgt[issue.target[0] : issue.target[1]])
             free -= {k for k, t in enumerate(tokens) if issue.target[0] <= t.start < issue.target[1]}
     # 4. Near misses: garbled, or a conventional spelling.
+    near_windows = [(i, j) for i, j in windows if j - i <= 3]
     for n_id, name in enumerate(names):
         if n_id in found:
             continue
-        near = _near(name, tokens, free, tgt)
+        near = _near(name, tokens, free, tgt, near_windows, compacts)
         if near is None:
             continue
         verdict, span, form = near
