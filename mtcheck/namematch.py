@@ -16,7 +16,16 @@ from dataclasses import dataclass
 
 from mtcheck.anchors import skeleton
 from mtcheck.lang.name_tables import ACRONYMS, Acronym
-from mtcheck.lang.names_base import ACRONYM, PERSON, PLACE, NounPart, SourceName, compact, english_frequency
+from mtcheck.lang.names_base import (
+    ACRONYM,
+    PERSON,
+    PLACE,
+    NounPart,
+    SourceName,
+    compact,
+    english_frequency,
+    starts_sentence,
+)
 
 GARBLED, ACRONYM_LETTERS, COMMON_NOUN, MISSING, UNEXPECTED = (
     "garbled",
@@ -30,6 +39,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ns", "ans", "ians", "s", "ese", "i", "is"})
 _LONGEST_ENDING = max(map(len, _DEMONYM_ENDINGS))
 _POSSESSIVE = re.compile(r"['’]s$")
+_OPENERS = frozenset(" \"'“‘(«—–-\u00a0")
 # Near misses: at or above this rapidfuzz ratio (0-100) an English word renders the source name.
 _NEAR = 75.0
 # A word English text uses this often (Zipf) is a spelling in its own right, not a garble.
@@ -68,10 +78,7 @@ class Token:
     end: int
     text: str
     initial: bool  # first word of a sentence or quotation
-
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
+    capital: bool  # asked of every token by every step of match()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +106,8 @@ def english_tokens(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         word = _POSSESSIVE.sub("", m.group())
-        before = text[: m.start()].rstrip(" \"'“‘(«—–-\u00a0")
-        out.append(Token(m.start(), m.start() + len(word), word, not before or before[-1] in ".!?:;\n"))
+        initial = starts_sentence(text, m.start(), _OPENERS)
+        out.append(Token(m.start(), m.start() + len(word), word, initial, word[:1].isupper()))
     return out
 
 

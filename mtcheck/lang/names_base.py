@@ -49,6 +49,18 @@ class SourceName:
     acronym: Acronym | None = None
 
 
+def starts_sentence(text: str, pos: int, openers: frozenset[str]) -> bool:
+    """Whether only ``openers`` (spaces, opening quotes, brackets, dashes) stand between ``pos``
+    and the start of the text or the end of a sentence; scanning back beats slicing the text
+    before every word of a long sentence."""
+    i = pos - 1
+    while i >= 0 and text[i] in openers:
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n"
+
+
+# English words come back in every sentence, and every window of them is compacted.
+@functools.lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Letters only, lower case, no diacritics: "Kim Jong-un" → "kimjongun"."""
     from mtcheck.gazetteer import fold

@@ -14,7 +14,17 @@ from typing import Any
 from mtcheck import gazetteer
 from mtcheck.lang import ru
 from mtcheck.lang.name_tables import ACRONYMS, NAME_NOUNS, RU_KOREAN_SURNAMES, Acronym, NameNoun
-from mtcheck.lang.names_base import ACRONYM, ORG, PERSON, PLACE, NounPart, SourceName, cognate, compact
+from mtcheck.lang.names_base import (
+    ACRONYM,
+    ORG,
+    PERSON,
+    PLACE,
+    NounPart,
+    SourceName,
+    cognate,
+    compact,
+    starts_sentence,
+)
 
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _NAME_TAGS = {"Name": PERSON, "Surn": PERSON, "Patr": PERSON, "Geox": PLACE, "Orgn": ORG}
@@ -132,22 +142,13 @@ def _analysis(word: str, initial: bool) -> tuple[str, frozenset[str], bool, bool
 _OPENERS = frozenset(" «\"„“'(—–-\u00a0")
 
 
-def _starts_sentence(text: str, pos: int) -> bool:
-    """Whether only opening quotes, brackets and dashes stand between ``pos`` and the start of
-    the text or the end of a sentence."""
-    i = pos - 1
-    while i >= 0 and text[i] in _OPENERS:
-        i -= 1
-    return i < 0 or text[i] in ".!?:;\n"
-
-
 def _tokens(text: str) -> list[_Token]:
     ner = _ner_spans(text)
     words = list(_WORD.finditer(text))
     caps = [m.group()[:1].isupper() for m in words]
     out = []
     for k, m in enumerate(words):
-        initial = _starts_sentence(text, m.start())
+        initial = starts_sentence(text, m.start(), _OPENERS)
         if caps[k] or (k > 0 and caps[k - 1]) or (k + 1 < len(words) and caps[k + 1]):
             lemma, tags, known, common = _analysis(m.group(), initial)
         else:
