@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
@@ -116,7 +117,7 @@ def build_m2m100(out: Path, vocab_size: int = 400, seed: int = 0) -> Path:
     """
     import sentencepiece as spm
     import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+    from transformers import M2M100ForConditionalGeneration, M2M100Tokenizer
     from transformers.models.m2m_100.tokenization_m2m_100 import FAIRSEQ_LANGUAGE_CODES
 
     work = out.parent / f"{out.name}-vocab"
@@ -138,22 +139,7 @@ def build_m2m100(out: Path, vocab_size: int = 400, seed: int = 0) -> Path:
     assert all(tokenizer.convert_tokens_to_ids(t) == tokenizer.lang_token_to_id[t] for t in tags)
     assert len(tokenizer) == len(vocab) + len(tags)
     torch.manual_seed(seed)
-    config = M2M100Config(
-        vocab_size=len(tokenizer) + tokenizer.num_madeup_words,
-        d_model=32,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
-        max_position_embeddings=512,
-        init_std=0.5,
-        pad_token_id=1,
-        bos_token_id=0,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-    )
+    config = _tiny_m2m100_config(len(tokenizer) + tokenizer.num_madeup_words)
     M2M100ForConditionalGeneration(config).save_pretrained(out)
     tokenizer.save_pretrained(out)
     return out
@@ -171,7 +157,7 @@ def build_nllb(out: Path, vocab_size: int = 400, seed: int = 0) -> Path:
     """
     import torch
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+    from transformers import M2M100ForConditionalGeneration, NllbTokenizer
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPORA.glob("*/*.txt"))]
     bpe = Tokenizer(models.BPE(unk_token="<unk>"))
@@ -186,8 +172,18 @@ def build_nllb(out: Path, vocab_size: int = 400, seed: int = 0) -> Path:
     ids = sorted(tokenizer.get_vocab().values())
     assert ids == list(range(len(tokenizer))), "token ids must be contiguous: one embedding row each"
     torch.manual_seed(seed)
-    config = M2M100Config(
-        vocab_size=len(tokenizer),
+    config = _tiny_m2m100_config(len(tokenizer), scale_embedding=True, tokenizer_class="NllbTokenizer")
+    M2M100ForConditionalGeneration(config).save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    return out
+
+
+def _tiny_m2m100_config(vocab_size: int, **extra: object) -> Any:
+    """The M2M100 architecture at toy size, shared by the tiny M2M100 and NLLB models."""
+    from transformers import M2M100Config
+
+    return M2M100Config(
+        vocab_size=vocab_size,
         d_model=32,
         encoder_layers=1,
         decoder_layers=1,
@@ -197,13 +193,9 @@ def build_nllb(out: Path, vocab_size: int = 400, seed: int = 0) -> Path:
         decoder_ffn_dim=64,
         max_position_embeddings=512,
         init_std=0.5,
-        scale_embedding=True,
         pad_token_id=1,
         bos_token_id=0,
         eos_token_id=2,
         decoder_start_token_id=2,
-        tokenizer_class="NllbTokenizer",
+        **extra,
     )
-    M2M100ForConditionalGeneration(config).save_pretrained(out)
-    tokenizer.save_pretrained(out)
-    return out
