@@ -321,16 +321,15 @@ def _status() -> Iterator[Callable[[str], None] | None]:
     With MTCHECK_TIMINGS=1 the time of each stage is printed on stderr at the end."""
     from mtcheck.timings import StageTimer, wanted
 
-    if wanted():
-        with _live_status() as live:
-            timer = StageTimer(live)
-            try:
-                yield timer
-            finally:
-                timer.report()
-        return
     with _live_status() as live:
-        yield live
+        if not wanted():
+            yield live
+            return
+        timer = StageTimer(live)
+        try:
+            yield timer
+        finally:
+            timer.report()
 
 
 @contextlib.contextmanager

@@ -35,10 +35,10 @@ def merge_overlapping(findings: list[Finding], target: Document) -> list[Finding
     # of everything kept so far (thousands of findings on long documents).
     buckets: dict[int, list[int]] = defaultdict(list)
     for f in sorted(findings, key=_priority):
-        span = f.target_span
+        # Whole-sentence findings neither fold into others nor host them.
+        span = f.target_span if not _whole_sentences(f, bounds) else None
         host = None
-        hostable = span is not None and not _whole_sentences(f, bounds)
-        if span is not None and hostable:
+        if span is not None:
             candidates = sorted({i for b in _buckets(span) for i in buckets.get(b, ())})
             host = next(
                 (
@@ -52,7 +52,7 @@ def merge_overlapping(findings: list[Finding], target: Document) -> list[Finding
                 None,
             )
         if host is None:
-            if span is not None and hostable:
+            if span is not None:
                 for b in _buckets(span):
                     buckets[b].append(len(kept))
             kept.append(f)

@@ -351,7 +351,6 @@ def _same_sound_any(c: str, name: SourceName) -> bool:
 def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[Rendering], list[NameIssue]]:
     """Renderings found for the source names, and the problems."""
     tokens = english_tokens(tgt)
-    free = set(range(len(tokens)))
     found: dict[int, Rendering] = {}
     issues: list[NameIssue] = []
     windows = _windows(tokens, tgt, _MAX_WINDOW)
@@ -374,9 +373,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             if not any(taken[i:j]) and _accepts(name, compacts[(i, j)], m):
                 span = (tokens[i].start, tokens[j - 1].end)
                 found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
-                free -= set(range(i, j))
                 taken[i:j] = [True] * (j - i)
                 break
+    free = {k for k, t in enumerate(taken) if not t}
     # 2. English acronyms spelled letter by letter from a source acronym.
     for k, tok in enumerate(tokens):
         if k in free and (issue := _acronym_issue(tok, names, src, lang)):

@@ -43,11 +43,8 @@ class _Token:
     known: bool
     initial: bool  # first word of a sentence: capitalised for that reason alone
     ner: str | None
-    common: bool = False  # the likeliest reading is an everyday word (Южный, История, Долина)
-
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
+    common: bool  # the likeliest reading is an everyday word (Южный, История, Долина)
+    capital: bool  # asked of every token several times by extract()
 
     @property
     def acronym(self) -> bool:
@@ -156,7 +153,7 @@ def _tokens(text: str) -> list[_Token]:
             # Интернационалистов", "Курская область"), so the others need no analysis.
             lemma, tags, known, common = m.group().lower(), frozenset(), False, False
         label = next((t for s, e, t in ner if s <= m.start() < e), None)
-        out.append(_Token(m.start(), m.end(), m.group(), lemma, tags, known, initial, label, common))
+        out.append(_Token(m.start(), m.end(), m.group(), lemma, tags, known, initial, label, common, caps[k]))
     return out
 
 
