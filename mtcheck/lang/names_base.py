@@ -44,6 +44,9 @@ class SourceName:
     # A Korean name or place read by Korean romanisation: English spellings beyond its readings are
     # garbles, never a foreign original.
     native: bool = False
+    # Spellings that render the name only when they stand alone, not followed by another capitalised
+    # word: English names a Korean by the surname alone ("Mr Ri"), but "Kim Jang Un" is no "Kim".
+    alone: frozenset[str] = frozenset()
     noun: NounPart | None = None
     alternatives: tuple[NounPart, ...] = ()  # other readings of an ambiguous noun (공원: сквер, парк)
     acronym: Acronym | None = None

@@ -13,6 +13,7 @@ from typing import Any
 
 from mtcheck import gazetteer
 from mtcheck.lang import ru
+from mtcheck.lang.lemma import parses as _parses
 from mtcheck.lang.name_tables import ACRONYMS, NAME_NOUNS, RU_KOREAN_SURNAMES, Acronym, NameNoun
 from mtcheck.lang.names_base import (
     ACRONYM,
@@ -61,13 +62,6 @@ class _Token:
 
 
 @functools.cache
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@functools.cache
 def _ner() -> Any:
     from natasha import NewsEmbedding, NewsNERTagger
 
@@ -109,12 +103,6 @@ def prepare(texts: list[str]) -> None:
         found[i] = [(span.start, span.stop, span.type) for span in markup.spans]
     for t, spans in zip(todo, found, strict=True):
         _NER_CACHE[t] = tuple(spans)
-
-
-@functools.lru_cache(maxsize=200_000)
-def _parses(word: str) -> tuple[Any, ...]:
-    # News repeats its words; pymorphy3's analysis of one is pure and worth keeping.
-    return tuple(_morph().parse(word))
 
 
 def _parse(word: str, initial: bool) -> Any:
