@@ -148,7 +148,9 @@ class _Matcher:
 @functools.lru_cache(maxsize=8192)
 def _matcher(name: SourceName) -> _Matcher:
     case_stem = None
-    if name.canonical and not name.pattern:
+    # A case ending is let through only where the name's case is unsure; a known case form is
+    # the garble the oblique set catches.
+    if name.canonical and not name.pattern and not name.oblique:
         stem = _CASE_ENDING.sub("", name.canonical)
         case_stem = stem if len(stem) >= 4 else None
     stems: frozenset[str] = frozenset()
@@ -417,6 +419,12 @@ def _alone(name: SourceName, tokens: list[Token], i: int, j: int, compacts: dict
     return hi == j - 1 and (lo == i or tokens[lo].text.lower().rstrip(".") in _TITLES)
 
 
+def _gazetteer_place(english: str) -> bool:
+    from mtcheck import gazetteer
+
+    return bool(gazetteer.source_names(english))
+
+
 def _unwritable(s: str) -> str:
     """A spelling without what Hangul cannot write: r before consonants, h, doubled letters, final e."""
     return re.sub(r"e$", "", re.sub(r"([a-z])\1", r"\1", re.sub("[rh]", "", s)))
@@ -486,8 +494,27 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             assert issue.target is not None
             found[n_id] = Rendering(name, issue.target, tgt[issue.target[0] : issue.target[1]])
             free -= {k for k, t in enumerate(tokens) if issue.target[0] <= t.start < issue.target[1]}
-    # 4. Near misses: garbled, or a conventional spelling.
+    # 4. A name spelt in its case form ("Sergeya Ivanova" for Сергея Иванова), then near misses:
+    # garbled, or a conventional spelling.
     near_windows = [(i, j) for i, j in windows if j - i <= 3]
+    for n_id, name in enumerate(names):
+        if n_id in found or not name.oblique:
+            continue
+        for i, j in near_windows:
+            if (
+                j - i == 1
+                and not taken[i]
+                and tokens[i].capital
+                and compacts[(i, j)] in name.oblique
+                # A place's own English name may look like a Russian case form (Майотте, Mayotte).
+                and not (name.kind == PLACE and _gazetteer_place(tokens[i].text))
+            ):
+                span = (tokens[i].start, tokens[i].end)
+                found[n_id] = Rendering(name, span, tokens[i].text)
+                free.discard(i)
+                evidence = {"inflected": True, "case_form": tokens[i].text, "nominative": name.suggestion}
+                issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
+                break
     for n_id, name in enumerate(names):
         if n_id in found:
             continue
