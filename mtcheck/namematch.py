@@ -19,6 +19,7 @@ from mtcheck.lang import ru
 from mtcheck.lang.name_tables import ACRONYMS, Acronym
 from mtcheck.lang.names_base import (
     ACRONYM,
+    CASE_FORM,
     PERSON,
     PLACE,
     NounPart,
@@ -46,6 +47,9 @@ _NEAR = 75.0
 # A word English text uses this often (Zipf) is a spelling in its own right, not a garble.
 _KNOWN = 2.0
 _MAX_WINDOW = 4
+# Zipf frequency from which an English spelling of a name of guessed origin is its own (John for 존).
+_LOOSE_KNOWN = 1.5
+_WELL_KNOWN = 3.0
 # Spellings Russian transliteration never produces (and a Hangul reading may not): an English name
 # with them is the name's own Latin spelling (Kovacic, Widodo, Jagr, Mantouvalos), not a garble.
 _ORIGINAL = tuple(
@@ -149,8 +153,8 @@ class _Matcher:
 def _matcher(name: SourceName) -> _Matcher:
     case_stem = None
     # A case ending is let through only where the name's case is unsure; a known case form is
-    # the garble the oblique set catches.
-    if name.canonical and not name.pattern and not name.oblique:
+    # the garble the name's wrong forms catch.
+    if name.canonical and not name.pattern and not name.wrong:
         stem = _CASE_ENDING.sub("", name.canonical)
         case_stem = stem if len(stem) >= 4 else None
     stems: frozenset[str] = frozenset()
@@ -348,10 +352,20 @@ def _garbled(name: SourceName, spelling: str, lang: str, syllabic: bool) -> bool
     from mtcheck.translit.judge import judge
 
     if syllabic:
-        return True  # Korean name syllables are often English words too (Kim, Jang, Un, Moon)
+        # Korean name syllables are often English words too (Kim, Jang, Un, Moon), so usage says
+        # nothing; only a well-known word the Hangul also reads as (China for 차이나) is no garble.
+        return not (english_frequency(spelling) >= _WELL_KNOWN and _sounds_like(name, lang, spelling))
     parts = re.split(r"[\s-]+", name.text)
     if len(parts) > 1 and lang == "ru" and any(spelling in ru.renderings(p) for p in parts):
         return False  # one word of the name in full ("Assunpink" for Ассунпинк-Крик): not a garble
+    if name.loose and english_frequency(spelling) >= _LOOSE_KNOWN:
+        return False
+    if name.native and lang == "ko":
+        # Korean names and places have romanisations only, all of them among the accepted forms:
+        # a near miss is a garble unless English usage has made it a spelling of its own.
+        from mtcheck.translit.judge import established, nearest
+
+        return not established(spelling, nearest(spelling, _matcher(name).choices)[0])
     native = True if name.native else None
     return judge((name.key, name.text), spelling, _matcher(name).choices, lang, native=native).garbled
 
@@ -417,6 +431,14 @@ def _alone(name: SourceName, tokens: list[Token], i: int, j: int, compacts: dict
         return False
     lo, hi = _capital_run(tokens, i, text)
     return hi == j - 1 and (lo == i or tokens[lo].text.lower().rstrip(".") in _TITLES)
+
+
+def _sounds_like(name: SourceName, lang: str, spelling: str) -> bool:
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    model = pair_model(lang)
+    return model.score(source_units(name.key, lang), spelling) >= model.calibration["plausible"]
 
 
 def _gazetteer_place(english: str) -> bool:
@@ -494,25 +516,28 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             assert issue.target is not None
             found[n_id] = Rendering(name, issue.target, tgt[issue.target[0] : issue.target[1]])
             free -= {k for k, t in enumerate(tokens) if issue.target[0] <= t.start < issue.target[1]}
-    # 4. A name spelt in its case form ("Sergeya Ivanova" for Сергея Иванова), then near misses:
-    # garbled, or a conventional spelling.
+    # 4. A known garble of a name (a case form: "Sergeya Ivanova" for Сергея Иванова; a Korean
+    # word romanised letter by letter: "Sinra" for 신라), then near misses: garbled, or a
+    # conventional spelling.
     near_windows = [(i, j) for i, j in windows if j - i <= 3]
     for n_id, name in enumerate(names):
-        if n_id in found or not name.oblique:
+        if n_id in found or not name.wrong:
             continue
         for i, j in near_windows:
             if (
-                j - i == 1
-                and not taken[i]
+                not any(taken[i:j])
                 and tokens[i].capital
-                and compacts[(i, j)] in name.oblique
+                and compacts[(i, j)] in name.wrong
+                and not (name.loose and english_frequency(compacts[(i, j)]) >= _LOOSE_KNOWN)
                 # A place's own English name may look like a Russian case form (Майотте, Mayotte).
-                and not (name.kind == PLACE and _gazetteer_place(tokens[i].text))
+                and not (name.wrong_reason == CASE_FORM and name.kind == PLACE and _gazetteer_place(tokens[i].text))
             ):
-                span = (tokens[i].start, tokens[i].end)
-                found[n_id] = Rendering(name, span, tokens[i].text)
-                free.discard(i)
-                evidence = {"inflected": True, "case_form": tokens[i].text, "nominative": name.suggestion}
+                span = (tokens[i].start, tokens[j - 1].end)
+                text = tgt[span[0] : span[1]]
+                found[n_id] = Rendering(name, span, text)
+                free -= set(range(i, j))
+                taken[i:j] = [True] * (j - i)
+                evidence = {"reason": name.wrong_reason, "rendering": text, "accepted": name.suggestion}
                 issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
                 break
     for n_id, name in enumerate(names):

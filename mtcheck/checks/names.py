@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
-from mtcheck.lang.names_base import PERSON, PLACE, SourceName, compact
+from mtcheck.lang.names_base import CASE_FORM, LETTER_BY_LETTER, PERSON, PLACE, SourceName, compact
 from mtcheck.namematch import ACRONYM_LETTERS, COMMON_NOUN, GARBLED, MISSING, NameIssue, Rendering, match, renders
 from mtcheck.translit.judge import usage
 from mtcheck.types import Finding, Severity, Span
@@ -130,6 +130,14 @@ def _rule(issue: NameIssue) -> Rule:
 def _message(issue: NameIssue, src: str, tgt: str) -> str:
     s = issue.source.text if issue.source else ""
     t = tgt[issue.target[0] : issue.target[1]] if issue.target else ""
+    reason = issue.evidence.get("reason")
+    if issue.kind == GARBLED and reason == CASE_FORM:
+        return f"{t!r} spells the case form {s!r}; English writes names in the nominative: {issue.suggestion!r}"
+    if issue.kind == GARBLED and reason == LETTER_BY_LETTER:
+        return (
+            f"{t!r} romanises {s!r} syllable by syllable; Revised Romanization writes it as pronounced: "
+            f"{issue.suggestion!r}"
+        )
     if issue.kind == GARBLED:
         return f"{t!r} is not an accepted rendering of {s!r}; did you mean {issue.suggestion!r}?"
     if issue.kind == ACRONYM_LETTERS:

@@ -57,9 +57,8 @@ def remember_tokens(sentence: str, tokens: Iterable[Any], offset: int) -> None:
     )
 
 
-@functools.lru_cache(maxsize=65536)
 def romanize(word: str) -> str:
-    """Revised Romanization of Korean."""
-    from korean_romanizer.romanizer import Romanizer
+    """Revised Romanization of Korean, with its sound changes (신라 → silla)."""
+    from mtcheck.translit.korean import rr
 
-    return Romanizer(word).romanize()
+    return rr(word)

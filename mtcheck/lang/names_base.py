@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from mtcheck.lang.name_tables import Acronym, NameNoun
 
 PERSON, PLACE, ORG, ACRONYM = "person", "place", "org", "acronym"
+CASE_FORM, LETTER_BY_LETTER = "case form", "letter by letter"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +48,15 @@ class SourceName:
     # Spellings that render the name only when they stand alone, not followed by another capitalised
     # word: English names a Korean by the surname alone ("Mr Ri"), but "Kim Jang Un" is no "Kim".
     alone: frozenset[str] = frozenset()
-    # Transliterations of the name's case form where English wants the nominative (Kirpotina for
-    # Сергея Кирпотина): an English spelling among them is a garble.
-    oblique: frozenset[str] = frozenset()
+    # Spellings that are known garbles of the name, and why: the transliterated case form where
+    # English wants the nominative (Kirpotina for Сергея Кирпотина: CASE_FORM), a Korean word
+    # romanised syllable by syllable without its sound changes (Sinra for 신라: LETTER_BY_LETTER).
+    wrong: frozenset[str] = frozenset()
+    wrong_reason: str = ""
+    # The name's origin is a guess (a Korean word Kiwi knows that is neither a gazetteer place nor a
+    # Korean person's name, and may be a foreign name: 존, 팔루): an English spelling that English
+    # text uses (John, Palu) is taken for the name's own rather than a garble.
+    loose: bool = False
     noun: NounPart | None = None
     alternatives: tuple[NounPart, ...] = ()  # other readings of an ambiguous noun (공원: сквер, парк)
     acronym: Acronym | None = None

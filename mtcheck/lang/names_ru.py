@@ -17,6 +17,7 @@ from mtcheck.lang.lemma import parses as _parses
 from mtcheck.lang.name_tables import ACRONYMS, NAME_NOUNS, RU_KOREAN_SURNAMES, Acronym, NameNoun
 from mtcheck.lang.names_base import (
     ACRONYM,
+    CASE_FORM,
     ORG,
     PERSON,
     PLACE,
@@ -250,7 +251,8 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
     reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER"
     return SourceName(
         tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
-        canonical=compact(ru.transliterate(nom or tok.text)), reliable=reliable, oblique=oblique,
+        canonical=compact(ru.transliterate(nom or tok.text)), reliable=reliable, wrong=oblique,
+        wrong_reason=CASE_FORM if oblique else "",
     )  # fmt: skip
 
 
