@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from mtcheck.anchors import skeleton
 from mtcheck.lang import ru
-from mtcheck.lang.name_tables import ACRONYMS, Acronym
+from mtcheck.lang.name_tables import ACRONYMS
 from mtcheck.lang.names_base import (
     ACRONYM,
     CASE_FORM,
@@ -227,29 +227,76 @@ def _best(name: SourceName, c: str) -> tuple[float, str]:
     return (hit[1], hit[0]) if hit else (0.0, "")
 
 
-def _acronym_issue(tok: Token, names: list[SourceName], src: str, lang: str) -> NameIssue | None:
-    from mtcheck.lang.names_ru import acronym_latin
-
-    word = tok.text
-    if not (2 <= len(word) <= 6 and word.isupper()):
-        return None
-    rows: list[tuple[Acronym, str, SourceName | None]] = [
-        (n.acronym, n.text, n) for n in names if n.kind == ACRONYM and n.acronym
+def _acronym_issue(
+    tokens: list[Token], i: int, j: int, c: str, names: list[SourceName], src: str, lang: str, tgt: str
+) -> NameIssue | None:
+    """An English word that spells a source abbreviation letter by letter (ТГУ → TGU, ЖКХ → ZhKKh)
+    or syllable by syllable (산업부 → Saneopbu), unless English has it as a word of its own (FSB)."""
+    word = tgt[tokens[i].start : tokens[j - 1].end]
+    # Letters of an acronym are capitals in English too (TGU, ZhKKh); a clipped word need not be.
+    capitals = sum(ch.isupper() for ch in word) >= 2
+    rows: list[tuple[SourceName | None, str, tuple[str, ...]]] = [
+        (n, n.text, n.acronym.en if n.acronym else ()) for n in names if n.kind == ACRONYM and n.spelled
     ]
-    if lang == "ko":
+    if lang == "ko" and j - i == 1:
         # The Korean text spells the name out; the English acronym was transliterated from Russian.
         spelled = {n.acronym: n for n in names if n.acronym}
-        rows += [(a, r, spelled.get(a)) for a in ACRONYMS if any(k in src for k in a.ko) for r in a.ru]
-    for row, ru_acronym, name in rows:
-        if acronym_latin(ru_acronym).fullmatch(word) and compact(word) not in {compact(e) for e in row.en}:
-            return NameIssue(
-                ACRONYM_LETTERS,
-                name,
-                (tok.start, tok.end),
-                " / ".join(row.en[:2]),
-                {"source_acronym": ru_acronym, "transliteration": word, "accepted": list(row.en)},
-            )
+        rows += [(spelled.get(a), r, a.en) for a in ACRONYMS if any(k in src for k in a.ko) for r in a.ru]
+    for name, source, english in rows:
+        if (source.isupper() and not capitals) or not _spelled(name, source).fullmatch(c):
+            continue
+        # An acronym read as a word (СВАПО, ЮНЕСКО) is most often a foreign one transcribed, whose
+        # own letters English keeps (SWAPO): a lower bar for English usage there.
+        bar = _ESTABLISHED_WORDLIKE if _wordlike(source) else _ESTABLISHED_ACRONYM
+        if c in {compact(e) for e in english} or (not english and english_frequency(c) >= bar):
+            return None  # the English form itself (FSB, KGB, NATO)
+        suggestion = " / ".join(english[:2]) if english else _expansion_initials(tokens, i, tgt)
+        return NameIssue(
+            ACRONYM_LETTERS,
+            name,
+            (tokens[i].start, tokens[j - 1].end),
+            suggestion,
+            {"source_acronym": source, "transliteration": word, "accepted": list(english)},
+        )
     return None
+
+
+# Zipf frequency from which a transliterated abbreviation is English usage (KGB 3.3, FSB 2.9);
+# below it (TGU 1.2, DTP 2.2), English has its own form.
+_ESTABLISHED_ACRONYM = 2.5
+_ESTABLISHED_WORDLIKE = 1.5
+
+
+def _wordlike(acronym: str) -> bool:
+    letters = [ch for ch in acronym.lower() if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch in "аеёиоуыэюя" for ch in letters) / len(letters) >= 0.4
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _spelled(name: SourceName | None, source: str) -> re.Pattern[str]:
+    if name is not None and name.spelled:
+        return _spelled_re(name.spelled)
+    from mtcheck.lang.names_ru import acronym_latin
+
+    return _spelled_re(acronym_latin(source).pattern.lower())
+
+
+def _expansion_initials(tokens: list[Token], i: int, text: str) -> str | None:
+    """The English abbreviation of a name spelled out just before the acronym in brackets:
+    "Tomsk State University (TGU)" → TSU."""
+    if i == 0 or not text[tokens[i - 1].end : tokens[i].start].strip().endswith("("):
+        return None
+    words: list[str] = []
+    k = i - 1
+    while k >= 0 and (tokens[k].capital or tokens[k].text in ("of", "and", "for", "the")):
+        if tokens[k].capital:
+            words.insert(0, tokens[k].text)
+        k -= 1
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
 
 
 def _noun_issue(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> NameIssue | None:
@@ -492,14 +539,17 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 taken[i:j] = [True] * (j - i)
                 break
     free = {k for k, t in enumerate(taken) if not t}
-    # 2. English acronyms spelled letter by letter from a source acronym.
-    for k, tok in enumerate(tokens):
-        if k in free and (issue := _acronym_issue(tok, names, src, lang)):
-            issues.append(issue)
-            free.discard(k)
-            for n_id, name in enumerate(names):
-                if issue.source is name:
-                    found.setdefault(n_id, Rendering(name, (tok.start, tok.end), tok.text))
+    # 2. English acronyms spelled letter by letter from a source abbreviation.
+    if any(n.kind == ACRONYM for n in names):
+        for i, j in by_size:
+            if j - i > 2 or not all(k in free and tokens[k].capital for k in range(i, j)):
+                continue
+            if issue := _acronym_issue(tokens, i, j, compacts[(i, j)], names, src, lang, tgt):
+                issues.append(issue)
+                free -= set(range(i, j))
+                for n_id, name in enumerate(names):
+                    if issue.source is name and issue.target:
+                        found.setdefault(n_id, Rendering(name, issue.target, tgt[issue.target[0] : issue.target[1]]))
     # 3. Common nouns of place names transliterated into the name.
     for n_id, name in enumerate(names):
         if not name.noun:

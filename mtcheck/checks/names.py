@@ -142,7 +142,8 @@ def _message(issue: NameIssue, src: str, tgt: str) -> str:
         return f"{t!r} is not an accepted rendering of {s!r}; did you mean {issue.suggestion!r}?"
     if issue.kind == ACRONYM_LETTERS:
         what = f"of {s!r} " if s else f"of {issue.evidence['source_acronym']!r} "
-        return f"{t!r} spells the acronym {what}letter by letter; English uses {issue.suggestion!r}"
+        english = repr(issue.suggestion) if issue.suggestion else "its own name or abbreviation"
+        return f"{t!r} spells the abbreviation {what}letter by letter; English uses {english}"
     if issue.kind == COMMON_NOUN:
         noun = issue.evidence["noun"]
         return f"{t!r} transliterates the common noun in {s!r} ({noun!r}); English: {issue.suggestion!r}"
@@ -186,11 +187,20 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
 
         tokens_many([p.source for p in pairs])
     lang = ctx.source.lang
+    acronym_english: dict[str, str] = {}
     extracted = [_extract(p.source, lang) for p in pairs]
     for n, pair in enumerate(pairs):
         src_span, tgt_span, src, tgt = pair.source_span, pair.target_span, pair.source, pair.target
         found, issues = match(extracted[n], src, lang, tgt)
         for issue in issues:
+            if issue.kind == ACRONYM_LETTERS and issue.source:
+                # An English form the document gave once ("Tomsk State University (TSU)") is the
+                # suggestion wherever else the abbreviation is spelt letter by letter.
+                key = issue.source.key
+                if issue.suggestion:
+                    acronym_english.setdefault(key, issue.suggestion)
+                elif key in acronym_english:
+                    issue = replace(issue, suggestion=acronym_english[key])
             if issue.kind == MISSING and issue.target:
                 # A name that renders a name of the neighbouring sentences is an alignment slip,
                 # not a swap.

@@ -60,6 +60,9 @@ class SourceName:
     noun: NounPart | None = None
     alternatives: tuple[NounPart, ...] = ()  # other readings of an ambiguous noun (공원: сквер, парк)
     acronym: Acronym | None = None
+    # Regex over compact Latin for the abbreviation spelt out letter by letter (ТГУ: tgu) or
+    # syllable by syllable (산업부: saneopbu), which English does not write.
+    spelled: str | None = None
 
 
 def starts_sentence(text: str, pos: int, openers: frozenset[str]) -> bool:

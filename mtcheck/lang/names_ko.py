@@ -15,7 +15,7 @@ from mtcheck import gazetteer
 from mtcheck.lang import ko
 from mtcheck.lang.name_tables import ACRONYMS, KO_SURNAMES, NAME_NOUNS, NameNoun
 from mtcheck.lang.names_base import ACRONYM, LETTER_BY_LETTER, PERSON, PLACE, NounPart, SourceName, compact
-from mtcheck.translit.korean import readings, rr
+from mtcheck.translit.korean import readings, rr, transliteration
 
 _INITIAL = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _MEDIAL = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
@@ -195,6 +195,28 @@ def _with_tail(word: str) -> str:
     return f"(?:{head})[a-z]{{3,12}}|[a-z]{{3,8}}(?:{head})"
 
 
+# Last syllables of the clipped names of Korean institutions: ministry (산업부, 문체부), agency (기상청),
+# office (인사처), commission (금융위, 공정위), service (국정원).
+_INSTITUTION_FINALS = frozenset("부청처위원")
+
+
+def _clipped_name(word: str, start: int) -> SourceName | None:
+    """A clipped institution name (산업부 for 산업통상자원부): English translates it (Ministry of Trade,
+    Industry and Energy) or uses its English abbreviation; its syllables romanised ("Saneopbu")
+    are a garble, whatever the institution."""
+    if not 2 <= len(word) <= 4 or word[-1] not in _INSTITUTION_FINALS or not all(_jamo(ch) for ch in word):
+        return None
+    if _name_noun(word) or (word[-1] == "원" and len(word) < 3):
+        return None  # 공원 (park), 병원, 직원: nouns of their own, not clipped names
+    if gazetteer.english_names(word) or any(word in a.ko for a in ACRONYMS):
+        return None
+    forms = readings(word) | {transliteration(word)} | set(candidates(word, False, 200))
+    return SourceName(
+        start, start + len(word), word, ACRONYM, word, frozenset(), "", strict=False, required=False,
+        spelled="|".join(map(re.escape, sorted(forms, key=len, reverse=True))),
+    )  # fmt: skip
+
+
 def _name_noun(word: str) -> NameNoun | None:
     return next((n for n in NAME_NOUNS if word in n.ko), None)
 
@@ -316,8 +338,10 @@ def extract(text: str) -> list[SourceName]:
     toks = tokens_many([text])[0]
     out: list[SourceName] = []
     for k, t in enumerate(toks):
+        if t.tag in ("NNG", "NNP") and (clipped := _clipped_name(t.form, t.start)):
+            out.append(clipped)
         # Kiwi tags a name it does not know as a common noun with the unknown-word id.
-        if t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2):
+        elif t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2):
             out.append(_proper(t.form, t.start, known=t.tag == "NNP" and t.id > _UNKNOWN_ID))
         elif t.tag.startswith("NNG") and _name_noun(t.form) and k > 0:
             # Common nouns before the name noun, inside one quotation or right after a proper noun.

@@ -258,14 +258,33 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
 
 def _acronym(tok: _Token) -> SourceName:
     row = _acronym_row(tok.text)
+    spelled = acronym_latin(tok.text).pattern.lower()
     if row:
         return SourceName(
-            tok.start, tok.end, tok.text, ACRONYM, tok.text.lower(), _forms(*row.en), row.en[0], acronym=row
-        )
-    # An acronym no table knows: English either spells it out or transliterates it.
+            tok.start, tok.end, tok.text, ACRONYM, tok.text.lower(), _forms(*row.en), row.en[0], acronym=row,
+            spelled=spelled,
+        )  # fmt: skip
+    # An abbreviation no table knows: English spells it out or has an abbreviation of its own
+    # (ТГУ: Tomsk State University, TSU), which mtcheck cannot know; its letters transliterated
+    # (TGU) are the one rendering it can tell is wrong.
     return SourceName(
-        tok.start, tok.end, tok.text, ACRONYM, tok.text.lower(), _latin(tok.text), ru.transliterate(tok.text),
-        strict=False, required=False,
+        tok.start, tok.end, tok.text, ACRONYM, tok.text.lower(), frozenset(), ru.transliterate(tok.text),
+        strict=False, required=False, spelled=spelled,
+    )  # fmt: skip
+
+
+# A ministry's clipped name (Минобрнауки, Минздрав, Минфин): English translates it ("Ministry of
+# Science and Higher Education"), never transliterates it.
+_MINISTRY = re.compile(r"Мин[а-яё]{3,}")
+
+
+def _clipped_ministry(tok: _Token) -> SourceName | None:
+    if not _MINISTRY.fullmatch(tok.text) or (tok.known and not tok.tags & {"Abbr", "Orgn"}):
+        return None
+    forms = sorted(ru.renderings(tok.text) | ru.renderings(tok.lemma), key=len, reverse=True)
+    return SourceName(
+        tok.start, tok.end, tok.text, ACRONYM, tok.lemma, frozenset(), "the ministry's English name",
+        strict=False, required=False, spelled="|".join(map(re.escape, forms)),
     )  # fmt: skip
 
 
@@ -382,6 +401,8 @@ def extract(text: str) -> list[SourceName]:
             continue
         if tok.acronym:
             out.append(_acronym(tok))
+        elif tok.capital and (ministry := _clipped_ministry(tok)):
+            out.append(ministry)
         elif tok.capital and (kind := tok.kind):
             out.append(_single(tok, kind, context_agreement(toks, i)))
         i += 1
