@@ -252,23 +252,36 @@ def review(**options: Any) -> None:
     if export is not None:
         _export_review(options["source"], options["target"], export)
         return
-    from mtcheck.review.app import serve
+    from mtcheck.review.app import listen, serve
     from mtcheck.review.session import open_session
 
     try:
-        report, config, translators = _run_checks(**options)
-        report = _known_removed([report], config, baseline, dismissed=False)[0]
-        session = open_session(
-            report, config, translators, hide=lambda r: _known_removed([r], config, baseline, dismissed=False)[0]
-        )
-        typer.echo(
-            f"mtcheck: reviewing {len(report.findings)} finding(s); decisions are saved to {session.review_path} "
-            "as they are made; Ctrl-C stops",
-            err=True,
-        )
-        serve(session, port, not no_open, announce=lambda url: print(url, flush=True))
+        # Bound first: a busy port should fail before minutes of checking, not after.
+        sock = listen(port)
     except MtcheckError as exc:
         raise _fail(str(exc)) from None
+    with sock:
+        try:
+            report, config, translators = _run_checks(**options)
+
+            # Baseline and suppressions apply to re-checks too; dismissed findings stay, marked.
+            def hide(r: Report) -> Report:
+                return _known_removed([r], config, baseline, dismissed=False)[0]
+
+            report = hide(report)
+            session = open_session(report, config, translators, hide)
+        except MtcheckError as exc:
+            raise _fail(str(exc)) from None
+
+        def announce(url: str) -> None:
+            print(url, flush=True)
+            typer.echo(
+                f"mtcheck: reviewing {len(report.findings)} finding(s) at {url.split('?')[0]}; decisions are saved to "
+                f"{session.review_path} as they are made; Ctrl-C stops",
+                err=True,
+            )
+
+        serve(session, sock, not no_open, announce)
     unsaved = session.unsaved_edits
     note = f"; {unsaved} unsaved edit(s) wait in {session.review_path} for the next review" if unsaved else ""
     typer.echo(f"mtcheck: review stopped{note}", err=True)

@@ -13,6 +13,9 @@ from mtcheck.align import align_documents
 from mtcheck.checks.registry import CheckContext
 from mtcheck.documents.text import build_document
 
+# `review_server`: `mtcheck review` processes for the review tests.
+pytest_plugins = ["tests.reviewserver"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
 DATA = Path(__file__).resolve().parent / "data"

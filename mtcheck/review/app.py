@@ -154,6 +154,8 @@ def build_app(session: ReviewSession, token: str, port: int) -> ASGIApp:
 
 
 def listen(port: int) -> socket.socket:
+    """The loopback socket the review will serve on (0: a free port), bound before the checks
+    run so that a busy port fails at once."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
         sock.bind((HOST, port))
@@ -166,15 +168,14 @@ def listen(port: int) -> socket.socket:
 
 def serve(
     session: ReviewSession,
-    port: int = 0,
+    sock: socket.socket,
     open_browser: bool = True,
     announce: Callable[[str], None] = print,
 ) -> None:
-    """Serve the review until Ctrl-C. ``announce`` hears the page's URL as soon as the port
-    accepts connections, before anything else."""
+    """Serve the review on ``sock`` (from :func:`listen`) until Ctrl-C. ``announce`` hears the
+    page's URL first, as the port accepts connections."""
     import uvicorn
 
-    sock = listen(port)
     port = sock.getsockname()[1]
     token = secrets.token_urlsafe(32)
     url = f"http://{HOST}:{port}/?token={token}"
@@ -189,7 +190,6 @@ def serve(
         with contextlib.suppress(KeyboardInterrupt):
             # uvicorn shuts down cleanly on Ctrl-C, then raises it again for the caller.
             server.run(sockets=[sock])
-    sock.close()
 
 
 @contextlib.contextmanager

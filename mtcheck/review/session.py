@@ -314,6 +314,9 @@ class ReviewSession:
         """``state`` with ``raw[start:end]`` replaced and ``decided`` recorded: re-checked,
         decisions carried over to the findings the edit only moved, decided findings it removed
         kept as ghosts."""
+        refusal = self._draft.refuses(text) if self._draft is not None else None
+        if refusal is not None:
+            raise ActionError(refusal)
         raw = state.raw[:start] + text + state.raw[end:]
         checked = self._mask(raw) if self._mask is not None else raw
         old_text = state.report.target.text

@@ -130,7 +130,9 @@ def load_review(source: str | Path, target: str | Path) -> ReviewFile:
     try:
         decisions = {str(fp): _decision(entry) for fp, entry in data["decisions"].items()}
         unsaved = _unsaved(data.get("unsaved"))
-    except (KeyError, TypeError, ValueError) as exc:
+    except KeyError as exc:
+        raise InputError(f"review file {path}: field {exc.args[0]} is missing") from None
+    except (TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"review file {path}: {exc}") from None
     return ReviewFile(path, source, target, decisions, unsaved)
 

@@ -118,26 +118,34 @@ class LoadedDraft:
         new_enc = codecs.getincrementalencoder(self.encoding)()
         out: list[bytes] = []
         pos = at = 0  # code point in the loaded text, byte in the loaded file
-        for e in edits:
-            gap = self.text[pos : e.start]
-            size = len(old_enc.encode(gap))
-            new_enc.encode(gap)
-            out.append(self.data[at : at + size])
-            at += size + len(old_enc.encode(self.text[e.start : e.end]))
-            out.append(new_enc.encode(e.text))
-            pos = e.end
-        size = len(old_enc.encode(self.text[pos:], final=True))
-        out.append(self.data[at : at + size])
-        new = b"".join(out)
         try:
+            for e in edits:
+                gap = self.text[pos : e.start]
+                size = len(old_enc.encode(gap))
+                new_enc.encode(gap)
+                out.append(self.data[at : at + size])
+                at += size + len(old_enc.encode(self.text[e.start : e.end]))
+                out.append(new_enc.encode(e.text))
+                pos = e.end
+            size = len(old_enc.encode(self.text[pos:], final=True))
+            out.append(self.data[at : at + size])
+            new = b"".join(out)
             exact = at + size == len(self.data) and new.decode(self.encoding) == apply(self.text, edits)
-        except UnicodeDecodeError:
+        except UnicodeError:
             exact = False
         if not exact:
             raise InputError(
                 f"cannot save {self.path}: the edits cannot be encoded as {self.encoding}; nothing was written"
             )
         return new
+
+    def refuses(self, text: str) -> str | None:
+        """Why ``text`` cannot go into this draft (its encoding has no such characters), or None."""
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            return f"{self.path} is {self.encoding}, which cannot hold {exc.object[exc.start : exc.end]!r}"
+        return None
 
     def changed_on_disk(self) -> bool:
         try:

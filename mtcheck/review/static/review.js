@@ -110,6 +110,7 @@
 
   function applyFull(data) {
     S.version = data.version;
+    document.body.dataset.version = S.version;
     S.meta = data.meta;
     $('pair').textContent = data.meta.source === data.meta.target
       ? data.meta.target : data.meta.source + ' → ' + data.meta.target;
@@ -140,6 +141,7 @@
       return;
     }
     S.version = delta.version;
+    document.body.dataset.version = S.version;
     const oldIndex = S.order.indexOf(S.current);
     if (delta.rows) patchRows(delta.rows);
     for (const fp of delta.items.remove) S.items.delete(fp);
