@@ -2,9 +2,8 @@
 run the checks again on those sentence pairs only.
 
 A whole-document run takes seconds on a long document; an editor accepting a suggestion wants
-the queue back at once. The checks run on documents that hold only the region's sentences over
-the full-length text with everything else blanked out, so every offset they report is the
-document's own and nothing outside the region is read. Findings elsewhere keep their place
+the queue back at once. The checks run on documents that hold only the region's sentences (and
+read nothing else); their findings are then moved to the whole documents' offsets. Findings elsewhere keep their place
 (shifted by the edit's length change). Consistency across the whole document (MT601, and a
 sentence repeated far away) cannot be judged from one paragraph: those findings stay unless the
 edit touched them, and the next full run re-judges them.
@@ -98,8 +97,12 @@ def edit(report: Report, start: int, end: int, new_text: str, check: Checker) ->
     )
     s_span = report.source.span_of(tuple(s_ids)) if s_ids else None
     t_ids = list(range(t_lo, t_lo + len(segments)))
-    sub = (_only(report.source, s_ids), _only(target, t_ids), renumbered(new_region, s_ids, t_ids))
-    found = [f for f in check(*sub) if not document_wide(f)]
+    (src_doc, s_at), (tgt_doc, t_at) = _only(report.source, s_ids), _only(target, t_ids)
+    found = [
+        _placed(f, s_at, t_at)
+        for f in check(src_doc, tgt_doc, renumbered(new_region, s_ids, t_ids))
+        if not document_wide(f)
+    ]
     old_chars = Span(chars.start, chars.end - delta)
     kept = []
     for f in report.findings:
@@ -174,13 +177,12 @@ def _realign(source: Document, target: Document, s_ids: list[int], t_ids: range)
     )
 
 
-def _only(doc: Document, ids: list[int]) -> Document:
-    """``doc`` reduced to the sentences ``ids`` (renumbered from 0) over a text as long as the
-    document's, blank outside them."""
+def _only(doc: Document, ids: list[int]) -> tuple[Document, int]:
+    """``doc`` reduced to the sentences ``ids`` (renumbered from 0): its text is theirs alone,
+    so the checks read nothing else, and its offsets count from the returned one."""
     if not ids:
-        return replace(doc, text=" " * len(doc.text), segments=(), paragraphs=())
+        return replace(doc, text="", segments=(), paragraphs=()), 0
     first, last = doc.segments[ids[0]].span.start, doc.segments[ids[-1]].span.end
-    text = " " * first + doc.text[first:last] + " " * (len(doc.text) - last)
     paragraphs: list[Paragraph] = []
     segments: list[Segment] = []
     for k, i in enumerate(ids):
@@ -191,7 +193,24 @@ def _only(doc: Document, ids: list[int]) -> Document:
         p = paragraphs[-1]
         paragraphs[-1] = Paragraph(p.id, p.span, (*p.segments, k))
         segments.append(Segment(k, seg.span, p.id, seg.text))
-    return replace(doc, text=text, segments=tuple(segments), paragraphs=tuple(paragraphs))
+    return (
+        replace(
+            doc,
+            text=doc.text[first:last],
+            segments=tuple(Segment(s.id, _moved(s.span, -first), s.paragraph, s.text) for s in segments),
+            paragraphs=tuple(Paragraph(p.id, _moved(p.span, -first), p.segments) for p in paragraphs),
+        ),
+        first,
+    )
+
+
+def _placed(f: Finding, source_at: int, target_at: int) -> Finding:
+    """A finding of the region documents, with the whole documents' offsets."""
+    return replace(
+        f,
+        source_span=_moved(f.source_span, source_at) if f.source_span else None,
+        target_span=_moved(f.target_span, target_at) if f.target_span else None,
+    )
 
 
 def renumbered(alignment: Sequence[Bead], s_ids: Sequence[int], t_ids: Sequence[int]) -> tuple[Bead, ...]:

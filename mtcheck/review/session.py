@@ -12,6 +12,7 @@ long document costs the rows and items it touched.
 from __future__ import annotations
 
 import bisect
+import itertools
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -99,10 +100,8 @@ class _Index:
         if bead is None:
             return None
         beads = self.report.alignment
-        for i in [*range(bead, -1, -1), *range(bead + 1, len(beads))]:
-            if beads[i].target:
-                return i
-        return None
+        nearest = itertools.chain(range(bead, -1, -1), range(bead + 1, len(beads)))
+        return next((i for i in nearest if beads[i].target), None)
 
 
 class ReviewSession:
@@ -128,6 +127,7 @@ class ReviewSession:
         self._next_row = 0
         self._undo: list[State] = []
         self._views: _Views | None = None
+        self._rows: dict[int, tuple[Any, dict[str, Any]]] = {}
         self.version = 0
         raw = draft.text if draft is not None else report.target.text
         self._state = State(
@@ -406,14 +406,22 @@ class ReviewSession:
             items[g.fp]["canAccept"] = False
             items[g.fp]["canEdit"] = self.editable and row is not None
             keyed.append(((g.anchor.start, -1, g.item["rule"]), g.fp))
+        # A row's text is fixed by its id (an edit gives its rows new ids), so a row is rebuilt
+        # only when its marks moved within it; on a long document most actions touch few rows.
         rows = {}
+        cache: dict[int, tuple[Any, dict[str, Any]]] = {}
         for i, bead in enumerate(report.alignment):
             rid = state.row_ids[i]
-            rows[rid] = {
-                "id": rid,
-                "s": _pieces(report.source.text, report.source.span_of(bead.source), marks_s.get(i, [])),
-                "t": _pieces(display, report.target.span_of(bead.target), marks_t.get(i, [])),
-            }
+            s_span, t_span = report.source.span_of(bead.source), report.target.span_of(bead.target)
+            s_marks, t_marks = marks_s.get(i, []), marks_t.get(i, [])
+            key = (_relative(s_marks, s_span), _relative(t_marks, t_span))
+            hit = self._rows.get(rid)
+            if hit is None or hit[0] != key:
+                source, target = _pieces(report.source.text, s_span, s_marks), _pieces(display, t_span, t_marks)
+                hit = (key, {"id": rid, "s": source, "t": target})
+            cache[rid] = hit
+            rows[rid] = hit[1]
+        self._rows = cache
         return _Views(rows, list(state.row_ids), items, [fp for _key, fp in sorted(keyed)])
 
     def _item(self, f: Finding, fp: str, state: State, index: _Index) -> dict[str, Any]:
@@ -473,6 +481,11 @@ def _pieces(text: str, span: Span | None, marks: Sequence[tuple[Span, str]]) -> 
     if span is None:
         return None
     return [piece if not over else [piece, over] for piece, over in marked_pieces(text, span, marks)]
+
+
+def _relative(marks: Sequence[tuple[Span, str]], cell: Span | None) -> tuple[tuple[int, int, str], ...]:
+    at = cell.start if cell is not None else 0
+    return tuple((span.start - at, span.end - at, fp) for span, fp in marks)
 
 
 def _changed(old: str, new: str, start: int, end: int, length: int) -> tuple[int, int]:
