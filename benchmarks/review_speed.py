@@ -9,8 +9,9 @@ is timed:
   queue item built), wall clock in Python and the page's own clock;
 - a keyboard move: from the `j` keydown to the next finding shown (handler done, and the next
   frame), over every finding in the queue, in the page's clock;
-- acting: from the key to "saved" for a dismissal (review file written) and an accepted
-  suggestion (the pair re-checked, the review file written, the page patched).
+- acting: from the key that sends it to "saved" for a dismissal (the review file written) and an
+  accepted suggestion (the pair re-checked, the review file written, the page patched), with the
+  HTTP request's share of it.
 
 Chromium is Debian's (/usr/bin/chromium, or $MTCHECK_CHROMIUM), headless.
 
@@ -38,8 +39,13 @@ CHROMIUM = os.environ.get("MTCHECK_CHROMIUM", "/usr/bin/chromium")
 # once the handler returns) and the next frame after it.
 PROBE = """
 window.__moves = [];
+window.__acts = [];
 let t0 = null;
-window.addEventListener('keydown', (e) => { if (e.key === 'j') t0 = performance.now(); }, true);
+let t1 = null;
+window.addEventListener('keydown', (e) => {
+  if (e.key === 'j') t0 = performance.now();
+  if (e.key === 'a' || (e.key === 'Enter' && e.target.name === 'reason')) t1 = performance.now();
+}, true);
 document.addEventListener('DOMContentLoaded', () => {
   new MutationObserver(() => {
     if (t0 === null) return;
@@ -49,6 +55,13 @@ document.addEventListener('DOMContentLoaded', () => {
       window.__moves.push({handler: shown - start, frame: performance.now() - start});
     }, 0));
   }).observe(document.body, {attributes: true, attributeFilter: ['data-current']});
+  // Actions: from the key that sends one to the status line leaving "saving".
+  new MutationObserver(() => {
+    const state = document.querySelector('#status').dataset.state;
+    if (t1 === null || state === 'saving') return;
+    window.__acts.push([performance.now() - t1, state]);
+    t1 = null;
+  }).observe(document.querySelector('#status'), {attributes: true, attributeFilter: ['data-state']});
 });
 """
 
@@ -106,8 +119,10 @@ def measure(url: str) -> None:
         rows = page.locator("#rows tr").count()
         findings = page.locator("#queue li").count()
         wall, own = min(opened)
-        print(f"page open (best of 3): {wall:.2f} s wall, {own / 1000:.2f} s by the page's clock; {rows:,} rows, ")
-        print(f"  {findings} findings in the queue (first open: {opened[0][0]:.2f} s)")
+        print(
+            f"page open, {rows:,} rows and {findings} findings: best of 3 {wall:.2f} s wall ({own / 1000:.2f} s by the "
+            f"page's clock), slowest {max(opened)[0]:.2f} s"
+        )
         moves = walk(page, findings - 1)
         for key, label in (("handler", "key to next finding shown"), ("frame", "key to next frame")):
             values = sorted(m[key] for m in moves)
@@ -128,43 +143,45 @@ def walk(page: Any, n: int) -> list[dict[str, float]]:
 
 
 def act(page: Any) -> None:
-    """Key to "saved" for dismissals and accepted suggestions."""
-    timings: dict[str, list[float]] = {"dismiss": [], "accept": []}
-    for box in page.locator(".filters input:not(:checked)").all():
-        box.check()
+    """Key to "saved" for dismissals and accepted suggestions, in the page's clock (the key that
+    sends the action: Enter in the reason field, or a), and the request's share of it."""
     # The next undecided finding with (accept) or without (dismiss) a suggestion, looked up
     # afresh each time: an accepted suggestion renews the fingerprints of its sentence.
     pick = """wanted => { const li = [...document.querySelectorAll('#queue li')].find(li =>
         !li.querySelector('.badge') && li.textContent.includes('→') === wanted); return li && li.dataset.fp; }"""
-    for kind in ("dismiss", "accept"):
-        for _ in range(10):
+    for box in page.locator(".filters input:not(:checked)").all():
+        box.check()
+    for kind, label, path in (
+        ("dismiss", "dismiss (d, reason, Enter): Enter to saved", "/api/decide"),
+        ("accept", "accept (a): key to re-checked and saved", "/api/accept"),
+    ):
+        page.evaluate("window.__acts = []")
+        for n in range(10):
             fp = page.evaluate(pick, kind == "accept")
             if fp is None:
                 break
             page.locator(f'#queue li[data-fp="{fp}"]').click()
-            before = int(page.evaluate("document.body.dataset.version"))
-            t = time.perf_counter()
             if kind == "dismiss":
                 page.keyboard.press("d")
+                page.keyboard.type("benchmark")
                 page.keyboard.press("Enter")
             else:
                 page.keyboard.press("a")
-            page.wait_for_function(
-                """v => Number(document.body.dataset.version) > v
-                       && document.querySelector('#status').dataset.state !== 'saving'""",
-                arg=before,
-                timeout=120_000,
+            page.wait_for_function("n => window.__acts.length > n", arg=n, timeout=120_000)
+        acts = page.evaluate("window.__acts")
+        if any(state != "saved" for _ms, state in acts):
+            raise SystemExit(f"{kind} failed: {page.locator('#status').text_content()}")
+        values = sorted(ms for ms, _state in acts)
+        server = sorted(
+            page.evaluate(
+                "p => performance.getEntriesByType('resource').filter(e => e.name.endsWith(p)).map(e => e.duration)",
+                path,
             )
-            state = page.locator("#status").get_attribute("data-state")
-            if state != "saved":
-                raise SystemExit(f"{kind} failed: {page.locator('#status').text_content()}")
-            timings[kind].append((time.perf_counter() - t) * 1000)
-    for kind, label in (("dismiss", "dismiss (d, Enter) to saved"), ("accept", "accept (a) to re-checked and saved")):
-        values = sorted(timings[kind])
-        if values:
-            print(
-                f"{label}: median {statistics.median(values):.0f} ms, max {values[-1]:.0f} ms ({len(values)} actions)"
-            )
+        )
+        print(
+            f"{label}: median {statistics.median(values):.0f} ms, max {values[-1]:.0f} ms; the request "
+            f"median {statistics.median(server):.0f} ms ({len(values)} actions)"
+        )
 
 
 if __name__ == "__main__":

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import secrets
 import socket
+import sys
 import tempfile
 import threading
 import webbrowser
@@ -185,11 +187,19 @@ def serve(
     )
     server = uvicorn.Server(config)
     with _launcher(url) as launch:
-        if open_browser:
+        if open_browser and _has_display():
             threading.Thread(target=launch, daemon=True).start()
         with contextlib.suppress(KeyboardInterrupt):
             # uvicorn shuts down cleanly on Ctrl-C, then raises it again for the caller.
             server.run(sockets=[sock])
+
+
+def _has_display() -> bool:
+    """Whether a graphical browser can open: without a display, Python's webbrowser would start
+    a text browser in this very terminal."""
+    if sys.platform.startswith(("win", "darwin")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 @contextlib.contextmanager

@@ -162,9 +162,11 @@ class LoadedDraft:
                 "review: copy what you need, then restart `mtcheck review` to load the new draft"
             )
         new = self.saved_bytes(edits)
-        mode = self.path.stat().st_mode & 0o7777
-        write_atomic(backup_path(self.path), self.data, mode)
-        write_atomic(self.path, new, mode)
+        # Through a symbolic link to the file itself: replacing the link would cut it.
+        real = self.path.resolve()
+        mode = real.stat().st_mode & 0o7777
+        write_atomic(backup_path(real), self.data, mode)
+        write_atomic(real, new, mode)
         return LoadedDraft(self.path, new, apply(self.text, edits), self.encoding)
 
 
