@@ -59,6 +59,16 @@ def kursk_ko() -> tuple[Path, Path]:
     return corpus("kursk-ko")
 
 
+@pytest.fixture
+def kursk_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the Kursk pair (ru → en) in a folder a test may write to (reviews write beside
+    the draft)."""
+    source, draft = corpus("kursk-ru")
+    shutil.copy(source, tmp_path / source.name)
+    shutil.copy(draft, tmp_path / draft.name)
+    return tmp_path / source.name, tmp_path / draft.name
+
+
 # No test may reach a model hub or the user's caches: the Hugging Face cache and mtcheck's
 # translation cache point into a throwaway folder before anything imports huggingface_hub
 # (which reads these variables once, at import).

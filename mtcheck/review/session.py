@@ -493,25 +493,27 @@ def _changed(old: str, new: str, start: int, end: int, length: int) -> tuple[int
     code and links moved the difference beyond it (a backtick typed into a sentence)."""
     if old[:start] == new[:start] and old[end:] == new[start + length :]:
         return start, end
-    lo = 0
-    while lo < min(len(old), len(new)) and old[lo] == new[lo]:
-        lo += 1
-    hi = 0
-    while hi < min(len(old), len(new)) - lo and old[len(old) - 1 - hi] == new[len(new) - 1 - hi]:
-        hi += 1
-    return lo, len(old) - hi
+    head, tail = _common_ends(old, new)
+    return head, len(old) - tail
+
+
+def _common_ends(a: Sequence[Any], b: Sequence[Any]) -> tuple[int, int]:
+    """How many items ``a`` and ``b`` share at their start, and then at their end."""
+    shortest = min(len(a), len(b))
+    head = 0
+    while head < shortest and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
+        tail += 1
+    return head, tail
 
 
 def _diff(old: _Views, new: _Views) -> dict[str, Any]:
     """What the page needs to go from ``old`` to ``new``: one block of rows replaced (an edit),
     rows whose marks changed, and the items added, changed or gone."""
     a, b = old.row_order, new.row_order
-    p = 0
-    while p < min(len(a), len(b)) and a[p] == b[p]:
-        p += 1
-    q = 0
-    while q < min(len(a), len(b)) - p and a[len(a) - 1 - q] == b[len(b) - 1 - q]:
-        q += 1
+    p, q = _common_ends(a, b)
     inserted = b[p : len(b) - q]
     rows = {
         "remove": a[p : len(a) - q],

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import corpus, paragraphs
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -62,3 +64,18 @@ def page(browser: Any) -> Iterator[Any]:
     page.dialogs = dialogs
     yield page
     page.close()
+
+
+# Document text that would run if a page ever treated it as HTML.
+PAYLOADS = ("<script>window.__pwned = 1</script>", '"><img src=x onerror="window.__pwned = 2">')
+
+
+def hostile_draft(folder: Path) -> Path:
+    """The Kursk draft with the payloads in a flagged paragraph (beside a doubled word) and in an
+    added one (whose whole text is a finding's span): in cells, highlights and messages."""
+    parts = paragraphs(corpus("kursk-ru")[1])
+    parts[3] = f"{PAYLOADS[0]} {PAYLOADS[1]} The the remarks come amid heightened tensions."
+    parts.insert(9, f"Officials said {PAYLOADS[1]} the ceremony would be broadcast live.")
+    evil = folder / "evil.en.txt"
+    evil.write_text("\n\n".join(parts), encoding="utf-8")
+    return evil

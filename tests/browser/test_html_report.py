@@ -16,6 +16,7 @@ import pytest
 from mtcheck.pipeline import check_files
 from mtcheck.report import render
 from mtcheck.types import Finding, Report, Severity, Span
+from tests.browser.conftest import PAYLOADS, hostile_draft
 from tests.conftest import corpus, paragraphs
 
 
@@ -94,18 +95,8 @@ def test_details_and_filters(page: Any, tmp_path: Path, kursk_report: Report) ->
     assert page.locator(f'mark.hl:not(.off)[data-f~="{repetition}"]').count() == 1
 
 
-PAYLOADS = ("<script>window.__pwned = 1</script>", '"><img src=x onerror="window.__pwned = 2">')
-
-
 def test_document_text_never_executes(page: Any, tmp_path: Path) -> None:
-    source, draft = corpus("kursk-ru")
-    parts = paragraphs(draft)
-    # In a flagged paragraph (doubled word) and in an added one, so in cells, highlights and messages.
-    parts[3] = f"{PAYLOADS[0]} {PAYLOADS[1]} The the remarks come amid heightened tensions."
-    parts.insert(9, f"Officials said {PAYLOADS[1]} the ceremony would be broadcast live.")
-    evil = tmp_path / "evil.en.txt"
-    evil.write_text("\n\n".join(parts), encoding="utf-8")
-    report = check_files(source, evil)
+    report = check_files(corpus("kursk-ru")[0], hostile_draft(tmp_path))
     # A finding whose own words carry the payloads too (message, suggestion, back-translation).
     planted = Finding(
         "MT404",

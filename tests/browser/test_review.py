@@ -8,13 +8,11 @@ disk; document text never runs as code. Each test starts its own server on a fre
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.conftest import corpus, paragraphs, run_cli
+from tests.browser.conftest import PAYLOADS, hostile_draft
+from tests.conftest import corpus, run_cli
 from tests.reviewserver import ReviewServer
 
 EDITED = (
@@ -22,15 +20,6 @@ EDITED = (
     "a location that has not been previously detailed in public reports."
 )
 REASON = "the agency spells it so; keep it"
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> tuple[Path, Path]:
-    """A copy of the Kursk pair (ru → en) that the review may write beside."""
-    source, draft = corpus("kursk-ru")
-    shutil.copy(source, tmp_path / source.name)
-    shutil.copy(draft, tmp_path / draft.name)
-    return tmp_path / source.name, tmp_path / draft.name
 
 
 def open_review(page: Any, server: ReviewServer) -> None:
@@ -72,8 +61,8 @@ def saved_after(page: Any, action: Any) -> None:
     assert status.get_attribute("data-state") == "saved", status.text_content()
 
 
-def test_review_walk_decide_reload_kill_and_save(page: Any, pair: tuple[Path, Path], review_server: Any) -> None:
-    source, draft = pair
+def test_review_walk_decide_reload_kill_and_save(page: Any, kursk_copy: tuple[Path, Path], review_server: Any) -> None:
+    source, draft = kursk_copy
     original = draft.read_bytes()
     server = review_server(source, draft)
     open_review(page, server)
@@ -177,10 +166,21 @@ def test_review_walk_decide_reload_kill_and_save(page: Any, pair: tuple[Path, Pa
     assert any("1 finding(s) dismissed in the review file" in n for n in report["notices"])
 
 
-def test_save_refuses_when_the_draft_changed_on_disk(page: Any, pair: tuple[Path, Path], review_server: Any) -> None:
-    source, draft = pair
+def test_the_token_is_required_and_save_refuses_a_draft_changed_on_disk(
+    page: Any, kursk_copy: tuple[Path, Path], review_server: Any
+) -> None:
+    source, draft = kursk_copy
     server = review_server(source, draft)
     open_review(page, server)
+    # From the page's own origin, without the token header: refused, nothing recorded.
+    status = page.evaluate(
+        """fp => fetch('/api/decide', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                 body: JSON.stringify({fp, decision: 'dismissed'})}).then(r => r.status)""",
+        current(page),
+    )
+    assert status == 403
+    assert not draft.with_name(draft.name + ".review.json").exists()
+
     saved_after(page, "a")  # SWO → SMO in the working copy
     changed = draft.read_text(encoding="utf-8") + "\nA paragraph added in another editor.\n"
     draft.write_text(changed, encoding="utf-8")
@@ -191,38 +191,12 @@ def test_save_refuses_when_the_draft_changed_on_disk(page: Any, pair: tuple[Path
     assert not draft.with_name(draft.name + ".bak").exists()
     assert page.locator("#save").text_content() == "Save draft (1 edit)"
 
-
-def test_the_page_needs_its_token(page: Any, pair: tuple[Path, Path], review_server: Any) -> None:
-    source, draft = pair
-    server = review_server(source, draft)
-    open_review(page, server)
-    fp = current(page)
-    # Same origin, no token header: refused, nothing recorded.
-    status = page.evaluate(
-        """fp => fetch('/api/decide', {method: 'POST', headers: {'Content-Type': 'application/json'},
-                 body: JSON.stringify({fp, decision: 'dismissed'})}).then(r => r.status)""",
-        fp,
-    )
-    assert status == 403
-    assert not draft.with_name(draft.name + ".review.json").exists()
-    # The page itself without the token in its URL.
-    response = page.goto(server.url.split("?")[0])
-    assert response.status == 403
-
-
-PAYLOADS = ("<script>window.__pwned = 1</script>", '"><img src=x onerror="window.__pwned = 2">')
+    # The page itself, without the token in its URL.
+    assert page.goto(server.url.split("?")[0]).status == 403
 
 
 def test_document_text_never_executes(page: Any, tmp_path: Path, review_server: Any) -> None:
-    source, draft = corpus("kursk-ru")
-    parts = paragraphs(draft)
-    # A doubled word beside the payloads, and an added paragraph carrying one (its whole text is
-    # the finding's span: cells, queue, details).
-    parts[3] = f"{PAYLOADS[0]} {PAYLOADS[1]} The the remarks come amid heightened tensions."
-    parts.insert(9, f"Officials said {PAYLOADS[1]} the ceremony would be broadcast live.")
-    evil = tmp_path / "evil.en.txt"
-    evil.write_text("\n\n".join(parts), encoding="utf-8")
-    server = review_server(source, evil)
+    server = review_server(corpus("kursk-ru")[0], hostile_draft(tmp_path))
     open_review(page, server)
     rules = {i["rule"] for i in queue(page)}
     assert {"MT102", "MT404"} <= rules

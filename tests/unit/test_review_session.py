@@ -19,14 +19,6 @@ from mtcheck.types import Report
 from tests.conftest import DATA, corpus
 
 
-@pytest.fixture
-def pair(tmp_path: Path) -> tuple[Path, Path]:
-    source, draft = corpus("kursk-ru")
-    shutil.copy(source, tmp_path / source.name)
-    shutil.copy(draft, tmp_path / draft.name)
-    return tmp_path / source.name, tmp_path / draft.name
-
-
 def session_of(source: Path, draft: Path) -> ReviewSession:
     return open_session(check_files(source, draft))
 
@@ -51,8 +43,8 @@ def spans(report: Report) -> list[tuple[str, str]]:
     )
 
 
-def test_accepting_rechecks_the_sentence(pair: tuple[Path, Path]) -> None:
-    source, draft = pair
+def test_accepting_rechecks_the_sentence(kursk_copy: tuple[Path, Path]) -> None:
+    source, draft = kursk_copy
     session = session_of(source, draft)
     before = {i["fp"]: i for i in items(session)}
     target = item(session, "MT201", "Khinstin")
@@ -74,8 +66,8 @@ def test_accepting_rechecks_the_sentence(pair: tuple[Path, Path]) -> None:
     assert "Khinshteyn" not in draft.read_text(encoding="utf-8")
 
 
-def test_rechecked_findings_agree_with_a_full_check(pair: tuple[Path, Path]) -> None:
-    source, draft = pair
+def test_rechecked_findings_agree_with_a_full_check(kursk_copy: tuple[Path, Path]) -> None:
+    source, draft = kursk_copy
     session = session_of(source, draft)
     session.accept(item(session, "MT203", "SWO")["fp"], choice=1)  # "special military operation"
     square = item(session, "MT204", "In Internationals Kvir")
@@ -94,8 +86,8 @@ def test_rechecked_findings_agree_with_a_full_check(pair: tuple[Path, Path]) -> 
     assert "(special military operation)" in draft.read_text(encoding="utf-8")
 
 
-def test_a_dismissal_follows_its_finding_when_the_sentence_is_edited(pair: tuple[Path, Path]) -> None:
-    source, draft = pair
+def test_a_dismissal_follows_its_finding_when_the_sentence_is_edited(kursk_copy: tuple[Path, Path]) -> None:
+    source, draft = kursk_copy
     # One sentence with two findings: the garbled name and a Russian word left in.
     text = draft.read_text(encoding="utf-8").replace("between North Korea and Russia.", "between КНДР and Russia.", 1)
     draft.write_text(text, encoding="utf-8")
@@ -114,8 +106,8 @@ def test_a_dismissal_follows_its_finding_when_the_sentence_is_edited(pair: tuple
     assert any("1 finding(s) dismissed" in n for n in hidden.notices)
 
 
-def test_undo_takes_back_text_and_decisions(pair: tuple[Path, Path]) -> None:
-    source, draft = pair
+def test_undo_takes_back_text_and_decisions(kursk_copy: tuple[Path, Path]) -> None:
+    source, draft = kursk_copy
     session = session_of(source, draft)
     start = session.state()
     swo = item(session, "MT203", "SWO")
@@ -137,8 +129,8 @@ def row_text_of(state: dict[str, Any], row: int) -> str:
     return "".join(p if isinstance(p, str) else p[0] for p in found["t"])
 
 
-def test_a_new_session_restores_unsaved_edits(pair: tuple[Path, Path]) -> None:
-    source, draft = pair
+def test_a_new_session_restores_unsaved_edits(kursk_copy: tuple[Path, Path]) -> None:
+    source, draft = kursk_copy
     first = session_of(source, draft)
     fp = item(first, "MT201", "Khinstin")["fp"]
     first.accept(fp)

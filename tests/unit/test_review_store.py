@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -37,14 +36,6 @@ from tests.conftest import corpus, paragraphs
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def pair(tmp_path: Path) -> tuple[Path, Path]:
-    source, draft = corpus("kursk-ru")
-    shutil.copy(source, tmp_path / source.name)
-    shutil.copy(draft, tmp_path / draft.name)
-    return tmp_path / source.name, tmp_path / draft.name
-
-
 def flagged(report: Report) -> list[tuple[str, str, str]]:
     """(fingerprint, rule, flagged English) of each finding."""
     return [
@@ -53,8 +44,10 @@ def flagged(report: Report) -> list[tuple[str, str, str]]:
     ]
 
 
-def test_the_file_is_sorted_relative_and_reads_back(pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    source, draft = pair
+def test_the_file_is_sorted_relative_and_reads_back(
+    kursk_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, draft = kursk_copy
     decisions = {
         "ff00": Decision("dismissed", "MT201", "Khinstin", "house style", "2025-01-05T10:00:00+00:00"),
         "0a11": Decision("accepted", "MT203", "SWO", "", "2025-01-05T10:01:00+00:00", "SMO"),
@@ -87,8 +80,8 @@ def test_the_file_is_sorted_relative_and_reads_back(pair: tuple[Path, Path], mon
     assert "unsaved" not in json.loads(render_review(replace(review, unsaved=None)))
 
 
-def test_dismissals_survive_a_rerun_and_edits_elsewhere(pair: tuple[Path, Path]) -> None:
-    source, draft = pair
+def test_dismissals_survive_a_rerun_and_edits_elsewhere(kursk_copy: tuple[Path, Path]) -> None:
+    source, draft = kursk_copy
     report = check_files(source, draft)
     khinstins = [fp for fp, rule, text in flagged(report) if text == "Khinstin"]
     assert len(khinstins) == 3
@@ -116,8 +109,8 @@ def test_dismissals_survive_a_rerun_and_edits_elsewhere(pair: tuple[Path, Path])
     assert len(hide_dismissed(rewritten).findings) == len(rewritten.findings)
 
 
-def test_a_review_file_names_its_source(pair: tuple[Path, Path]) -> None:
-    source, draft = pair
+def test_a_review_file_names_its_source(kursk_copy: tuple[Path, Path]) -> None:
+    source, draft = kursk_copy
     save_review(ReviewFile(review_path(draft), source, draft, {"ab": Decision("dismissed", "MT201", "x")}))
     with pytest.raises(OtherPair, match=r"records decisions for the source source\.ru\.txt"):
         load_review(corpus("kursk-ko")[0], draft)
@@ -132,25 +125,25 @@ def test_a_review_file_names_its_source(pair: tuple[Path, Path]) -> None:
         ('{"schema": "mtcheck.review/1", "decisions": {}, "unsaved": {"edits": []}}', "field draft_sha256 is missing"),
     ],
 )
-def test_broken_review_files_are_input_errors(pair: tuple[Path, Path], content: str, message: str) -> None:
-    source, draft = pair
+def test_broken_review_files_are_input_errors(kursk_copy: tuple[Path, Path], content: str, message: str) -> None:
+    source, draft = kursk_copy
     review_path(draft).write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         load_review(source, draft)
 
 
-def test_no_review_file_is_an_empty_review(pair: tuple[Path, Path]) -> None:
-    source, draft = pair
+def test_no_review_file_is_an_empty_review(kursk_copy: tuple[Path, Path]) -> None:
+    source, draft = kursk_copy
     review = load_review(source, draft)
     assert review.decisions == {} and review.unsaved is None
     report = check_files(source, draft)
     assert hide_dismissed(report) is report
 
 
-def test_a_killed_writer_leaves_the_previous_file(pair: tuple[Path, Path]) -> None:
+def test_a_killed_writer_leaves_the_previous_file(kursk_copy: tuple[Path, Path]) -> None:
     """The process dies between writing the new content and renaming it into place (as under
     kill -9): the review file on disk is the previous one, whole."""
-    source, draft = pair
+    source, draft = kursk_copy
     save_review(ReviewFile(review_path(draft), source, draft, {"ab": Decision("dismissed", "MT201", "Khinstin")}))
     before = review_path(draft).read_bytes()
     script = (
@@ -169,8 +162,8 @@ def test_a_killed_writer_leaves_the_previous_file(pair: tuple[Path, Path]) -> No
     assert load_review(source, draft).decisions == {"ab": Decision("dismissed", "MT201", "Khinstin")}
 
 
-def test_export_lists_decisions_oldest_first(pair: tuple[Path, Path]) -> None:
-    source, draft = pair
+def test_export_lists_decisions_oldest_first(kursk_copy: tuple[Path, Path]) -> None:
+    source, draft = kursk_copy
     decisions = {
         "aa": Decision("accepted", "MT201", "Khinstin", "", "2025-01-05T10:02:00+00:00", "Khinshteyn"),
         "bb": Decision("dismissed", "MT203", "SWO", "кавычки «так»", "2025-01-05T10:01:00+00:00"),
