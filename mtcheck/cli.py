@@ -235,6 +235,33 @@ def scan(
     _exit_for(reports, fail_on)
 
 
+def _review_options(
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1; 0: a free one.")] = 0,
+    no_open: Annotated[bool, typer.Option("--no-open", help="Do not open a browser; only print the URL.")] = False,
+    export: Annotated[
+        Path | None, typer.Option("--export", help="Write the review file's decisions as CSV to FILE (- for stdout).")
+    ] = None,
+) -> None:
+    """The options `review` adds to those of `check`."""
+
+
+def _with_options_of_check(own: Callable[..., None]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Gives a command `check`'s parameters (less its report options) and those of ``own``: the
+    review takes the same inputs and models as a check, declared in one place."""
+    report_only = ("fmt", "output", "fail_on")
+    shared = [p for p in inspect.signature(check, eval_str=True).parameters.values() if p.name not in report_only]
+    signature = inspect.Signature([*shared, *inspect.signature(own, eval_str=True).parameters.values()])
+
+    def wrap(command: Callable[..., None]) -> Callable[..., None]:
+        command.__signature__ = signature  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in signature.parameters.values()}
+        return command
+
+    return wrap
+
+
+@app.command()
+@_with_options_of_check(_review_options)
 def review(**options: Any) -> None:
     """Review the findings in the browser: accept suggestions, edit sentences, dismiss false alarms.
 
@@ -307,44 +334,6 @@ def _export_review(source: Path, target: Path | None, export: Path) -> None:
     except OSError as exc:
         raise _fail(f"cannot write {export}: {exc.strerror or exc}") from None
     typer.echo(f"{export}: {len(review.decisions)} decision(s)", err=True)
-
-
-def _review_signature() -> inspect.Signature:
-    """`check`'s parameters less its report options, and the review's own: the review takes the
-    same inputs and models as a check, declared in one place."""
-    own = [
-        inspect.Parameter(
-            "port",
-            inspect.Parameter.KEYWORD_ONLY,
-            default=0,
-            annotation=Annotated[
-                int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1; 0: a free one.")
-            ],
-        ),
-        inspect.Parameter(
-            "no_open",
-            inspect.Parameter.KEYWORD_ONLY,
-            default=False,
-            annotation=Annotated[bool, typer.Option("--no-open", help="Do not open a browser; only print the URL.")],
-        ),
-        inspect.Parameter(
-            "export",
-            inspect.Parameter.KEYWORD_ONLY,
-            default=None,
-            annotation=Annotated[
-                Path | None,
-                typer.Option("--export", help="Write the review file's decisions as CSV to FILE (- for stdout)."),
-            ],
-        ),
-    ]
-    report_only = ("fmt", "output", "fail_on")
-    shared = [p for p in inspect.signature(check, eval_str=True).parameters.values() if p.name not in report_only]
-    return inspect.Signature([*shared, *own])
-
-
-review.__signature__ = _review_signature()  # type: ignore[attr-defined]
-review.__annotations__ = {p.name: p.annotation for p in review.__signature__.parameters.values()}  # type: ignore[attr-defined]
-app.command()(review)
 
 
 baseline_app = typer.Typer(

@@ -24,7 +24,7 @@ from mtcheck.fingerprint import display_path, fingerprints, location
 from mtcheck.report.html import marked_pieces
 from mtcheck.review import recheck
 from mtcheck.review.store import Decision, ReviewFile, Unsaved, load_review, now, save_review
-from mtcheck.review.working import DraftChanged, Edit, LoadedDraft, add, load_draft, one_line
+from mtcheck.review.working import DraftChanged, Edit, LoadedDraft, add, backup_path, load_draft, one_line
 from mtcheck.types import Bead, Document, Finding, Report, Span
 
 if TYPE_CHECKING:
@@ -259,7 +259,8 @@ class ReviewSession:
             # Undo works on edits to the file as it was loaded; a new file starts a new history.
             self._undo.clear()
             response = self._commit(replace(state, edits=()), undoable=False)
-            response["message"] = f"saved {count} edit(s) to {saved.path} (the previous version is in {saved.path}.bak)"
+            backup = backup_path(saved.path.resolve())
+            response["message"] = f"saved {count} edit(s) to {saved.path} (the previous version is in {backup})"
             return response
 
     # --- internals ----------------------------------------------------------------------
@@ -388,14 +389,16 @@ class ReviewSession:
         marks_t: dict[int, list[tuple[Span, str]]] = {}
         marks_s: dict[int, list[tuple[Span, str]]] = {}
         items: dict[str, dict[str, Any]] = {}
-        keyed: list[tuple[tuple[int, int, str], str]] = []
+        # The queue in the order of the rows (an omission sits where its source sentence is).
+        position = {rid: i for i, rid in enumerate(state.row_ids)}
+        keyed: list[tuple[tuple[int, int, int, str], str]] = []
         for f, fp in zip(report.findings, state.fps, strict=True):
             for span, target, marks in ((f.target_span, True, marks_t), (f.source_span, False, marks_s)):
                 if span is not None:
                     for b in index.beads_over(span, target):
                         marks.setdefault(b, []).append((span, fp))
             items[fp] = self._item(f, fp, state, index)
-            keyed.append((recheck.order(f), fp))
+            keyed.append(((position.get(items[fp]["row"], -1), *recheck.order(f)), fp))
         for g in state.ghosts:
             over = index.beads_over(g.anchor, True)
             for b in over:
@@ -405,7 +408,7 @@ class ReviewSession:
             items[g.fp] = {**g.item, **_decision_fields(decision), "row": row, "editRow": row, "gone": True}
             items[g.fp]["canAccept"] = False
             items[g.fp]["canEdit"] = self.editable and row is not None
-            keyed.append(((g.anchor.start, -1, g.item["rule"]), g.fp))
+            keyed.append(((position.get(row, -1), g.anchor.start, -1, g.item["rule"]), g.fp))
         # A row's text is fixed by its id (an edit gives its rows new ids), so a row is rebuilt
         # only when its marks moved within it; on a long document most actions touch few rows.
         rows = {}

@@ -197,3 +197,25 @@ def test_edits_the_draft_cannot_hold_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ActionError, match=r"is cp125\d, which cannot hold '힌시테인'"):
         session.edit(name["fp"], sentence.replace("Khinstin", "힌시테인"), sentence)
     assert session.state()["status"]["edits"] == 0
+
+
+def test_an_omission_made_and_mended_in_the_review(kursk_copy: tuple[Path, Path]) -> None:
+    """Deleting a paragraph's English makes an omission where its source is; adding the
+    translation to the sentence before (what `e` offers for an omission) resolves it."""
+    source, draft = kursk_copy
+    session = session_of(source, draft)
+    square = item(session, "MT204", "In Internationals Kvir")
+    sentence = row_text(session, square["editRow"])
+    session.edit(square["fp"], "", sentence)
+    rules = [i["rule"] for i in items(session) if not i["gone"]]
+    assert rules.index("MT101") == 3  # in the queue where the source sentence is
+    omission = item(session, "MT101", None)
+    assert omission["source"].startswith("Члены совета предложили")
+    before = row_text(session, omission["editRow"])
+    assert before.startswith("The regional authorities convened")
+    added = " Members of the council proposed placing the monument in Internationalists Square."
+    session.edit(omission["fp"], before + added, before)
+    assert "MT101" not in [i["rule"] for i in items(session) if not i["gone"]]
+    assert item(session, "MT101", None)["decision"] == "edited"
+    session.save_draft()
+    assert "MT101" not in {f.rule for f in check_files(source, draft).findings}
