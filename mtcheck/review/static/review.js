@@ -551,6 +551,11 @@
   const reopen = () => decide('open');
 
   function undo() {
+    if (!S.undo && !S.pending) {
+      S.message = 'nothing to undo';
+      renderDetails();
+      return;
+    }
     act('/api/undo', {}, () => {
       if (!S.items.has(S.current)) select(firstVisible(), true);
     });
