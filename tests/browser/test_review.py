@@ -204,18 +204,27 @@ def test_document_text_never_executes(page: Any, tmp_path: Path, review_server: 
         mark.click()
     for _ in queue(page):
         page.keyboard.press("j")
-    # A hostile reason, and a hostile edit.
+    # A hostile reason and a hostile edit, this time by mouse.
+    details = page.locator("#details")
     page.locator("#queue li", has_text="Officials said").click()
-    page.keyboard.press("d")
-    page.keyboard.type(PAYLOADS[0])
-    saved_after(page, "Enter")
+    details.get_by_role("button", name="Dismiss (d)").click()
+    page.locator("#dismiss input").fill(PAYLOADS[0])
+    saved_after(page, lambda: details.get_by_role("button", name="Dismiss", exact=True).click())
     page.locator('.filters input[data-kind="decision"][value="dismissed"]').check()
     page.locator("#queue li", has_text="Officials said").click()
-    assert PAYLOADS[0] in page.locator("#details").text_content()
+    assert PAYLOADS[0] in details.text_content()
+    saved_after(page, lambda: details.get_by_role("button", name="Reopen (o)").click())
+    assert "open" in details.locator(".badge").text_content()
     page.locator("#queue li", has_text="Khinstin").first.click()
-    page.keyboard.press("e")
+    details.get_by_role("button", name="Edit (e)").click()
     page.locator("#editor textarea").fill(f"Kursk Governor {PAYLOADS[1]} Khinshteyn announced a monument.")
-    saved_after(page, "Enter")
+    saved_after(page, lambda: details.get_by_role("button", name="Save edit").click())
+    saved_after(page, lambda: details.get_by_role("button", name="Undo (u)").click())
+    assert f"Kursk Governor {PAYLOADS[1]}" not in page.locator("#rows").text_content()
+    page.locator("#queue li", has_text="Khinstin").first.click()
+    details.get_by_role("button", name="Edit (e)").click()
+    page.locator("#editor textarea").fill(f"Kursk Governor {PAYLOADS[1]} Khinshteyn announced a monument.")
+    saved_after(page, lambda: details.get_by_role("button", name="Save edit").click())
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.dialogs == []
     assert page.locator("img").count() == 0

@@ -197,3 +197,29 @@ def test_token_host_and_origin_are_checked_and_ctrl_c_stops(kursk_copy: tuple[Pa
     stderr = "".join(server.stderr)
     assert "mtcheck: review stopped" in stderr
     assert "Traceback" not in stderr
+
+
+def test_the_browser_opens_a_private_redirect_not_the_token_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A browser started with the tokened URL would show the token to every local user in the
+    process list; it gets a file only this user can read, which redirects to the URL."""
+    from mtcheck.review import app as review_app
+
+    url = "http://127.0.0.1:8765/?token=abc-DEF_123"
+    opened: list[str] = []
+    seen: list[tuple[int, str]] = []
+
+    def fake_open(uri: str) -> bool:
+        opened.append(uri)
+        page = Path(uri.removeprefix("file://"))
+        seen.append((page.stat().st_mode & 0o777, page.read_text(encoding="utf-8")))
+        return True
+
+    monkeypatch.setattr(review_app.webbrowser, "open", fake_open)
+    with review_app._launcher(url) as launch:
+        launch()
+    (uri,) = opened
+    assert uri.startswith("file:///") and "token" not in uri
+    mode, content = seen[0]
+    assert mode == 0o600
+    assert f'content="0;url={url}"' in content
+    assert not Path(uri.removeprefix("file://")).exists()  # removed once the review stops

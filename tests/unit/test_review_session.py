@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -219,3 +220,16 @@ def test_an_omission_made_and_mended_in_the_review(kursk_copy: tuple[Path, Path]
     assert item(session, "MT101", None)["decision"] == "edited"
     session.save_draft()
     assert "MT101" not in {f.rule for f in check_files(source, draft).findings}
+
+
+def test_an_item_carries_the_back_translation(kursk_copy: tuple[Path, Path]) -> None:
+    """With translation models the evidence holds a back-translation; the queue item has it apart."""
+    source, draft = kursk_copy
+    report = check_files(source, draft)
+    first = report.findings[0]
+    planted = replace(first, evidence={**first.evidence, "back_translation": "специальной военной операции (СВО)"})
+    session = open_session(replace(report, findings=(planted, *report.findings[1:])))
+    shown = items(session)[0]
+    assert shown["back"] == "специальной военной операции (СВО)"
+    assert "back_translation" not in shown["evidence"]
+    assert shown["evidence"]["source_acronym"] == first.evidence["source_acronym"]
