@@ -77,17 +77,37 @@ def render(report: Report | Sequence[Report], fmt: str, color: bool = False) -> 
     return renderer([report] if isinstance(report, Report) else list(report), color)
 
 
-def write_atomic(path: str | Path, content: str) -> None:
+def write_atomic(path: str | Path, content: str | bytes, mode: int | None = None) -> None:
     """Write through a temporary file in the same folder and rename it into place, so a
-    crash never leaves a half-written report."""
+    crash never leaves a half-written report. The file and then its folder are synced, so
+    once this returns the new content survives a kill or a power cut. ``mode`` sets the
+    permissions (the temporary file is private until then)."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    folder = target.parent or Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
             fh.flush()
             os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename lives in the folder's entry table; without this a power cut may undo it.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # e.g. Windows, where folders cannot be opened; the rename is durable enough there
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
