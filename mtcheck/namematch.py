@@ -20,6 +20,7 @@ from mtcheck.lang.name_tables import ACRONYMS
 from mtcheck.lang.names_base import (
     ACRONYM,
     CASE_FORM,
+    NOUN,
     PERSON,
     PLACE,
     NounPart,
@@ -326,6 +327,56 @@ def _noun_issue(name: SourceName, tokens: list[Token], free: set[int], tgt: str)
     return None
 
 
+def _transliterated_nouns(
+    tokens: list[Token], free: set[int], compacts: list[str], src: str, lang: str, tgt: str
+) -> list[NameIssue]:
+    """Runs of English words that transliterate common words of the source, at least one of them no
+    English word; the tokens they cover leave ``free``."""
+    from mtcheck.lang.common_nouns import transliterated
+
+    strange = [k for k in sorted(free) if len(compacts[k]) >= 3 and english_frequency(tokens[k].text) < _LOANWORD]
+    if not strange:
+        return []
+    near = {k + d for k in strange for d in (-2, -1, 0, 1, 2)} & set(range(len(tokens)))
+    words = transliterated(src, lang, {compacts[k] for k in near})
+    out = []
+    done: set[int] = set()
+    for k in strange:
+        if k in done or compacts[k] not in words:
+            continue
+        # The run takes in its neighbours that transliterate source words too, English words
+        # (Park, Dom) and words a name match took ("Tsentr" for a capitalised Центр) among them.
+        lo = hi = k
+        while lo > 0 and compacts[lo - 1] in words and _joined(tokens, lo - 1, lo, tgt):
+            lo -= 1
+        while hi + 1 < len(tokens) and compacts[hi + 1] in words and _joined(tokens, hi, hi + 1, tgt):
+            hi += 1
+        run = range(lo, hi + 1)
+        done |= set(run)
+        free -= set(run)
+        span = (tokens[lo].start, tokens[hi].end)
+        sources = [words[compacts[i]] for i in run]
+        english = [w.english for w in sources if w.english]
+        evidence: dict[str, object] = {
+            "source_words": [w.text for w in sources],
+            "rendering": tgt[span[0] : span[1]],
+        }
+        source = SourceName(sources[0].start, sources[-1].end, " ".join(w.text for w in sources), NOUN,
+                            sources[0].text.lower(), frozenset(), "", required=False)  # fmt: skip
+        out.append(NameIssue(COMMON_NOUN, source, span, english[0] if len(english) == 1 and len(run) == 1 else None,
+                             evidence))  # fmt: skip
+    return out
+
+
+# Zipf frequency below which a transliterated word is no English loanword (oblast 2.6, dacha 2.6,
+# kimchi 2.8 are; vokzal, gongwon, sicheong are not).
+_LOANWORD = 2.0
+
+
+def _joined(tokens: list[Token], a: int, b: int, text: str) -> bool:
+    return not text[tokens[a].end : tokens[b].start].strip(" -")
+
+
 def _capital_run(tokens: list[Token], k: int, text: str) -> tuple[int, int]:
     lo = hi = k
     while lo > 0 and tokens[lo - 1].capital and not text[tokens[lo - 1].end : tokens[lo].start].strip(" -"):
@@ -566,6 +617,10 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             assert issue.target is not None
             found[n_id] = Rendering(name, issue.target, tgt[issue.target[0] : issue.target[1]])
             free -= {k for k, t in enumerate(tokens) if issue.target[0] <= t.start < issue.target[1]}
+    # 3b. Any common word of the source transliterated into the English ("Vokzal", "Dom Uchenykh",
+    # "Haesuyokjang"), found by the words' own transliterations.
+    if lang in ("ru", "ko"):
+        issues += _transliterated_nouns(tokens, free, token_compacts, src, lang, tgt)
     # 4. A known garble of a name (a case form: "Sergeya Ivanova" for Сергея Иванова; a Korean
     # word romanised letter by letter: "Sinra" for 신라), then near misses: garbled, or a
     # conventional spelling.

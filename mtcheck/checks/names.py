@@ -144,9 +144,12 @@ def _message(issue: NameIssue, src: str, tgt: str) -> str:
         what = f"of {s!r} " if s else f"of {issue.evidence['source_acronym']!r} "
         english = repr(issue.suggestion) if issue.suggestion else "its own name or abbreviation"
         return f"{t!r} spells the abbreviation {what}letter by letter; English uses {english}"
-    if issue.kind == COMMON_NOUN:
+    if issue.kind == COMMON_NOUN and "noun" in issue.evidence:
         noun = issue.evidence["noun"]
         return f"{t!r} transliterates the common noun in {s!r} ({noun!r}); English: {issue.suggestion!r}"
+    if issue.kind == COMMON_NOUN:
+        english = f"English: {issue.suggestion!r}" if issue.suggestion else "translate it"
+        return f"{t!r} transliterates the common word(s) {s!r} instead of translating them; {english}"
     if issue.kind == MISSING and issue.target:
         return f"{t!r} stands where the source has {s!r} (expected e.g. {issue.suggestion!r})"
     if issue.kind == MISSING:

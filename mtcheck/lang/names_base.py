@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from mtcheck.lang.name_tables import Acronym, NameNoun
 
-PERSON, PLACE, ORG, ACRONYM = "person", "place", "org", "acronym"
+PERSON, PLACE, ORG, ACRONYM, NOUN = "person", "place", "org", "acronym", "noun"
 CASE_FORM, LETTER_BY_LETTER = "case form", "letter by letter"
 
 

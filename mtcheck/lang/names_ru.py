@@ -299,7 +299,8 @@ def _name_part_english(tok: _Token) -> tuple[str, frozenset[str]]:
             places = _place_english(base)
             if places:
                 best = gazetteer.usual_name(base) or min(places, key=len)
-                return best, _forms(*places) | _latin(base)
+                # English also keeps the adjective, transliterated (Yamalsky District).
+                return best, _forms(*places) | _latin(base) | _latin(tok.lemma)
         latin = ru.transliterate(stem.capitalize())
         # English keeps a foreign base without the Russian suffix: Трафальгарская → Trafalgar.
         return latin, _latin(stem) | _latin(short) | _latin(unalternated)
