@@ -99,6 +99,12 @@ class AlignedText:
     target_span: Span
     target: str
 
+    @property
+    def confidence(self) -> float:
+        """How sure the alignment is that these two texts translate each other (the bead's
+        posterior): a finding that compares them is no surer than this."""
+        return self.bead.confidence
+
 
 class Check(Protocol):
     def __call__(self, ctx: CheckContext) -> Iterable[Finding]: ...
