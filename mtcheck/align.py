@@ -334,7 +334,7 @@ class _AnchorBand:
     def __init__(self, src: Units, tgt: Units, lo: np.ndarray, width: int) -> None:
         n, m = len(src), len(tgt)
         self.lo = lo
-        self._memo: dict[tuple[int, int], np.ndarray] = {}
+        self._memo: dict[tuple[int, ...] | tuple[int, int, str], np.ndarray] = {}
         # Unit x is used by rows x+1 … x+3, at columns lo[x+1]-3 … lo[x+3]+width-1.
         self.start = np.array([lo[min(x + 1, n)] - self._REACH for x in range(n)], dtype=np.int64)
         span = width + 2 * self._REACH + int(np.max(np.diff(lo), initial=0)) * self._REACH
@@ -344,18 +344,32 @@ class _AnchorBand:
         for y, keys in enumerate(tgt.anchors):
             for key in keys:
                 index.setdefault(key, []).append(y)
+        # Keys two neighbouring units of one side share ("Trump said ... Trump added"): a merge
+        # of both counts them twice against the other side; these tables undo that.
+        t_repeats: dict[str, list[int]] = {}
+        for y in range(m - 1):
+            for key in tgt.anchors[y] & tgt.anchors[y + 1]:
+                t_repeats.setdefault(key, []).append(y)
+        self.over_s = np.zeros((max(n, 1), span))
+        self.over_t = np.zeros((max(n, 1), span))
         t_strong = np.array([len(_strong(k)) for k in tgt.anchors], dtype=np.float64)
         self.s_own = np.array([min(len(_telling(k)), _MAX_OWN) for k in src.anchors], dtype=np.float64)
         self.t_own = np.array([min(len(_telling(k)), _MAX_OWN) for k in tgt.anchors], dtype=np.float64)
         strong_shared = np.zeros_like(self.shared)
         for x, keys in enumerate(src.anchors):
             first = int(self.start[x])
+            repeated = keys & src.anchors[x + 1] if x + 1 < n else frozenset()
             for key in keys:
                 ys = index.get(key, ())
                 for y in ys[bisect.bisect_left(ys, max(first, 0)) : bisect.bisect_left(ys, first + span)]:
                     self.shared[x, y - first] += 1
                     if key[0] in "DQ":
                         strong_shared[x, y - first] += 1
+                    if key in repeated:
+                        self.over_s[x, y - first] += 1
+                ys = t_repeats.get(key, ())
+                for y in ys[bisect.bisect_left(ys, max(first, 0)) : bisect.bisect_left(ys, first + span)]:
+                    self.over_t[x, y - first] += 1
             ys = np.arange(first, first + span)
             inside = (ys >= 0) & (ys < m)
             s_strong = len(_strong(keys))
@@ -379,8 +393,20 @@ class _AnchorBand:
 
     def matched(self, a: int, b: int, cols: np.ndarray) -> np.ndarray:
         total = sum(self._shared_at(dx, dy, cols) for dx in range(1, a + 1) for dy in range(1, b + 1))
-        # Pairwise counts over-reward merges; a bead earns at most what its halves would.
-        return np.asarray(total) / max(a, b)
+        if a == b == 1:
+            return np.asarray(total)
+        # A key that two neighbouring units of one side hold counts once for the merge of
+        # both: pairwise counts minus the repeats (exact for 2-1 and 1-2, close for the rest).
+        over = sum(self._at("s", dx, dy, cols) for dx in range(2, a + 1) for dy in range(1, b + 1))
+        over = over + sum(self._at("t", dx, dy, cols) for dx in range(1, a + 1) for dy in range(2, b + 1))
+        single = np.max([self._shared_at(dx, dy, cols) for dx in range(1, a + 1) for dy in range(1, b + 1)], axis=0)
+        return np.maximum(np.asarray(total) - over, single)
+
+    def _at(self, side: str, dx: int, dy: int, cols: np.ndarray) -> np.ndarray:
+        key = (dx, dy, side)
+        if key not in self._memo:
+            self._memo[key] = self._gather(self.over_s if side == "s" else self.over_t, dx, dy, cols)
+        return self._memo[key]
 
     def _shared_at(self, dx: int, dy: int, cols: np.ndarray) -> np.ndarray:
         # Bead types share offsets ((1, 1) is in six of them); gather each offset once.

@@ -13,6 +13,7 @@ word (5 млн → 5 billion), which are a slipped scale rather than a wrong num
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.money import currency
 from mtcheck.lang.numbers import Quantity, extract, norm, render, unit_after
-from mtcheck.types import Finding, Severity, Span
+from mtcheck.types import Bead, Finding, Severity, Span
 
 NUMBER = register_rule(
     Rule(
@@ -106,9 +107,18 @@ def _loose(a: Quantity, b: Quantity) -> bool:
 Pairs = list[tuple[Quantity, Quantity]]
 
 
-def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[Pairs, list[Quantity], list[Quantity]]:
-    """Pair equal values; return the pairs and what is left on each side."""
-    left_s, left_t = list(src), list(tgt)
+def _match(
+    src: list[Quantity], tgt: list[Quantity], source: str = "", target: str = ""
+) -> tuple[Pairs, list[Quantity], list[Quantity]]:
+    """Pair equal values; return the pairs and what is left on each side. Figures written in
+    digits are paired first, with figures in digits where they can be: "в четыре мяча ... 5/4"
+    against "fourballs ... 5&4" leaves the word over, not the figure."""
+
+    def digits(q: Quantity, text: str) -> bool:
+        return any(c.isdigit() for c in text[q.start : q.end])
+
+    left_s = sorted(src, key=lambda q: not digits(q, source))
+    left_t = sorted(tgt, key=lambda q: not digits(q, target))
     pairs: Pairs = []
     for same in (lambda a, b: bool(set(a.keys) & set(b.keys)), _loose):
         for s in list(left_s):
@@ -118,6 +128,34 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[Pairs, list[Quanti
                 left_t.remove(t)
                 pairs.append((s, t))
     return pairs, left_s, left_t
+
+
+# "45 miles (72 kilometres)", "€3.1bn ($3.6bn)": one amount written twice.
+_OPEN_ALIAS = re.compile(
+    r"\s?[\w/.°%]{0,24}\s*\(\s*(?:about|around|approximately|около|약)?\s*[$€£₽₩¥]?$", re.IGNORECASE
+)
+_CLOSE_ALIAS = re.compile(r"^\s?[^\d()]{0,24}\)")
+
+
+def _aliases(qs: list[Quantity], text: str) -> dict[int, int]:
+    """id of the quantity in brackets → id of the one it restates, and back."""
+    out: dict[int, int] = {}
+    for a, b in itertools.pairwise(qs):
+        if _OPEN_ALIAS.search(text[a.end : b.start]) and _CLOSE_ALIAS.match(text[b.end : b.end + 26]):
+            out[id(b)], out[id(a)] = id(a), id(b)
+    return out
+
+
+def _restated(left: list[Quantity], aliases: dict[int, int]) -> list[Quantity]:
+    """Leftovers less those that restate another amount: gone when their twin was matched,
+    reported once when both are left over."""
+    left_ids = {id(q) for q in left}
+    out: list[Quantity] = []
+    for q in left:
+        twin = aliases.get(id(q))
+        if twin is None or (twin in left_ids and all(id(k) != twin for k in out)):
+            out.append(q)
+    return out
 
 
 def _unit_change(s: Quantity, t: Quantity) -> bool:
@@ -189,7 +227,10 @@ def _sort(q: Quantity) -> str:
 
 def compare(source: str, source_lang: str, target: str) -> list[Mismatch]:
     """Numbers, dates and amounts that differ between a source text and its English translation."""
-    pairs, left_s, left_t = _match(extract(source, source_lang), extract(target, "en"))
+    src_q, tgt_q = extract(source, source_lang), extract(target, "en")
+    pairs, left_s, left_t = _match(src_q, tgt_q, source, target)
+    left_s = _restated(left_s, _aliases(src_q, source))
+    left_t = _restated(left_t, _aliases(tgt_q, target))
     out: list[Mismatch] = []
     for s, t in pairs:
         # "до 25 см" → "up to 10 inches" next to "7–10 см" → "3 to 6 inches": the 10s are
@@ -284,8 +325,39 @@ def _finding(m: Mismatch, src_text: str, tgt_text: str, s_off: int, t_off: int) 
     )
 
 
+# Under this alignment confidence a pair may not translate each other at all: what differs
+# between them is worth a look (info), not an alarm.
+_UNSURE = 0.5
+
+
 @register_check("numbers")
 def check_numbers(ctx: CheckContext) -> Iterator[Finding]:
+    beads = ctx.alignment
     for pair in ctx.pairs():
         for m in compare(pair.source, ctx.source.lang, pair.target):
-            yield _finding(m, pair.source, pair.target, pair.source_span.start, pair.target_span.start)
+            if (m.source is None or m.target is None) and _next_door(ctx, beads, pair.index, m):
+                continue  # the figure is in a neighbouring sentence: the alignment is off, not the figure
+            f = _finding(m, pair.source, pair.target, pair.source_span.start, pair.target_span.start)
+            if pair.confidence < 1.0:
+                f = replace(
+                    f,
+                    confidence=round(f.confidence * pair.confidence, 3),
+                    severity=Severity.INFO if pair.confidence < _UNSURE else f.severity,
+                    evidence={**f.evidence, "alignment_confidence": pair.confidence},
+                )
+            yield f
+
+
+def _next_door(ctx: CheckContext, beads: tuple[Bead, ...], index: int, m: Mismatch) -> bool:
+    """Is a figure found on one side only written on the other side of a neighbouring bead?"""
+    q = m.source or m.target
+    assert q is not None
+    for near in (index - 1, index + 1):
+        if not 0 <= near < len(beads):
+            continue
+        ids, doc, lang = (
+            (beads[near].target, ctx.target, "en") if m.source else (beads[near].source, ctx.source, ctx.source.lang)
+        )
+        if ids and any(set(q.keys) & set(o.keys) for o in extract(doc.segment_texts(ids), lang)):
+            return True
+    return False

@@ -52,7 +52,9 @@ _SPACE = "[ \u00a0\u202f]"
 _DIGITS = {
     # Russian groups thousands with (no-break) spaces and uses the comma for decimals.
     "ru": re.compile(rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"),
-    "en": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+    # Also "0800 555 111", "116 123": groups of three after a space read as one figure, the
+    # way the Russian side writes them, so that a phone number is one number on both sides.
+    "en": re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d+(?:\.\d+)?"),
     "ko": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
 }
 _SCALES = {
@@ -84,6 +86,7 @@ _APPROX_AFTER = {
     "ko": re.compile(r"^\s*(?:여|이상|이하|가량|정도|쯤|미만|남짓|넘게|넘는|안팎|내외)"),
 }
 _LETTER_BEFORE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐]?$")
+_LABEL_BEFORE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐]$")
 # "p109", "p.109", "pp.12": a page number glued to its abbreviation is still a number.
 _PAGE_BEFORE = re.compile(r"(?<![A-Za-z])pp?\.?$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
@@ -514,9 +517,13 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
     scale_re = re.compile(r"[\s-]?(?:" + "|".join(f"({p})" for p, _ in scales) + r")(?![\w])", re.IGNORECASE)
     for m in _DIGITS[lang].finditer(text):
         start, end = m.span()
-        if (
-            _LETTER_BEFORE.search(text[max(0, start - 2) : start]) or (start and text[start - 1] in ".,")
-        ) and not _PAGE_BEFORE.search(text[max(0, start - 4) : start]):
+        # "Северный поток-2", "Су-27", "COVID-19": part of a name; it may match the other
+        # side's "Nord Stream 2", but is never reported by itself.
+        before = text[max(0, start - 2) : start]
+        label = bool(_LABEL_BEFORE.search(before))
+        if ((_LETTER_BEFORE.search(before) and not label) or (start and text[start - 1] in ".,")) and not (
+            _PAGE_BEFORE.search(text[max(0, start - 4) : start])
+        ):
             continue
         after = text[end : end + 12]
         if lang == "en" and _LATIN_AFTER.match(after) and not _EN_SUFFIX_OK.match(after):
@@ -533,7 +540,9 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
         keys = tuple(norm(v) for v in values)
         if kind == "percent":
             keys += tuple(norm(v / 100) for v in values)
-        out.append(Quantity(start, end, kind, keys, _approx(text, start, end, lang), unit=_unit(text, end, start)))
+        out.append(
+            Quantity(start, end, kind, keys, _approx(text, start, end, lang), label, unit=_unit(text, end, start))
+        )
     return out
 
 
@@ -582,7 +591,9 @@ def _amounts_words(text: str, lang: str) -> list[Quantity]:
             r"(?<![а-яё])(?:(одн[аиу]|две|тр[иеё]х?)\s+)?(трет|четверт)(?:ь|и|ей|ью)(?![а-яё])", text, re.I
         ):
             num = 2 if (m.group(1) or "").lower() == "две" else 3 if m.group(1) and m.group(1)[1] == "р" else 1
-            out.append(Quantity(m.start(), m.end(), "number", (norm(num / (3 if m.group(2) == "трет" else 4)),)))
+            # "в последней трети" (the final third) without a numeral is rarely a figure
+            value = norm(num / (3 if m.group(2) == "трет" else 4))
+            out.append(Quantity(m.start(), m.end(), "number", (value,), weak=not m.group(1)))
         for m in re.finditer(r"(?<![\d,.])([1-9]0)-?е(?=\s+год)", text):
             v = float(m.group(1))
             out.append(Quantity(m.start(), m.end(), "year", (v, 1900 + v, 2000 + v)))
@@ -604,6 +615,20 @@ def _amounts_words(text: str, lang: str) -> list[Quantity]:
 
 
 _EN_ORDINALS_TABLE = _word_table(_EN_ORDINALS)
+# Collective numerals: "шестеро задержанных" is six people detained.
+_RU_COLLECTIVE = _word_table(
+    {
+        r"дво(?:е|их|им|ими)": 2,
+        r"тро(?:е|их|им|ими)": 3,
+        r"четвер(?:о|ых|ым|ыми)": 4,
+        r"пятер(?:о|ых|ым|ыми)": 5,
+        r"шестер(?:о|ых|ым|ыми)": 6,
+        r"семер(?:о|ых|ым|ыми)": 7,
+        r"восьмер(?:о|ых|ым|ыми)": 8,
+        r"девятер(?:о|ых|ым|ыми)": 9,
+        r"десятер(?:о|ых|ым|ыми)": 10,
+    }
+)
 
 
 # Cached: the same words come back in every sentence, and each lookup tries every pattern.
@@ -619,6 +644,8 @@ def _one_word(w: str, lang: str) -> tuple[str, float, bool] | None:
         return "number", float(weak[w]), True
     if lang == "ru" and re.fullmatch(r"полтор(?:а|ы|ух)", w):
         return "number", 1.5, False
+    if lang == "ru" and (v := _RU_COLLECTIVE(w)) is not None:
+        return "number", float(v), False
     if lang == "ru" and re.fullmatch(r"половин\w*", w):
         return "number", 0.5, True
     return None
