@@ -82,6 +82,20 @@ def _converted(a: Quantity, x: float, b: Quantity, y: float) -> bool:
     return 0.8 <= ratio <= 1.25
 
 
+def _rate_converted(a: Quantity, x: float, b: Quantity, y: float) -> bool:
+    """The same rate over another period: 100 в день = 700 a week."""
+    if not (a.per and b.per) or a.per == b.per or not y:
+        return False
+    return 0.8 <= (x / a.per) / (y / b.per) <= 1.25
+
+
+_PERIOD_NAMES = {1 / 24: "hour", 1.0: "day", 7.0: "week", 30.4375: "month", 365.25: "year"}
+
+
+def _period(days: float) -> str:
+    return f"a {_PERIOD_NAMES.get(days, f'{days:g} days')}"
+
+
 def _loose(a: Quantity, b: Quantity) -> bool:
     for x in a.keys:
         for y in b.keys:
@@ -97,8 +111,10 @@ def _loose(a: Quantity, b: Quantity) -> bool:
                 # British "7.55" for 7:55
                 if day[0] == "time" and any(abs(h + day[2] / 100 - num) < 1e-6 for h in (day[1], day[1] % 12)):
                     return True
-            elif _converted(a, x, b, y) or (
-                (a.approx or b.approx) and abs(x - y) <= _APPROX_MARGIN * max(abs(x), abs(y))
+            elif (
+                _converted(a, x, b, y)
+                or _rate_converted(a, x, b, y)
+                or ((a.approx or b.approx) and abs(x - y) <= _APPROX_MARGIN * max(abs(x), abs(y)))
             ):
                 return True
     return False
@@ -239,6 +255,8 @@ def compare(source: str, source_lang: str, target: str) -> list[Mismatch]:
             # The spans take in the units: they are what changed.
             (su, se), (tu, te) = unit_after(source, s.end), unit_after(target, t.end)
             out.append(Mismatch(AMOUNT, replace(s, end=se), replace(t, end=te), "unit", (su, tu)))
+        elif s.per and t.per and not 0.8 <= s.per / t.per <= 1.25 and set(s.keys) & set(t.keys):
+            out.append(Mismatch(AMOUNT, s, t, "period", (_period(s.per), _period(t.per))))
         elif s.family == "number" and (money := _currency_change(s, source, t, target)):
             out.append(Mismatch(AMOUNT, s, t, "currency", money))
     for s in list(left_s):
@@ -284,6 +302,8 @@ def _amount_message(m: Mismatch, src: str, tgt: str) -> str:
         return f"source amount {st!r} changed its scale: {tt!r}{money}"
     if m.change == "currency":
         return f"source amount {st!r} in {m.detail[0]} is given in {m.detail[1]}: {tt!r}"
+    if m.change == "period":
+        return f"source rate {st!r} {m.detail[0]} is given {m.detail[1]}: {tt!r}"
     return f"source amount {st!r} is rendered as {tt!r} without converting the figure"
 
 
