@@ -508,7 +508,7 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
             continue
         after = text[end : end + 12]
         # "3D", "5G", "A380": a code, on every side; "5km", "3pm" are figures.
-        if _LATIN_AFTER.match(after) and not _EN_SUFFIX_OK.match(after):
+        if _LATIN_AFTER.match(after) and not _EN_SUFFIX_OK.match(after) and not _unit(text, end):
             continue
         if any(a <= start < b for a, b in products):
             continue
@@ -692,7 +692,7 @@ def _amounts_ko(text: str) -> list[Quantity]:
         raw = m.group().rstrip()
         e = s + len(raw)
         if _LETTER_BEFORE.search(text[max(0, s - 2) : s]) or (
-            _LATIN_AFTER.match(text[e : e + 3]) and not _EN_SUFFIX_OK.match(text[e : e + 12])
+            _LATIN_AFTER.match(text[e : e + 3]) and not _EN_SUFFIX_OK.match(text[e : e + 12]) and not _unit(text, e)
         ):
             continue
         value = _ko_value(raw)
