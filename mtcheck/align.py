@@ -63,8 +63,8 @@ _MAX_STRAYS = 3
 # A sentence merged into a bead with its neighbour must share at least one anchor with the
 # other side when it has any of its own (a name, a figure, a quote): otherwise it is more
 # likely an added or dropped sentence that the length model would hide in the merge.
-_UNSUPPORTED_WEIGHT = 1.0
-_MAX_OWN = 2
+_UNSUPPORTED_WEIGHT = 1.5
+_MAX_OWN = 3
 _SIMILARITY_WEIGHT = 6.0
 # An unpaired unit costs the same whatever its length. Gale–Church scores 1-0 beads with the
 # length model, which makes a long omitted sentence so expensive that the DP glues it to a
