@@ -400,12 +400,14 @@ def _near(
     """('garbled' | 'ok', span, closest accepted form) for the best capitalised near miss among
     ``windows`` (of up to three tokens, with their compact forms in ``compacts``)."""
     best: tuple[float, tuple[int, int], str, str] | None = None
+    # The English noun of a compound place ("Region" of Курской области) renders no name by itself.
+    nouns = {compact(e) for part in (name.noun, *name.alternatives) if part for e in part.noun.en}
     for i, j in windows:
         if not all(k in free and tokens[k].capital for k in range(i, j)):
             continue
         text = tgt[tokens[i].start : tokens[j - 1].end]
         c = compacts[(i, j)]
-        if len(c) < 3:
+        if len(c) < 3 or c in nouns:
             continue
         score, form = _best(name, c)
         if best is None or score > best[0]:
@@ -667,7 +669,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     # 5. Renderings by sound: a foreign name in its own spelling far from any transliteration
     # (Heather Nauert for 나워트, Xi for Си), which the transliteration model finds likely.
     for n_id, name in enumerate(names):
-        if n_id in found or name.kind not in (PERSON, PLACE) or name.native:
+        if n_id in found or name.kind not in (PERSON, PLACE) or name.native or name.noun:
             continue
         hit = _by_sound(name, lang, tokens, free, near_windows, compacts)
         if hit is not None:
@@ -679,7 +681,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     rendered_keys = {names[n].key for n in found}
     others = _unexplained(tokens, free, src, lang)
     for n_id, name in enumerate(names):
-        if n_id not in found and name.required and name.key not in rendered_keys:
+        # Only a name the extractor is sure of is missed: a guess (a loanword Kiwi takes for a
+        # name, an everyday word with a capital) left without a rendering is no news.
+        if n_id not in found and name.required and name.reliable and name.key not in rendered_keys:
             evidence: dict[str, object] = {"tried": _tried(name)}
             if others:
                 evidence["unexplained_english"] = [tokens[k].text for k in others]
@@ -689,6 +693,8 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             if swapped:
                 k = swapped[0]
                 lo, hi = _capital_run(tokens, k, tgt)
+                while lo < k and tokens[lo].initial and not name_like(tokens[lo].text):
+                    lo += 1  # "The Belgorod Region": the sentence's first word is no part of it
                 target = (tokens[lo].start, tokens[hi].end)
                 evidence["swapped_with"] = tgt[target[0] : target[1]]
             issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence, weak=not swapped))
@@ -713,7 +719,10 @@ def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> li
     out = []
     for k in sorted(free):
         tok = tokens[k]
-        if not tok.capital or tok.initial or len(tok.text) < 2 or english_frequency(tok.text) >= 4.5:
+        # Everyday words are no names; famous names are frequent too (Biden), but they travel.
+        if not tok.capital or tok.initial or len(tok.text) < 2:
+            continue
+        if english_frequency(tok.text) >= 4.5 and not name_like(tok.text):
             continue
         c = compact(tok.text)
         if any(fuzz.ratio(c, compact(w)) >= 60 or same_sound(c, compact(w)) for w in words):
@@ -727,7 +736,10 @@ _PLACE_WORDS = frozenset(
     "district region province oblast krai raion county city town village street avenue square river lake "
     "island mountains mount sea bay peninsula airport station park".split()
 )
-_TITLES = frozenset("mr mrs ms dr sir president minister governor mayor senator general prince king queen".split())
+_TITLES = frozenset(
+    "mr mrs ms dr sir president minister governor mayor senator general prince king queen chairman chancellor "
+    "premier leader secretary ambassador spokesman spokeswoman judge pope".split()
+)
 
 
 def _same_kind(kind: str, tokens: list[Token], k: int, text: str) -> bool:
@@ -743,12 +755,14 @@ def _same_kind(kind: str, tokens: list[Token], k: int, text: str) -> bool:
     if kind == PLACE:
         return placed or bool(gazetteer.source_names(tok.text))
     # Not the gazetteer here: many surnames are towns somewhere too (Gary, Anderson).
-    if kind == PERSON and not placed and name_like(tok.text):
-        lo, hi = _capital_run(tokens, k, text)
-        # A person is named by a title and a name, or by a given name and a surname, neither of
-        # them an everyday word ("The Treasury" and "Judiciary Committee" are not people).
-        return prev in _TITLES or sum(name_like(t.text) for t in tokens[lo : hi + 1]) >= 2
-    return False
+    if kind != PERSON or placed or tok.text.isupper():
+        return False
+    if prev in _TITLES:
+        return True
+    lo, hi = _capital_run(tokens, k, text)
+    # A person is named by a given name and a surname, neither of them an everyday word ("The
+    # Treasury" and "Judiciary Committee" are not people); a sentence's first word says nothing.
+    return name_like(tok.text) and sum(name_like(t.text) for t in tokens[lo : hi + 1] if not t.initial) >= 2
 
 
 @functools.lru_cache(maxsize=65536)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from dataclasses import replace
 
 from mtcheck import gazetteer
 from mtcheck.lang import ko
+from mtcheck.lang.ko import KoToken
 from mtcheck.lang.name_tables import ACRONYMS, KO_SURNAMES, NAME_NOUNS, NameNoun
 from mtcheck.lang.names_base import ACRONYM, LETTER_BY_LETTER, PERSON, PLACE, NounPart, SourceName, compact
 from mtcheck.translit.korean import readings, rr, transliteration
@@ -217,6 +219,23 @@ def _clipped_name(word: str, start: int) -> SourceName | None:
     )  # fmt: skip
 
 
+# Words that follow a person's name in Korean news: titles, jobs, forms of address.
+_PERSON_WORDS = frozenset(
+    "씨 대통령 총리 장관 의원 대표 위원장 감독 선수 기자 대변인 교수 회장 사장 국왕 여왕 왕자 공주 박사 "
+    "판사 검사 변호사 대사 주지사 시장 의장 단장 총재 부장 차관 사령관 장군 여사 군 양".split()
+)
+
+
+def _named_person(toks: tuple[KoToken, ...], k: int) -> bool:
+    """Whether the proper noun at ``k`` is surely a person: a title follows it (트럼프 대통령) or it
+    stands beside another proper noun (캔디스 터너)."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    prev = toks[k - 1] if k > 0 else None
+    if nxt is not None and nxt.form in _PERSON_WORDS:
+        return True
+    return any(t is not None and t.tag == "NNP" for t in (prev, nxt))
+
+
 def _name_noun(word: str) -> NameNoun | None:
     return next((n for n in NAME_NOUNS if word in n.ko), None)
 
@@ -342,7 +361,12 @@ def extract(text: str) -> list[SourceName]:
             out.append(clipped)
         # Kiwi tags a name it does not know as a common noun with the unknown-word id.
         elif t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2):
-            out.append(_proper(t.form, t.start, known=t.tag == "NNP" and t.id > _UNKNOWN_ID))
+            name = _proper(t.form, t.start, known=t.tag == "NNP" and t.id > _UNKNOWN_ID)
+            if name.reliable and not name.native and not _named_person(toks, k):
+                # A transcription may name a person or a thing (프리깃함, a frigate): only a title or
+                # a second name beside it makes it a person whose absence matters.
+                name = replace(name, reliable=False)
+            out.append(name)
         elif t.tag.startswith("NNG") and _name_noun(t.form) and k > 0:
             # Common nouns before the name noun, inside one quotation or right after a proper noun.
             words: list[tuple[str, int, int]] = []

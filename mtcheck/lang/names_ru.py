@@ -315,8 +315,15 @@ def _name_part_english(tok: _Token) -> tuple[str, frozenset[str]]:
     return ru.transliterate(tok.text), latin
 
 
+# Nouns of the units named after a place (Курская область: Kursk Region); the others are named by
+# the adjective itself, transliterated (Ленинский район: Leninsky District, Московский проспект).
+_REGION_NOUNS = frozenset({"область", "край"})
+
+
 def _compound(noun_tok: _Token, name_toks: list[_Token], noun: NameNoun) -> SourceName:
     name_en, name_latin = _name_part_english(name_toks[-1] if len(name_toks) == 1 else name_toks[0])
+    if len(name_toks) == 1 and _PLACE_ADJ.search(name_toks[0].lemma) and noun_tok.lemma not in _REGION_NOUNS:
+        name_en = ru.transliterate(name_toks[0].lemma.capitalize())
     if len(name_toks) > 1:
         name_en = " ".join(ru.transliterate(t.text) for t in name_toks)
         name_latin = _forms(name_en)
@@ -335,7 +342,23 @@ def _compound(noun_tok: _Token, name_toks: list[_Token], noun: NameNoun) -> Sour
     part = NounPart(noun, noun_latin, name_en)
     key = " ".join(t.lemma for t in name_toks)
     canonical = compact(" ".join(ru.transliterate(t.text) for t in spans))
-    return SourceName(start, end, "", PLACE, key, frozenset(accepted), suggestion, noun=part, canonical=canonical)
+    # A name with a noun of places (район, улица, область) is surely a place.
+    return SourceName(
+        start, end, "", PLACE, key, frozenset(accepted), suggestion, noun=part, canonical=canonical, reliable=True
+    )
+
+
+def _place_adjective(tok: _Token) -> _Token | None:
+    """The token read as an adjective made from a place name (Ленинском районе: ленинский, where
+    pymorphy3 would rather read a locative of Ленинск), or None."""
+    from dataclasses import replace
+
+    if "ADJF" in tok.tags and _PLACE_ADJ.search(tok.lemma):
+        return tok
+    for p in _parses(tok.text):
+        if "ADJF" in p.tag.grammemes and _PLACE_ADJ.search(p.normal_form):
+            return replace(tok, lemma=p.normal_form.replace("ё", "е"), tags=frozenset(p.tag.grammemes))
+    return None
 
 
 def _phrase_place(a: _Token, b: _Token) -> SourceName | None:
@@ -396,8 +419,9 @@ def extract(text: str) -> list[SourceName]:
             i += 2
             continue
         nnoun = _noun(nxt.lemma) if nxt and adjacent else None
-        if tok.capital and nnoun and nxt and not nxt.capital and "ADJF" in tok.tags and _PLACE_ADJ.search(tok.lemma):
-            out.append(_with_text(_compound(nxt, [tok], nnoun), text))
+        adjective = _place_adjective(tok) if tok.capital and nnoun and nxt and not nxt.capital else None
+        if adjective and nnoun and nxt:
+            out.append(_with_text(_compound(nxt, [adjective], nnoun), text))
             i += 2
             continue
         if tok.acronym:
