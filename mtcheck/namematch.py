@@ -502,26 +502,25 @@ def _by_sound(
     return best[1] if best else None
 
 
-def renders(name: SourceName, lang: str, english: str) -> bool:
+def renders(name: SourceName, lang: str, english: str, margin: float = 0.0) -> bool:
     """Whether an English name renders this source name: an accepted spelling of it or of one of
-    its words, a spelling the transliteration model finds likely, or (for a country) its capital."""
+    its words, a spelling the transliteration model finds likely (to within ``margin`` below its
+    calibrated threshold), or (for a country) its capital."""
     from mtcheck import gazetteer
     from mtcheck.translit.judge import pair_model
     from mtcheck.translit.units import source_units
 
-    for word in english.replace("-", " ").split():
-        c = compact(word)
-        if len(c) >= 2 and _accepts(name, c):
-            return True
     c = compact(english)
+    if c in name.accepted or any(
+        len(w) >= 2 and _accepts(name, w) for w in map(compact, english.replace("-", " ").split())
+    ):
+        return True
     if name.kind == PLACE and name.key in gazetteer.country_of_capital(english):
         return True
     units = source_units(name.key, lang)
     model = pair_model(lang)
-    return (
-        len(units) >= 2
-        and any(model.score(units, compact(w)) >= model.calibration["plausible"] for w in (english, *english.split()))
-    ) or c in name.accepted
+    threshold = model.calibration["plausible"] - margin
+    return len(units) >= 2 and any(model.score(units, compact(w)) >= threshold for w in (english, *english.split()))
 
 
 def _alone(name: SourceName, tokens: list[Token], i: int, j: int, compacts: dict[tuple[int, int], str],

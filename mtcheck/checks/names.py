@@ -209,7 +209,7 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 # not a swap.
                 swapped = tgt[issue.target[0] : issue.target[1]]
                 nearby = [m for k in (n - 1, n, n + 1) if 0 <= k < len(pairs) for m in extracted[k]]
-                if any(renders(m, lang, swapped) for m in nearby):
+                if any(renders(m, lang, swapped, _SWAP_MARGIN) for m in nearby):
                     issue = replace(issue, target=None, weak=True)
             yield _finding(issue, src, tgt, src_span.start, tgt_span.start)
         for r in found:
@@ -219,6 +219,9 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
     yield from _inconsistent(renderings)
 
 
+# A swap puts a clearly different name in the place of the source's: an English name the model finds
+# nearly likely as a spelling of a name nearby (Nauert for 나워트) is a rendering it was unsure of.
+_SWAP_MARGIN = 0.5
 _SAME_WORD = 75
 # Zipf frequency at which both spellings are English words in their own right.
 _BOTH_ENGLISH = 1.5
