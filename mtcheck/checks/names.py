@@ -216,7 +216,7 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
             if r.source.kind not in (PERSON, PLACE):
                 continue  # acronyms have several English forms by nature (SMO, special military operation)
             renderings[r.source.key].append((r, src_span.start, tgt_span.start))
-    yield from _inconsistent(renderings)
+    yield from _inconsistent(renderings, lang)
 
 
 # A swap puts a clearly different name in the place of the source's: an English name the model finds
@@ -235,10 +235,15 @@ def _differing(x: str, y: str) -> tuple[str, str]:
     return "".join(w for w in wx if w not in wy), "".join(w for w in wy if w not in wx)
 
 
-def _inconsistent(renderings: dict[str, list[tuple[Rendering, int, int]]]) -> Iterator[Finding]:
+def _inconsistent(renderings: dict[str, list[tuple[Rendering, int, int]]], lang: str) -> Iterator[Finding]:
     from rapidfuzz import fuzz
 
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    model = pair_model(lang)
     for key, seen in renderings.items():
+        units = source_units(key, lang)
         first, _, t0 = seen[0]
         for r, s_off, t_off in seen[1:]:
             a, b = _differing(first.text, r.text)
@@ -252,12 +257,19 @@ def _inconsistent(renderings: dict[str, list[tuple[Rendering, int, int]]]) -> It
                 # Two spellings English uses for names of its own (Reed/Reid, Alan/Allan,
                 # Oakland/Auckland): most likely two people or places one source spelling stands for.
                 continue
+            # Keeping the first spelling is the fix; the transliteration model's scores of both as
+            # spellings of the source name tell the editor which one reads closer to it.
+            scores = {x: model.score(units, compact(x)) for x in (first.text, r.text)}
             yield INCONSISTENT_NAME.finding(
                 f"{r.text!r} here, {first.text!r} earlier, for the same source name {r.source.text!r}",
                 confidence=0.7,
                 source_span=Span(s_off + r.source.start, s_off + r.source.end),
                 target_span=Span(t_off + r.target[0], t_off + r.target[1]),
                 suggestion=first.text,
-                evidence={"key": key, "first": {"text": first.text, "start": t0 + first.target[0]}},
+                evidence={
+                    "key": key,
+                    "first": {"text": first.text, "start": t0 + first.target[0]},
+                    "model_scores": {x: round(v, 2) for x, v in scores.items()},
+                },
             )
             break
