@@ -20,6 +20,7 @@ from mtcheck.lang.name_tables import ACRONYMS
 from mtcheck.lang.names_base import (
     ACRONYM,
     CASE_FORM,
+    HALF_TRANSLATED,
     NOUN,
     PERSON,
     PLACE,
@@ -540,6 +541,22 @@ def _sounds_like(name: SourceName, lang: str, spelling: str) -> bool:
     return model.score(source_units(name.key, lang), spelling) >= model.calibration["plausible"]
 
 
+def _half_translated(
+    name: SourceName, tokens: list[Token], taken: list[bool], compacts: dict[tuple[int, int], str]
+) -> tuple[int, int] | None:
+    """Two words: an English word where the name's first word should be transliterated, then the
+    second word transliterated ("Great Novgorod" for Великий Новгород)."""
+    for k in range(1, len(tokens)):
+        if taken[k - 1] or taken[k] or (k - 1, k + 1) not in compacts or compacts[(k, k + 1)] not in name.half:
+            continue
+        word = tokens[k - 1]
+        # An English word for the first: capitalised as part of the name, not as a sentence's start.
+        english = word.capital and not word.initial and english_frequency(word.text) >= 3.0
+        if english and compacts[(k - 1, k)] not in name.half_first:
+            return k - 1, k + 1
+    return None
+
+
 def _gazetteer_place(english: str) -> bool:
     from mtcheck import gazetteer
 
@@ -627,6 +644,24 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     # conventional spelling.
     near_windows = [(i, j) for i, j in windows if j - i <= 3]
     for n_id, name in enumerate(names):
+        # The gazetteer accepts the second word alone (Novgorod), so a rendering found may be half.
+        own = set()
+        if n_id in found:
+            r = found[n_id]
+            own = {k for k, t in enumerate(tokens) if r.target[0] <= t.start < r.target[1]}
+        blocked = [t and k not in own for k, t in enumerate(taken)]
+        if (
+            name.half
+            and (n_id not in found or len(own) == 1)
+            and (hit := _half_translated(name, tokens, blocked, compacts))
+        ):
+            i, j = hit
+            span = (tokens[i].start, tokens[j - 1].end)
+            found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
+            free -= set(range(i, j))
+            taken[i:j] = [True] * (j - i)
+            evidence = {"reason": HALF_TRANSLATED, "rendering": tgt[span[0] : span[1]], "accepted": name.suggestion}
+            issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
         if n_id in found or not name.wrong:
             continue
         for i, j in near_windows:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
-from mtcheck.lang.names_base import CASE_FORM, LETTER_BY_LETTER, PERSON, PLACE, SourceName, compact
+from mtcheck.lang.names_base import CASE_FORM, HALF_TRANSLATED, LETTER_BY_LETTER, PERSON, PLACE, SourceName, compact
 from mtcheck.namematch import ACRONYM_LETTERS, COMMON_NOUN, GARBLED, MISSING, NameIssue, Rendering, match, renders
 from mtcheck.translit.judge import usage
 from mtcheck.types import Finding, Severity, Span
@@ -136,6 +136,11 @@ def _message(issue: NameIssue, src: str, tgt: str) -> str:
     if issue.kind == GARBLED and reason == LETTER_BY_LETTER:
         return (
             f"{t!r} romanises {s!r} syllable by syllable; Revised Romanization writes it as pronounced: "
+            f"{issue.suggestion!r}"
+        )
+    if issue.kind == GARBLED and reason == HALF_TRANSLATED:
+        return (
+            f"{t!r} translates one word of {s!r} and transliterates the other; English writes the name "
             f"{issue.suggestion!r}"
         )
     if issue.kind == GARBLED:

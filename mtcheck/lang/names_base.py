@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from mtcheck.lang.name_tables import Acronym, NameNoun
 
 PERSON, PLACE, ORG, ACRONYM, NOUN = "person", "place", "org", "acronym", "noun"
-CASE_FORM, LETTER_BY_LETTER = "case form", "letter by letter"
+CASE_FORM, LETTER_BY_LETTER, HALF_TRANSLATED = "case form", "letter by letter", "half translated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,11 @@ class SourceName:
     # Korean person's name, and may be a foreign name: 존, 팔루): an English spelling that English
     # text uses (John, Palu) is taken for the name's own rather than a garble.
     loose: bool = False
+    # A two-word place English writes transliterated whole (Великий Новгород: Veliky Novgorod): the
+    # second word's spellings, which after an English word for the first ("Great Novgorod") make
+    # a half-translated name; ``half_first`` holds the first word's own spellings.
+    half: frozenset[str] = frozenset()
+    half_first: frozenset[str] = frozenset()
     noun: NounPart | None = None
     alternatives: tuple[NounPart, ...] = ()  # other readings of an ambiguous noun (공원: сквер, парк)
     acronym: Acronym | None = None

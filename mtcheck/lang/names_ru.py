@@ -18,6 +18,7 @@ from mtcheck.lang.name_tables import ACRONYMS, NAME_NOUNS, RU_KOREAN_SURNAMES, A
 from mtcheck.lang.names_base import (
     ACRONYM,
     CASE_FORM,
+    HALF_TRANSLATED,
     ORG,
     PERSON,
     PLACE,
@@ -364,18 +365,32 @@ def _place_adjective(tok: _Token) -> _Token | None:
 def _phrase_place(a: _Token, b: _Token) -> SourceName | None:
     """A two-word place name ("Северной Кореи", "Нижнем Новгороде") the gazetteer knows."""
     keys = [f"{a.text} {b.text}", f"{a.lemma} {b.lemma}", f"{a.text}-{b.text}"]
-    if "ADJF" in a.tags:
-        gender = next((g for g in ("masc", "femn", "neut") if g in b.tags), None)
-        parsed = next((p for p in _parses(a.text) if "ADJF" in p.tag.grammemes), None)
-        agreed = parsed.inflect({gender, "sing", "nomn"}) if parsed and gender else None
-        if agreed:
-            keys.append(f"{agreed.word} {b.lemma}")
+    # The adjective in the nominative agreeing with the noun, whichever reading pymorphy3 chose
+    # for a capitalised word (Великом may read as the village Великое).
+    gender = next((g for g in ("masc", "femn", "neut") if g in b.tags), None)
+    parsed = next((p for p in _parses(a.text) if "ADJF" in p.tag.grammemes), None)
+    agreed = parsed.inflect({gender, "sing", "nomn"}) if parsed and gender else None
+    if agreed:
+        keys.append(f"{agreed.word} {b.lemma}")
     for key in keys:
         places = _place_english(key)
         if places:
             usual = gazetteer.usual_name(key) or min(places, key=len)
-            accepted = _forms(*places) | frozenset(x + y for x in _latin(a.text) for y in _latin(b.text))
-            return SourceName(a.start, b.end, "", PLACE, key.lower(), accepted, usual, reliable=True)
+            first = _latin(a.text) | _latin(a.lemma) | (_latin(key.split()[0]) if " " in key else frozenset())
+            second = _latin(b.text) | _latin(b.lemma)
+            # English keeps the name either transliterated whole (Veliky Novgorod) or translated
+            # whole (North Korea); half of each ("Great Novgorod", "Severnaya Korea") is a garble.
+            transliterated = any(compact(p.split()[0]) in first for p in places if " " in p)
+            halves = frozenset(compact(p.split()[-1]) for p in places if " " in p) | second
+            accepted = _forms(*places)
+            if transliterated:
+                accepted |= frozenset(x + y for x in first for y in second)
+            wrong = frozenset() if transliterated else frozenset(x + y for x in first for y in halves)
+            return SourceName(
+                a.start, b.end, "", PLACE, key.lower(), accepted, usual, reliable=True, wrong=wrong,
+                wrong_reason=HALF_TRANSLATED if wrong else "", half=second if transliterated else frozenset(),
+                half_first=first,
+            )  # fmt: skip
     return None
 
 

@@ -113,6 +113,21 @@ def test_common_words_transliterated(lang: str, src: str, tgt: str, expected: li
     assert issues(lang, src, tgt) == expected
 
 
+HALF_TRANSLATED = [
+    ("Он живёт в Великом Новгороде.", "He lives in Great Novgorod.", [("MT202", "Great Novgorod", "Velikiy Novgorod")]),
+    ("Он живёт в Нижнем Новгороде.", "He lives in Lower Novgorod.", [("MT202", "Lower Novgorod", "Nizhniy Novgorod")]),
+    ("Делегация Северной Кореи прибыла.", "The Severnaya Korea delegation arrived.", [("MT202", "Severnaya Korea", "North Korea")]),
+    ("Он живёт в Великом Новгороде.", "He lives in Veliky Novgorod.", []),
+    ("Делегация Северной Кореи прибыла.", "The North Korea delegation arrived.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "tgt", "expected"), HALF_TRANSLATED)
+def test_half_translated_places(src: str, tgt: str, expected: list[object]) -> None:
+    # English writes a two-word place transliterated whole or translated whole, never half and half.
+    assert issues("ru", src, tgt) == expected
+
+
 SWAPS = [
     ("ru", "Пожар произошёл в Ленинском районе.", "The fire broke out in the Kirovsky district.", "Kirovsky"),
     ("ru", "Губернатор Курской области выступил.", "The Belgorod Region governor spoke.", "Belgorod Region"),
