@@ -116,7 +116,7 @@ def test_common_words_transliterated(lang: str, src: str, tgt: str, expected: li
 HALF_TRANSLATED = [
     ("Он живёт в Великом Новгороде.", "He lives in Great Novgorod.", [("MT202", "Great Novgorod", "Velikiy Novgorod")]),
     ("Он живёт в Нижнем Новгороде.", "He lives in Lower Novgorod.", [("MT202", "Lower Novgorod", "Nizhniy Novgorod")]),
-    ("Делегация Северной Кореи прибыла.", "A Severnaya Korea team came.", [("MT202", "Severnaya Korea", "North Korea")]),
+    ("Делегация Северной Кореи прибыла.", "A Severnaya Korea team.", [("MT202", "Severnaya Korea", "North Korea")]),
     ("Он живёт в Великом Новгороде.", "He lives in Veliky Novgorod.", []),
     ("Делегация Северной Кореи прибыла.", "The North Korea delegation arrived.", []),
 ]  # fmt: skip
