@@ -256,7 +256,6 @@ RU_NOUNS = _table("""
 учёный: scientist
 больной: patient
 солдат: soldier
-президент: president
 """)
 
 # Named places whose head is a common noun, for substitution where the corpora have too few:

@@ -124,7 +124,8 @@ def _pairs(
     tokens: list[SourceToken], words: list[Word], score: Any, min_len: Any
 ) -> list[tuple[SourceToken, Word, float]]:
     """Each name token with the English word it clearly fits best; an English word claimed by
-    two different source names goes to neither."""
+    two different source names goes to neither, and an adjective of the name (Индия → Indian,
+    Канада → Canadian) is no rendering of it."""
     found: list[tuple[SourceToken, Word, float]] = []
     for tok in tokens:
         if not tok.kind or not min_len(tok):
@@ -133,6 +134,8 @@ def _pairs(
         if not scored or scored[0][0] < MIN_SCORE:
             continue
         best, w = scored[0]
+        if w.text.endswith("n") and score(tok, Word(w.text[:-1], w.start, w.end - 1)) > best:
+            continue
         rival = next((s for s, o in scored[1:] if o.text != w.text), 0.0)
         if best - rival < MARGIN:
             continue

@@ -579,22 +579,25 @@ def letterwise(info: SentenceInfo) -> list[Plant]:
 
 
 def inflect_phrase(phrase: str, case: str | None) -> str | None:
-    """A nominative Russian phrase put into a case, its nominative words declined (the
-    adjective agreeing), its genitive complements kept: Дом культуры → Доме культуры; None
-    when pymorphy3 cannot decline its head."""
+    """A nominative Russian phrase put into a case: the head noun and the adjectives before it
+    declined, the complements after it kept (Дом культуры → Доме культуры, Нижний Новгород →
+    Нижнем Новгороде); None when pymorphy3 cannot decline it."""
     if not case or case == "nomn":
         return phrase
     out = []
-    for i, word in enumerate(phrase.split(" ")):
+    words = phrase.split(" ")
+    for i, word in enumerate(words):
         parses = morph().parse(word)
-        nom = next((p for p in parses if p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF")), None)
-        if nom is None and i == 0:
+        noun = next((p for p in parses if p.tag.case == "nomn" and p.tag.POS == "NOUN"), None)
+        adj = next((p for p in parses if p.tag.case == "nomn" and p.tag.POS == "ADJF"), None)
+        parse = adj if adj is not None and i < len(words) - 1 else noun or adj
+        form = parse.inflect({case}) if parse is not None else None
+        if form is None:
             return None
-        form = nom.inflect({case}) if nom is not None else None
-        if nom is not None and form is None:
-            return None
-        text = form.word if form is not None else word
+        text = form.word
         out.append(text[:1].upper() + text[1:] if word[:1].isupper() else text)
+        if parse is noun:
+            return " ".join([*out, *words[i + 1 :]])
     return " ".join(out)
 
 
@@ -632,12 +635,13 @@ class Substitute:
     note: str
     control: bool = False
     append: bool = False  # Korean named-place heads follow the slot's place name instead of replacing it
+    declines: bool = True  # Russian: declined into the slot's case (abbreviations are not)
 
 
 def substitute(info: SentenceInfo, tok: SourceToken, word: Word, sub: Substitute) -> Plant | None:
     """The slot's source word and its English rendering replaced by the substitute pair."""
     if info.lang == "ru":
-        declined = inflect_phrase(sub.source, tok.case)
+        declined = inflect_phrase(sub.source, tok.case) if sub.declines else sub.source
         if declined is None:
             return None
         src_new = declined
@@ -781,7 +785,9 @@ def acronym_substitutes(lang: str) -> tuple[list[Substitute], list[Substitute]]:
     if lang == "ru":
         table = {**lexicon.RU_ACRONYMS, **lexicon.RU_ACRONYMS_EXTRA}
         errors = [
-            Substitute(acr, forms[0], acronym_letters(acr), "acronym", f"{acr} spelled letter by letter")
+            Substitute(
+                acr, forms[0], acronym_letters(acr), "acronym", f"{acr} spelled letter by letter", declines=False
+            )
             for acr, forms in sorted(table.items())
             if _fair_acronym(acronym_letters(acr), forms)
         ]
@@ -793,7 +799,7 @@ def acronym_substitutes(lang: str) -> tuple[list[Substitute], list[Substitute]]:
         ]
         controls = lexicon.KO_ACRONYM_CONTROLS
     kept = [
-        Substitute(acr, forms[0], forms[0], "acronym", "established form", control=True)
+        Substitute(acr, forms[0], forms[0], "acronym", "established form", control=True, declines=False)
         for acr, forms in sorted(controls.items())
     ]
     return errors, kept
