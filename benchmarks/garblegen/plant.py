@@ -84,8 +84,9 @@ class SentenceInfo:
     eng: str
     tokens: list[SourceToken]
     pairs: list[NamePair]
-    kinds: dict[tuple[int, int], str] = field(default_factory=dict)  # ko: English word span → person/place
+    kinds: dict[tuple[int, int], str] = field(default_factory=dict)  # ko: English word span → person/place/org
     doc_eng: tuple[str, ...] = ()  # the English of the document's other sentences
+    ru_pairs: list[NamePair] = field(default_factory=list)  # the Russian line's pairs (ko: NTREX is three-way)
 
 
 def _unchanged(info: SentenceInfo, tok: SourceToken) -> tuple[tuple[int, int], str, tuple[int, int]]:
@@ -102,8 +103,9 @@ def _plant_in_english(
 
 
 def pair_kind(info: SentenceInfo, pair: NamePair) -> str | None:
+    """person, place, org, or None where the generator cannot tell."""
     if info.lang == "ru":
-        return pair.kind if pair.kind in ("person", "place") else None
+        return pair.kind if pair.kind in ("person", "place", "org") else None
     return info.kinds.get((pair.eng.start, pair.eng.end))
 
 
@@ -121,6 +123,9 @@ def _standalone(info: SentenceInfo, pair: NamePair) -> bool:
     if nxt and nxt.group(1)[:1].isupper():
         return False
     i = info.tokens.index(pair.source)
+    after = info.tokens[i + 1] if i + 1 < len(info.tokens) else None
+    if info.lang == "ko" and after is not None and after.start == pair.source.end and (after.pos or "")[:1] not in "JS":
+        return False  # 볼리비아인들: a suffix or noun glued on, not a particle
     for j in (i - 1, i + 1):
         if 0 <= j < len(info.tokens):
             other = info.tokens[j]
@@ -238,7 +243,7 @@ def inflected(info: SentenceInfo, rng: random.Random) -> list[Plant]:
     for pair in info.pairs:
         tok, word = pair.source, pair.eng
         if (
-            pair_kind(info, pair) is None
+            pair_kind(info, pair) not in ("person", "place")
             or pair.score < MIN_PAIR_SCORE
             or tok.case not in _OBLIQUE
             or tok.pos != "NOUN"
@@ -354,7 +359,7 @@ def entity_swaps(info: SentenceInfo, rng: random.Random, surnames: list[str]) ->
     out = []
     for pair in info.pairs:
         kind, word = pair_kind(info, pair), pair.eng
-        if kind is None or pair.score < MIN_PAIR_SCORE or len(word.text) < 4 or word.text.isupper():
+        if kind not in ("person", "place") or pair.score < MIN_PAIR_SCORE or len(word.text) < 4 or word.text.isupper():
             continue
         if kind == "person" and (
             word.text.lower() in places()
