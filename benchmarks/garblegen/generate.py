@@ -120,7 +120,7 @@ def candidates(
                 "common-noun": P.common_nouns(info),
             }
             if lang == "ru":
-                found["inflected"] = P.inflected(info, rng)
+                found["inflected"] = P.inflected(info)
                 found["half-translated"] = P.half_translated(info)
                 found["acronym"] = P.ru_acronyms(info)
             else:

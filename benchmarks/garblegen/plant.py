@@ -89,17 +89,26 @@ class SentenceInfo:
     ru_pairs: list[NamePair] = field(default_factory=list)  # the Russian line's pairs (ko: NTREX is three-way)
 
 
-def _unchanged(info: SentenceInfo, tok: SourceToken) -> tuple[tuple[int, int], str, tuple[int, int]]:
-    return (tok.start, tok.end), tok.text, (0, tok.end - tok.start)
+def english_error(
+    kind: str,
+    source: tuple[int, int, str],
+    eng_region: tuple[int, int],
+    garbled: str,
+    correct: str,
+    note: str,
+    detect: str = "source",
+) -> Plant:
+    """An error in the English only: the source span (start, end, text) stays as it is and the
+    whole English region becomes the garbled text."""
+    start, end, text = source
+    mark = (0, end - start)
+    return Plant(kind, (start, end), text, mark, eng_region, garbled, (0, len(garbled)), correct, note, detect=detect)
 
 
 def _plant_in_english(
-    info: SentenceInfo, kind: str, tok: SourceToken, word: Word, garbled: str, note: str, detect: str = "source"
+    kind: str, tok: SourceToken, word: Word, garbled: str, note: str, detect: str = "source"
 ) -> Plant:
-    region, new, mark = _unchanged(info, tok)
-    return Plant(
-        kind, region, new, mark, (word.start, word.end), garbled, (0, len(garbled)), word.text, note, detect=detect
-    )
+    return english_error(kind, (tok.start, tok.end, tok.text), (word.start, word.end), garbled, word.text, note, detect)
 
 
 def pair_kind(info: SentenceInfo, pair: NamePair) -> str | None:
@@ -194,7 +203,7 @@ def garbled_names(info: SentenceInfo, kind: str, rng: random.Random) -> list[Pla
         if op is None:
             continue
         m, how = rng.choice([(m, h) for m, h in fair if m.op == op])
-        out.append(_plant_in_english(info, kind, pair.source, word, m.text, f"{m.op}: {m.note}", how))
+        out.append(_plant_in_english(kind, pair.source, word, m.text, f"{m.op}: {m.note}", how))
     return out
 
 
@@ -238,7 +247,7 @@ def _nominative_fits(tok: SourceToken, english: str) -> bool:
     return cyr_similarity(tok.lemma, english) >= best
 
 
-def inflected(info: SentenceInfo, rng: random.Random) -> list[Plant]:
+def inflected(info: SentenceInfo) -> list[Plant]:
     singles: list[tuple[NamePair, str]] = []
     for pair in info.pairs:
         tok, word = pair.source, pair.eng
@@ -268,22 +277,11 @@ def inflected(info: SentenceInfo, rng: random.Random) -> list[Plant]:
             and info.eng[p1.eng.end : nxt[0].eng.start] == " "
         ):
             p2, f2 = nxt
-            src_new = info.src[p1.source.start : p2.source.end]
+            src_text = info.src[p1.source.start : p2.source.end]
             correct = info.eng[p1.eng.start : p2.eng.end]
-            garbled = f"{f1} {f2}"
-            out.append(
-                Plant(
-                    "inflected",
-                    (p1.source.start, p2.source.end),
-                    src_new,
-                    (0, len(src_new)),
-                    (p1.eng.start, p2.eng.end),
-                    garbled,
-                    (0, len(garbled)),
-                    correct,
-                    f"{p1.source.case} {src_new} spelled out",
-                )
-            )
+            source = (p1.source.start, p2.source.end, src_text)
+            note = f"{p1.source.case} {src_text} spelled out"
+            out.append(english_error("inflected", source, (p1.eng.start, p2.eng.end), f"{f1} {f2}", correct, note))
             i += 2
             continue
         out.append(
@@ -385,9 +383,7 @@ def entity_swaps(info: SentenceInfo, rng: random.Random, surnames: list[str]) ->
                 break
             if other.lower() == word.text.lower() or other in info.eng or _renders_a_source_name(info, other):
                 continue
-            out.append(
-                _plant_in_english(info, "entity-swap", pair.source, word, other, f"{what}: {word.text} → {other}")
-            )
+            out.append(_plant_in_english("entity-swap", pair.source, word, other, f"{what}: {word.text} → {other}"))
             break
     return out
 
@@ -425,19 +421,9 @@ def ru_acronyms(info: SentenceInfo) -> list[Plant]:
         if len(hits) != 1 or not _fair_acronym(letters, forms) or info.src.count(m.group(0)) != 1:
             continue
         h = hits[0]
-        out.append(
-            Plant(
-                "acronym",
-                (m.start(), m.end()),
-                m.group(0),
-                (0, len(m.group(0))),
-                (h.start(), h.end()),
-                letters,
-                (0, len(letters)),
-                h.group(0),
-                f"{m.group(0)} spelled letter by letter",
-            )
-        )
+        source = (m.start(), m.end(), m.group(0))
+        note = f"{m.group(0)} spelled letter by letter"
+        out.append(english_error("acronym", source, (h.start(), h.end()), letters, h.group(0), note))
     return out
 
 
@@ -488,20 +474,9 @@ def common_nouns(info: SentenceInfo) -> list[Plant]:
             roman = roman[:1].upper() + roman[1:]
         if roman.lower() == h.group(0).lower() or not _not_english(roman) or len(roman) < 3:
             continue
-        region, new, mark = _unchanged(info, tok)
-        out.append(
-            Plant(
-                "common-noun",
-                region,
-                new,
-                mark,
-                (h.start(), h.end()),
-                roman,
-                (0, len(roman)),
-                h.group(0),
-                f"{tok.text} transliterated",
-            )
-        )
+        source = (tok.start, tok.end, tok.text)
+        note = f"{tok.text} transliterated"
+        out.append(english_error("common-noun", source, (h.start(), h.end()), roman, h.group(0), note))
     return out
 
 
@@ -532,33 +507,20 @@ def half_translated(info: SentenceInfo) -> list[Plant]:
         if not english_adj:
             continue
         adj_nom = _adjective_nominative(a.parse)
-        for w1, w2 in zip(english_words(info.eng), english_words(info.eng)[1:], strict=False):
+        for w1, w2 in itertools.pairwise(english_words(info.eng)):
             if info.eng[w1.end : w2.start] != " ":
                 continue
             if max(cyr_similarity(n.lemma, w2.text), cyr_similarity(n.text, w2.text)) < 70:
                 continue
-            region = (a.start, n.end)
-            src_new = info.src[a.start : n.end]
-            correct = f"{w1.text} {w2.text}"
             if w1.text in english_adj:
                 garbled, note = f"{translit(adj_nom)} {w2.text}", f"adjective {adj_nom} transliterated"
             elif cyr_accepts(adj_nom, w1.text) or cyr_accepts(a.text, w1.text):
                 garbled, note = f"{english_adj[0]} {w2.text}", f"adjective {adj_nom} translated"
             else:
                 continue
-            out.append(
-                Plant(
-                    "half-translated",
-                    region,
-                    src_new,
-                    (0, len(src_new)),
-                    (w1.start, w2.end),
-                    garbled,
-                    (0, len(garbled)),
-                    correct,
-                    note,
-                )
-            )
+            source = (a.start, n.end, info.src[a.start : n.end])
+            correct = f"{w1.text} {w2.text}"
+            out.append(english_error("half-translated", source, (w1.start, w2.end), garbled, correct, note))
     return out
 
 
@@ -576,7 +538,7 @@ def letterwise(info: SentenceInfo) -> list[Plant]:
         for w in words:
             naive = letterwise_like(tok.text, w.text)
             if naive and naive.lower() != w.text.lower():
-                out.append(_plant_in_english(info, "letter-by-letter", tok, w, naive, f"{tok.text}: no sound changes"))
+                out.append(_plant_in_english("letter-by-letter", tok, w, naive, f"{tok.text}: no sound changes"))
     return out
 
 

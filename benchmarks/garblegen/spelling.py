@@ -272,7 +272,3 @@ def ko_accepts(hangul: str, latin: str) -> bool:
     """Whether ``latin`` is the RR or McCune-Reischauer reading of a Korean word."""
     key = re.sub(r"[^a-z]", "", fold(latin).lower())
     return key in (ko_rr(hangul), ko_mr(hangul))
-
-
-def is_hangul(text: str) -> bool:
-    return any("가" <= c <= "힣" for c in text)
