@@ -283,39 +283,37 @@ def _examples(title: str, items: list[str], n: int, seed: int) -> list[str]:
     return [f"  {title}:", *(f"    {x}" for x in pick)]
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"generator seed (default {DEFAULT_SEED})")
-    parser.add_argument("--lang", choices=("ru", "ko"), help="one source language only (default both)")
-    parser.add_argument("--kinds", help="comma-separated error kinds (default all of the language's)")
-    parser.add_argument("--per-kind", type=int, default=300, help="errors planted per kind and language (default 300)")
-    parser.add_argument(
-        "--limit", type=int, help="quick run: about N sentences of each corpus, N lines of each clean set"
-    )
-    parser.add_argument(
-        "--out", type=Path, help="write the generated documents and gold.json here (dev-articles layout)"
-    )
-    parser.add_argument("--results", type=Path, help="replace this benchmark's section of a Markdown file (RESULTS.md)")
-    parser.add_argument("--verbose", action="store_true", help="print examples of misses and false alarms")
-    parser.add_argument("--check-gold", action="store_true", help="generate, verify the gold spans, and stop")
-    parser.add_argument("--no-clean", action="store_true", help="skip the clean-document false-alarm sets")
+    add = parser.add_argument
+    add("--seed", type=int, default=DEFAULT_SEED, help=f"generator seed (default {DEFAULT_SEED})")
+    add("--lang", choices=("ru", "ko"), help="one source language only (default both)")
+    add("--kinds", help="comma-separated error kinds (default all of the language's)")
+    add("--per-kind", type=int, default=300, help="errors planted per kind and language (default 300)")
+    add("--limit", type=int, help="quick run: about N sentences of each corpus, N lines of each clean set")
+    add("--out", type=Path, help="write the generated documents and gold.json here (dev-articles layout)")
+    add("--results", type=Path, help="replace this benchmark's section of a Markdown file (RESULTS.md)")
+    add("--verbose", action="store_true", help="print examples of misses and false alarms")
+    add("--check-gold", action="store_true", help="generate, verify the gold spans, and stop")
+    add("--no-clean", action="store_true", help="skip the clean-document false-alarm sets")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"evaluation data not found at {DATA}; nothing measured")
         return 0
+    import importlib.util
 
     from benchmarks.garblegen import corpora
-    from benchmarks.garblegen.generate import check_gold, generate
+    from benchmarks.garblegen.generate import check_gold, generate, write_cases
     from benchmarks.garblegen.plant import KINDS
 
     langs = (args.lang,) if args.lang else ("ru", "ko")
-    import importlib.util
-
     if "ko" in langs and importlib.util.find_spec("ko_pron") is None:
-        print(
-            "garbles.py needs ko-pron for Korean romanization: pip install -e '.[bench]' (or --lang ru)",
-            file=sys.stderr,
-        )
+        print("garbles.py needs ko-pron for Korean: pip install -e '.[bench]' (or --lang ru)", file=sys.stderr)
         return 2
     wanted = tuple(k.strip() for k in args.kinds.split(",")) if args.kinds else None
     known = sorted({k for ks in KINDS.values() for k in ks})
@@ -323,67 +321,62 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown kind(s): {', '.join(unknown)}; known: {', '.join(known)}")
     started = time.perf_counter()
-    out = [
-        f"Seed {args.seed}; {args.per_kind} errors asked per kind and language"
-        + (f"; --limit {args.limit}" if args.limit else ""),
-        "",
-    ]
+    limit = f"; --limit {args.limit}" if args.limit else ""
+    tables = [f"Seed {args.seed}; {args.per_kind} errors asked per kind and language{limit}", ""]
+    examples: list[str] = []
     with tempfile.TemporaryDirectory(prefix="mtcheck-garbles-") as tmp:
         work = args.out or Path(tmp) / "generated"
-        problems: list[str] = []
         for lang in langs:
             kinds = tuple(k for k in KINDS[lang] if wanted is None or k in wanted)
             if not kinds:
                 continue
             _say(f"{lang}: generating")
             t0 = time.perf_counter()
-            docs = corpora.corpus(DATA, lang, args.limit)
-            cases = generate(lang, docs, args.seed, args.per_kind, kinds, _say)
-            problems += check_gold(cases)
-            _say(f"  generated in {time.perf_counter() - t0:.0f}s")
+            cases = generate(lang, corpora.corpus(DATA, lang, args.limit), args.seed, args.per_kind, kinds, _say)
+            problems = check_gold(cases)
+            if problems:
+                print("\n".join(["gold check FAILED:", *problems[:50]]))
+                return 1
+            _say(f"  generated in {time.perf_counter() - t0:.0f}s; gold spans checked")
             if args.check_gold:
                 planted = Counter(e["kind"] for c in cases for e in c.errors)
-                out.append(f"{lang}: {len(cases)} documents, planted {dict(planted)}")
+                tables.append(f"{lang}: {len(cases)} documents, planted {dict(planted)}")
                 if args.out:
-                    from benchmarks.garblegen.generate import write_cases
-
                     write_cases(cases, args.out)
                 continue
             t0 = time.perf_counter()
             tally = run_generated(lang, cases, work)
             _say(f"  checked in {time.perf_counter() - t0:.0f}s")
-            out += [*table(lang, kinds, tally, args.per_kind), ""]
-            if args.verbose:
-                for kind in kinds:
-                    out += _examples(f"missed {kind}", tally.misses[kind], 6, args.seed)
-                for rule in sorted(tally.strays):
-                    out += _examples(f"{rule} on no planted error", tally.strays[rule], 4, args.seed)
-                out.append("")
-        if problems:
-            print("\n".join(["gold check FAILED:", *problems[:50]]))
-            return 1
+            tables += [*table(lang, kinds, tally, args.per_kind), ""]
+            examples += [f"{lang}→en examples:"]
+            for kind in kinds:
+                examples += _examples(f"missed {kind}", tally.misses[kind], 6, args.seed)
+            for rule in sorted(tally.strays):
+                examples += _examples(f"{rule} on no planted error", tally.strays[rule], 4, args.seed)
         if args.check_gold:
             print(
                 "\n".join(
-                    [*out, "gold check passed: every span is at its offsets, every error differs from its correct form"]
+                    [*tables, "gold check passed: every span at its offsets, every error unlike its correct form"]
                 )
             )
             return 0
         if not args.no_clean and wanted is None:
-            out += clean_sets(langs, args.limit, Path(tmp) / "clean", args.verbose, args.seed)
-    out.append(f"Runtime: {time.perf_counter() - started:.0f}s")
-    print("\n".join(out))
+            clean, clean_examples = clean_sets(langs, args.limit, Path(tmp) / "clean", args.seed)
+            tables += clean
+            examples += clean_examples
+    tables.append(f"Runtime: {time.perf_counter() - started:.0f}s")
     if args.results:
         from benchmarks.results import run_header, write_section
 
         command = "PYTHONPATH=. python benchmarks/garbles.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        write_section(
-            args.results, RESULTS_HEADING, run_header(command.strip()) + "\n```\n" + "\n".join(out) + "\n```\n"
-        )
+        body = run_header(command.strip()) + "\n```\n" + "\n".join(tables) + "\n```\n"
+        write_section(args.results, RESULTS_HEADING, body)
+    print("\n".join([*tables, *(["", *examples] if args.verbose else [])]))
     return 0
 
 
-def clean_sets(langs: tuple[str, ...], limit: int | None, folder: Path, verbose: bool, seed: int) -> list[str]:
+def clean_sets(langs: tuple[str, ...], limit: int | None, folder: Path, seed: int) -> tuple[list[str], list[str]]:
+    """(the table, examples) of name findings on the clean documents."""
     from benchmarks.garblegen import corpora
 
     sets = []
@@ -399,11 +392,10 @@ def clean_sets(langs: tuple[str, ...], limit: int | None, folder: Path, verbose:
         t0 = time.perf_counter()
         results.append(run_clean(name, lang, docs, folder / name.split(" ")[0] / lang))
         _say(f"  {name} checked in {time.perf_counter() - t0:.0f}s")
-    out = clean_table(results)
-    if verbose:
-        for c in results:
-            out += _examples(f"{c.name}: name findings at warning+", c.examples, 8, seed)
-    return [*out, ""]
+    examples = []
+    for c in results:
+        examples += _examples(f"{c.name}: name findings at warning+", c.examples, 8, seed)
+    return [*clean_table(results), ""], examples
 
 
 if __name__ == "__main__":

@@ -285,9 +285,7 @@ def inflected(info: SentenceInfo) -> list[Plant]:
             i += 2
             continue
         out.append(
-            _plant_in_english(
-                info, "inflected", p1.source, p1.eng, f1, f"{p1.source.case} {p1.source.text} spelled out"
-            )
+            _plant_in_english("inflected", p1.source, p1.eng, f1, f"{p1.source.case} {p1.source.text} spelled out")
         )
         i += 1
     return out

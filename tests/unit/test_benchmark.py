@@ -71,6 +71,8 @@ def test_garble_generator_plants_only_what_the_source_contradicts() -> None:
     # The oblique case spelled out, one error over first name and surname.
     (both,) = inflected(info)
     assert (both.correct, both.garbled, both.src_new) == ("Sergei Ivanov", "Sergeem Ivanovym", "Сергеем Ивановым")
+    (city,) = inflected(_info("Он живёт в Новосибирске.", "He lives in Novosibirsk."))
+    assert (city.correct, city.garbled) == ("Novosibirsk", "Novosibirske")
 
 
 def test_garble_generator_acronyms_nouns_and_compounds() -> None:
