@@ -72,7 +72,8 @@ def _ko_kinds(eng: str, pairs: list[P.NamePair], russian: list[P.NamePair]) -> d
     out = {}
     for p in pairs:
         key = (p.eng.start, p.eng.end)
-        after_name = re.search(r"[A-Z][a-z]*\.? $", eng[: p.eng.start])
+        before = re.search(r"([A-Z][a-z]*\.?) $", eng[: p.eng.start])
+        after_name = before is not None and before.start(1) > 0  # a sentence's first word is no first name
         place = p.eng.text.lower() in P.places() and not after_name
         kind = ru.get(key) or ("place" if place else None)
         if kind:
