@@ -72,9 +72,11 @@ def _ko_kinds(eng: str, pairs: list[P.NamePair], russian: list[P.NamePair]) -> d
     out = {}
     for p in pairs:
         key = (p.eng.start, p.eng.end)
+        # Elizabeth (NJ) and Warren (MI) are towns, but not in "Senator Elizabeth Warren": no
+        # capitalised word beside it, save a sentence's first word.
         before = re.search(r"([A-Z][a-z]*\.?) $", eng[: p.eng.start])
-        after_name = before is not None and before.start(1) > 0  # a sentence's first word is no first name
-        place = p.eng.text.lower() in P.places() and not after_name
+        beside = (before is not None and before.start(1) > 0) or re.match(r" [A-Z]", eng[p.eng.end :])
+        place = p.eng.text.lower() in P.places() and not beside
         kind = ru.get(key) or ("place" if place else None)
         if kind:
             out[key] = kind
