@@ -143,7 +143,7 @@ def score_case(gold: dict, found: list[Found], sentences: int, tally: Tally, con
         used.update(i for i, f in enumerate(found) if _touches(e, f))
         tally.controls_flagged += bool(hit)
         if hit:
-            tally.strays["control"].append(f"{hit[0].rule} on control {e['target_text']!r} ({e['source_text']!r})")
+            tally.misses["control flagged"].append(f"{hit[0].rule} on {e['target_text']!r} ({e['source_text']!r})")
     planted = [re.compile(rf"(?<![A-Za-z]){re.escape(e['target_text'])}(?![A-Za-z])") for e in gold["errors"]]
     for i, f in enumerate(found):
         # MT601 on the correct spelling names the planted one it disagrees with: about the error, not a false alarm.
@@ -169,15 +169,10 @@ def _paths(folder: Path, lang: str) -> tuple[Path, Path]:
 
 
 def _progress(items: list, label: str) -> Iterator:
+    from rich.console import Console
     from rich.progress import track
 
-    return track(items, description=label, console=_console(), transient=True)
-
-
-def _console():  # type: ignore[no-untyped-def]
-    from rich.console import Console
-
-    return Console(stderr=True)
+    return track(items, description=label, console=Console(stderr=True), transient=True)
 
 
 def _say(text: str) -> None:
@@ -350,8 +345,8 @@ def main(argv: list[str] | None = None) -> int:
             _say(f"  checked in {time.perf_counter() - t0:.0f}s")
             tables += [*table(lang, kinds, tally, args.per_kind), ""]
             examples += [f"{lang}→en examples:"]
-            for kind in kinds:
-                examples += _examples(f"missed {kind}", tally.misses[kind], 6, args.seed)
+            for kind in (*kinds, "control flagged"):
+                examples += _examples(f"missed {kind}" if kind in kinds else kind, tally.misses[kind], 6, args.seed)
             for rule in sorted(tally.strays):
                 examples += _examples(f"{rule} on no planted error", tally.strays[rule], 4, args.seed)
         if args.check_gold:

@@ -510,8 +510,9 @@ def half_translated(info: SentenceInfo) -> list[Plant]:
         for w1, w2 in itertools.pairwise(english_words(info.eng)):
             if info.eng[w1.end : w2.start] != " ":
                 continue
-            if max(cyr_similarity(n.lemma, w2.text), cyr_similarity(n.text, w2.text)) < 70:
-                continue
+            fit = max(cyr_similarity(n.lemma, w2.text), cyr_similarity(n.text, w2.text))
+            if fit < 70 or (w2.text.endswith("n") and cyr_similarity(n.lemma, w2.text[:-1]) > fit):
+                continue  # not the noun, or its adjective ("North Korean")
             if w1.text in english_adj:
                 garbled, note = f"{translit(adj_nom)} {w2.text}", f"adjective {adj_nom} transliterated"
             elif cyr_accepts(adj_nom, w1.text) or cyr_accepts(a.text, w1.text):
