@@ -511,7 +511,8 @@ def half_translated(info: SentenceInfo) -> list[Plant]:
             if info.eng[w1.end : w2.start] != " ":
                 continue
             fit = max(cyr_similarity(n.lemma, w2.text), cyr_similarity(n.text, w2.text))
-            if fit < 70 or (w2.text.endswith("n") and cyr_similarity(n.lemma, w2.text[:-1]) > fit):
+            stem = max(cyr_similarity(n.lemma, w2.text[:-1]), cyr_similarity(n.text, w2.text[:-1]))
+            if fit < 70 or (w2.text.endswith("n") and stem >= fit):
                 continue  # not the noun, or its adjective ("North Korean")
             if w1.text in english_adj:
                 garbled, note = f"{translit(adj_nom)} {w2.text}", f"adjective {adj_nom} transliterated"

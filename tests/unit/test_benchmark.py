@@ -80,6 +80,7 @@ def test_garble_generator_acronyms_nouns_and_compounds() -> None:
 
     info = _info("Северная Корея провела испытание, сообщили в ООН.", "North Korea conducted a test, the UN said.")
     assert [(p.correct, p.garbled) for p in half_translated(info)] == [("North Korea", "Severnaya Korea")]
+    assert half_translated(_info("Жалобы Северной Кореи не новы.", "North Korean complaints are not new.")) == []
     assert [(p.correct, p.garbled) for p in ru_acronyms(info)] == [("UN", "OON")]
     info = _info("Поезд прибыл на вокзал вечером.", "The train arrived at the station in the evening.")
     assert [(p.correct, p.garbled) for p in common_nouns(info)] == [("train", "poyezd"), ("station", "vokzal")]
