@@ -134,7 +134,7 @@ def _pairs(
         if not scored or scored[0][0] < MIN_SCORE:
             continue
         best, w = scored[0]
-        if w.text.endswith("n") and score(tok, Word(w.text[:-1], w.start, w.end - 1)) > best:
+        if w.text.endswith("n") and score(tok, Word(w.text[:-1], w.start, w.end - 1)) >= best:
             continue
         rival = next((s for s, o in scored[1:] if o.text != w.text), 0.0)
         if best - rival < MARGIN:
