@@ -561,8 +561,8 @@ def inflect_phrase(phrase: str, case: str | None) -> str | None:
         adj = next((p for p in parses if p.tag.case == "nomn" and p.tag.POS == "ADJF"), None)
         parse = adj if adj is not None and i < len(words) - 1 else noun or adj
         form = parse.inflect({case}) if parse is not None else None
-        if form is None:
-            return None
+        if form is None or (parse is noun and i > 0 and "Fixd" in parse.tag.grammemes):
+            return None  # no form, or an indeclinable head after a declined adjective (Белой Царква)
         text = form.word
         out.append(text[:1].upper() + text[1:] if word[:1].isupper() else text)
         if parse is noun:
