@@ -169,7 +169,9 @@ def choose(
     kinds: tuple[str, ...],
     rng: random.Random,
 ) -> list[Candidate]:
-    """Per kind, natural candidates first and substituted ones only to make up the number."""
+    """Per kind, natural candidates first and substituted ones only to make up the number; but
+    a third of the common nouns are named places (Dom Kultury, Munhwa Hoegwan), which the
+    corpora lack, and the natural ones inside a name (capitalised) go first."""
     chosen: list[Candidate] = []
     for kind in kinds:
         nat = natural.get(kind, [])[:]
@@ -177,7 +179,11 @@ def choose(
         sub = subst.get(kind, [])[:]
         rng.shuffle(sub)
         sub.sort(key=lambda c: c.rank)
-        take = nat[:per_kind]
+        quota = per_kind
+        if kind == "common-noun":
+            nat.sort(key=lambda c: not c.plant.correct[:1].isupper())
+            quota = per_kind - min(len(sub), per_kind // 3)
+        take = nat[:quota]
         chosen += take + sub[: per_kind - len(take)]
     ctl = controls[:]
     rng.shuffle(ctl)

@@ -549,25 +549,35 @@ def letterwise(info: SentenceInfo) -> list[Plant]:
 
 def inflect_phrase(phrase: str, case: str | None) -> str | None:
     """A nominative Russian phrase put into a case: the head noun and the adjectives before it
-    declined, the complements after it kept (Дом культуры → Доме культуры, Нижний Новгород →
-    Нижнем Новгороде); None when pymorphy3 cannot decline it."""
+    declined (in the accusative with the head's animacy: в Казанский собор), the complements
+    after it kept (Дом культуры → Доме культуры); None when pymorphy3 cannot decline it."""
     if not case or case == "nomn":
         return phrase
-    out = []
     words = phrase.split(" ")
-    for i, word in enumerate(words):
-        parses = morph().parse(word)
-        noun = next((p for p in parses if p.tag.case == "nomn" and p.tag.POS == "NOUN"), None)
-        adj = next((p for p in parses if p.tag.case == "nomn" and p.tag.POS == "ADJF"), None)
-        parse = adj if adj is not None and i < len(words) - 1 else noun or adj
-        form = parse.inflect({case}) if parse is not None else None
-        if form is None or (parse is noun and i > 0 and "Fixd" in parse.tag.grammemes):
+    parses = [morph().parse(w) for w in words]
+    nouns = [next((p for p in ps if p.tag.case == "nomn" and p.tag.POS == "NOUN"), None) for ps in parses]
+    head = next(
+        (i for i, n in enumerate(nouns) if n is not None and (i == len(words) - 1 or i > 0 or not _adj(parses[i]))),
+        None,
+    )
+    if head is None:
+        return None
+    grammemes = {case}
+    tag = nouns[head].tag
+    if case == "accs" and tag.animacy and (tag.number == "plur" or tag.gender == "masc"):
+        grammemes.add(tag.animacy)  # where the accusative adjective follows animacy
+    out = []
+    for i, word in enumerate(words[: head + 1]):
+        parse = nouns[i] if i == head else _adj(parses[i])
+        form = parse.inflect(grammemes if i < head else {case}) if parse is not None else None
+        if form is None or (i == head and i > 0 and "Fixd" in parse.tag.grammemes):
             return None  # no form, or an indeclinable head after a declined adjective (Белой Царква)
-        text = form.word
-        out.append(text[:1].upper() + text[1:] if word[:1].isupper() else text)
-        if parse is noun:
-            return " ".join([*out, *words[i + 1 :]])
-    return " ".join(out)
+        out.append(form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word)
+    return " ".join([*out, *words[head + 1 :]])
+
+
+def _adj(parses: Any) -> Any:
+    return next((p for p in parses if p.tag.case == "nomn" and p.tag.POS == "ADJF"), None)
 
 
 _PARTICLES = (("이", "가"), ("을", "를"), ("은", "는"), ("과", "와"), ("이나", "나"), ("이라", "라"), ("아", "야"))
