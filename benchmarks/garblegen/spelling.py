@@ -117,7 +117,7 @@ def renders(cyrillic: str) -> tuple[str, ...]:
 
 
 def translit(cyrillic: str) -> str:
-    """The Wikipedia/news rendering (Sergei → Sergey aside, what English press prints)."""
+    """The Wikipedia scheme's rendering (Sergey, Galazhinsky), the one English news prints most."""
     return iuliia.WIKIPEDIA.translate(cyrillic)
 
 
@@ -130,8 +130,13 @@ _ACRONYM_LETTERS = {
 
 
 def acronym_letters(acronym: str) -> str:
-    """An abbreviation spelled letter by letter, the way a naive translator writes it: ЖКХ → ZhKKh."""
-    return "".join(_ACRONYM_LETTERS.get(c, c) for c in acronym.upper())
+    """An abbreviation spelled letter by letter, the way a naive translator writes it: ЖКХ →
+    ZhKKh, СПбГУ → SPbGU (a lower-case letter stays lower-case)."""
+    out = []
+    for c in acronym:
+        latin = _ACRONYM_LETTERS.get(c.upper(), c)
+        out.append(latin.lower() if c.islower() else latin)
+    return "".join(out)
 
 
 _MATCH_RULES = (

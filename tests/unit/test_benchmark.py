@@ -77,12 +77,14 @@ def test_garble_generator_plants_only_what_the_source_contradicts() -> None:
 
 def test_garble_generator_acronyms_nouns_and_compounds() -> None:
     from benchmarks.garblegen.plant import common_nouns, half_translated, inflect_phrase, ru_acronyms
+    from benchmarks.garblegen.spelling import acronym_letters
 
     # Substituted names take the slot's case; the accusative adjective follows the head's gender and animacy.
     assert inflect_phrase("Белая Церковь", "accs") == "Белую Церковь"
     assert inflect_phrase("Казанский собор", "accs") == "Казанский собор"
     assert inflect_phrase("Дом культуры", "ablt") == "Домом культуры"
     assert inflect_phrase("Белая Царква", "gent") is None
+    assert [acronym_letters(a) for a in ("ЖКХ", "СПбГУ", "СО РАН")] == ["ZhKKh", "SPbGU", "SO RAN"]
 
     info = _info("Северная Корея провела испытание, сообщили в ООН.", "North Korea conducted a test, the UN said.")
     assert [(p.correct, p.garbled) for p in half_translated(info)] == [("North Korea", "Severnaya Korea")]
