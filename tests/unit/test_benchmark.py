@@ -48,6 +48,7 @@ def test_documents_group_sentences_into_paragraphs_within_each_news_document() -
     assert [len(p.segments) for p in doc.paragraphs] == [2, 1, 2]
     assert paragraphs(lines[:2], 1) == "Первое предложение.\n\nВторое предложение.\n"
 
+
 def _info(src: str, eng: str):  # type: ignore[no-untyped-def]
     from benchmarks.garblegen.pairs import ru_pairs
     from benchmarks.garblegen.plant import SentenceInfo
