@@ -54,6 +54,8 @@ _MAX_WINDOW = 4
 # Zipf frequency from which an English spelling of a name of guessed origin is its own (John for 존).
 _LOOSE_KNOWN = 1.5
 _WELL_KNOWN = 3.0
+_UNKNOWN = 1.0
+_KNOWN_READING = 1.5
 # Spellings Russian transliteration never produces (and a Hangul reading may not): an English name
 # with them is the name's own Latin spelling (Kovacic, Widodo, Jagr, Mantouvalos), not a garble.
 _ORIGINAL = tuple(
@@ -490,6 +492,13 @@ def _garbled(name: SourceName, spelling: str, lang: str, syllabic: bool) -> bool
         return False  # one word of the name in full ("Assunpink" for Ассунпинк-Крик): not a garble
     if name.loose and english_frequency(spelling) >= _LOOSE_KNOWN:
         return False
+    from mtcheck.translit.judge import nearest
+
+    near = nearest(spelling, _matcher(name).choices)[0]
+    if english_frequency(near) >= _WELL_KNOWN and english_frequency(spelling) < _UNKNOWN:
+        # The accepted spelling is one English writes all the time (Ford, Pennsylvania, Thailand),
+        # the draft's one English never writes: a slip, whatever the name's origin.
+        return True
     if name.native and lang == "ko":
         # Korean names and places have romanisations only, all of them among the accepted forms:
         # a near miss is a garble unless English usage has made it a spelling of its own.
@@ -586,6 +595,49 @@ def _half_translated(
     return None
 
 
+def _known_reading(name: SourceName, text: str) -> str | None:
+    """The rendering with its unknown words replaced by a close reading of the same Hangul word
+    that English text uses (the name the transcription most likely stands for), if any: "Smirnoba"
+    → "Smirnova" for 스미르노바."""
+
+    words, hangul = text.replace("-", " ").split(), name.key.split()
+    if len(words) != len(hangul):
+        return None
+    out, changed = [], False
+    for word, source in zip(words, hangul, strict=True):
+        c = compact(word)
+        better = None
+        if english_frequency(word) == 0:
+            better = next((r for r in _readings_english_knows(source) if _hangul_blind(r, c)), None)
+        out.append(better.capitalize() if better else word)
+        changed |= better is not None
+    return " ".join(out) if changed else None
+
+
+# Letters Hangul writes alike in a foreign name (ㅂ: b, v; ㅍ: p, f; ㄹ: l, r; ㅈ: j, z; ㅅ: s, z).
+_HANGUL_BLIND = frozenset({frozenset("bv"), frozenset("pf"), frozenset("lr"), frozenset("jz"), frozenset("sz")})
+
+
+def _hangul_blind(a: str, b: str) -> bool:
+    """Two spellings of one Hangul word that differ only in one or two letters Hangul cannot tell
+    apart (Smirnova, Smirnoba)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [frozenset((x, y)) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) <= 2 and all(d in _HANGUL_BLIND for d in diff)
+
+
+@functools.lru_cache(maxsize=4096)
+def _readings_english_knows(word: str) -> tuple[str, ...]:
+    from mtcheck.lang.names_ko import candidates
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    # The likeliest readings by the jamo tables and by the transliteration model.
+    options = [*candidates(word, True)[:300], *(s for s, _ in pair_model("ko").nbest(source_units(word, "ko"), 10))]
+    return tuple(dict.fromkeys(o for o in options if len(o) >= 4 and english_frequency(o) >= _KNOWN_READING))
+
+
 def _gazetteer_place(english: str) -> bool:
     from mtcheck import gazetteer
 
@@ -637,6 +689,16 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 taken[i:j] = [True] * (j - i)
                 break
     free = {k for k, t in enumerate(taken) if not t}
+    # 1b. A Hangul transcription read one way English never writes where another reading, differing
+    # only in letters Hangul cannot tell apart, is a name English knows ("Smirnoba" for 스미르노바).
+    if lang == "ko":
+        for r in list(found.values()):
+            name = r.source
+            if name.native or name.kind not in (PERSON, PLACE):
+                continue
+            if better := _known_reading(name, r.text):
+                evidence = {"closest_accepted": better, "reason": "known reading", "rendering": r.text}
+                issues.append(NameIssue(GARBLED, name, r.target, better, evidence))
     # 2. English acronyms spelled letter by letter from a source abbreviation.
     if any(n.kind == ACRONYM for n in names):
         for i, j in by_size:
@@ -719,9 +781,19 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         verdict, span, form = near
         found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
         free -= {k for k, t in enumerate(tokens) if span[0] <= t.start < span[1]}
+        # A near miss the judge let through, where a reading English knows differs from it only in
+        # letters Hangul cannot tell apart.
+        korean_foreign = lang == "ko" and not name.native and name.kind in (PERSON, PLACE)
+        if verdict != GARBLED and korean_foreign and (better := _known_reading(name, tgt[span[0] : span[1]])):
+            evidence = {"closest_accepted": better, "reason": "known reading", "tried": _tried(name)}
+            issues.append(NameIssue(GARBLED, name, span, better, evidence))
+            continue
         if verdict == GARBLED:
-            # A Hangul transcription has many readings: the one nearest the garble is the suggestion.
+            # A Hangul transcription has many readings: one English knows, else the one nearest the
+            # garble, is the suggestion.
             suggestion = form.capitalize() if name.nearest_suggestion else name.suggestion
+            if lang == "ko" and not name.native:
+                suggestion = _known_reading(name, tgt[span[0] : span[1]]) or suggestion
             evidence: dict[str, object] = {"closest_accepted": form, "tried": _tried(name)}
             # A foreign name in Hangul loses letters (웨이드: Wayde or Wade): an English spelling
             # that reads back to the same Hangul consonants is most likely the name's own.
