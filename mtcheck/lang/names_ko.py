@@ -302,7 +302,8 @@ def _proper(word: str, start: int, known: bool = False) -> SourceName:
         wrong=wrong, wrong_reason=LETTER_BY_LETTER if wrong else "", loose=korean_place and not gazetteer_place,
         # Korean text adds the country for context (영국 총리 메이 = "Prime Minister May"), so only a
         # missing person counts.
-        reliable=bool(person) or (kind == PERSON and loanword(base) and base[-1] not in _ORG_ENDINGS),
+        reliable=bool(person) or bool(places) or gazetteer_place
+        or (kind == PERSON and loanword(base) and base[-1] not in _ORG_ENDINGS),
     )  # fmt: skip
 
 
