@@ -13,6 +13,8 @@ repetition = "info"
 disable = ["MT402"]
 ```
 
+``max-size = "50M"`` and ``max-sentences = 100000`` set the input limits (:mod:`mtcheck.limits`).
+
 Unknown keys are errors, so a typo does not silently switch a check back on.
 """
 
@@ -24,10 +26,22 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.errors import InputError
+from mtcheck.limits import Limits, parse_size
 from mtcheck.types import Finding, Severity
 
 CONFIG_NAMES = ("mtcheck.toml", "pyproject.toml")
-_KNOWN_KEYS = {"disable", "severity", "glossary", "languages", "scan", "baseline", "suppress", "do-not-translate"}
+_KNOWN_KEYS = {
+    "disable",
+    "severity",
+    "glossary",
+    "languages",
+    "scan",
+    "baseline",
+    "suppress",
+    "do-not-translate",
+    "max-size",
+    "max-sentences",
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,7 @@ class Config:
     lang_disabled: tuple[tuple[str, frozenset[str]], ...] = ()
     glossary: Path | None = None
     do_not_translate: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
     # Sections other features read (scan, baseline, suppress), kept raw for them.
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -120,6 +135,14 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
     glossary = table.get("glossary")
     base = path.parent if path else Path.cwd()
     extra = {k: table[k] for k in ("scan", "baseline", "suppress") if k in table}
+    limits = Limits()
+    try:
+        if "max-size" in table:
+            limits = replace(limits, max_bytes=parse_size(table["max-size"]))
+        if "max-sentences" in table:
+            limits = replace(limits, max_sentences=_positive(table["max-sentences"]))
+    except ValueError as exc:
+        raise InputError(f"{where}: {exc}") from None
     return Config(
         path=path,
         disabled=disabled,
@@ -127,6 +150,7 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         lang_disabled=tuple(lang_disabled),
         glossary=(base / glossary) if glossary else None,
         do_not_translate=tuple(_str_list(table.get("do-not-translate", []), where, "do-not-translate")),
+        limits=limits,
         extra=extra,
     )
 
@@ -134,4 +158,10 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
 def _str_list(value: Any, where: str, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise InputError(f"{where}: {key} must be a list of strings")
+    return value
+
+
+def _positive(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"max-sentences must be a positive whole number, not {value!r}")
     return value

@@ -12,6 +12,7 @@ import re
 from mtcheck.documents.paired import Entry, Extracted
 from mtcheck.documents.text import read_text
 from mtcheck.errors import InputError
+from mtcheck.limits import current as current_limits
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+(?=\")")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
@@ -21,11 +22,15 @@ _LANG = re.compile(r"^Language:\s*([A-Za-z]+)", re.MULTILINE)
 def read_po(path: str) -> Extracted:
     decoded = read_text(path)
     text = decoded.text
+    # Checked while reading, so that a huge catalogue is refused before it fills memory.
+    most = current_limits().max_sentences + 1
     entries: list[dict[str, Entry]] = []
     current: dict[str, Entry] = {}
     field: str | None = None
     pos = 0
     for lineno, line in enumerate(text.splitlines(keepends=True), start=1):
+        if len(entries) > most:
+            break
         start = pos
         pos += len(line)
         body = line.rstrip("\r\n")
@@ -55,6 +60,7 @@ def read_po(path: str) -> Extracted:
             raise InputError(f"{path}: line {lineno} is not valid PO: {stripped[:40]!r}")
     if current:
         entries.append(current)
+    current_limits().check_sentences(path, len(entries) - 1)  # less the header
     source: list[Entry] = []
     target: list[Entry] = []
     lang = None
