@@ -89,9 +89,10 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "mtcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        tool = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         return False
+    return isinstance(tool, dict) and "mtcheck" in tool
 
 
 def load_config(path: Path | None) -> Config:
@@ -103,8 +104,12 @@ def load_config(path: Path | None) -> Config:
         raise InputError(f"cannot read config {path}: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"config {path} is not valid TOML: {exc}") from None
-    table = data.get("tool", {}).get("mtcheck", {}) if path.name == "pyproject.toml" else data
-    return parse_config(table, path)
+    except RecursionError:
+        raise InputError(f"config {path} nests arrays or tables too deeply to read") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        data = _table(tool.get("mtcheck", {}) if isinstance(tool, dict) else None, str(path), "[tool.mtcheck]")
+    return parse_config(data, path)
 
 
 def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
@@ -123,16 +128,19 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
 
     disabled = frozenset(rule_key(k) for k in _str_list(table.get("disable", []), where, "disable"))
     severity: list[tuple[str, Severity]] = []
-    for key, value in dict(table.get("severity", {})).items():
+    for key, value in _table(table.get("severity", {}), where, "severity").items():
         try:
             severity.append((rule_key(key), Severity.parse(str(value))))
         except ValueError as exc:
             raise InputError(f"{where}: severity of {key}: {exc}") from None
     lang_disabled = []
-    for lang, sub in dict(table.get("languages", {})).items():
-        codes = frozenset(rule_key(k) for k in _str_list(dict(sub).get("disable", []), where, f"languages.{lang}"))
+    for lang, sub in _table(table.get("languages", {}), where, "languages").items():
+        sub = _table(sub, where, f"languages.{lang}")
+        codes = frozenset(rule_key(k) for k in _str_list(sub.get("disable", []), where, f"languages.{lang}"))
         lang_disabled.append((str(lang), codes))
     glossary = table.get("glossary")
+    if glossary is not None and not isinstance(glossary, str):
+        raise InputError(f"{where}: glossary must be a path to a glossary file")
     base = path.parent if path else Path.cwd()
     extra = {k: table[k] for k in ("scan", "baseline", "suppress") if k in table}
     limits = Limits()
@@ -153,6 +161,12 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         limits=limits,
         extra=extra,
     )
+
+
+def _table(value: Any, where: str, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(f"{where}: {key} must be a table")
+    return value
 
 
 def _str_list(value: Any, where: str, key: str) -> list[str]:

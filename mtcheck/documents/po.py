@@ -8,6 +8,7 @@ skipped; fuzzy entries are checked like the others.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from mtcheck.documents.paired import Entry, Extracted
 from mtcheck.documents.text import read_text
@@ -16,6 +17,9 @@ from mtcheck.limits import current as current_limits
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+(?=\")")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+# The line breaks of str.splitlines, matched one line at a time: splitlines would hold every
+# line of a huge catalogue in memory at once.
+_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])?")
 _LANG = re.compile(r"^Language:\s*([A-Za-z]+)", re.MULTILINE)
 
 
@@ -28,7 +32,7 @@ def read_po(path: str) -> Extracted:
     current: dict[str, Entry] = {}
     field: str | None = None
     pos = 0
-    for lineno, line in enumerate(text.splitlines(keepends=True), start=1):
+    for lineno, line in enumerate(_lines(text), start=1):
         if len(entries) > most:
             break
         start = pos
@@ -80,6 +84,14 @@ def read_po(path: str) -> Extracted:
     if not source:
         raise InputError(f"{path} holds no PO entries")
     return Extracted(path, text, decoded.encoding, tuple(source), tuple(target), None, lang)
+
+
+def _lines(text: str) -> Iterator[str]:
+    pos = 0
+    while pos < len(text):
+        line = _LINE.match(text, pos).group()  # type: ignore[union-attr]
+        yield line
+        pos += len(line)
 
 
 def _quoted(s: str, offset: int, path: str, lineno: int) -> tuple[str, tuple[int, ...], frozenset[int]]:

@@ -62,4 +62,9 @@ def romanize(word: str) -> str:
     """Revised Romanization of Korean."""
     from korean_romanizer.romanizer import Romanizer
 
-    return Romanizer(word).romanize()
+    try:
+        return Romanizer(word).romanize()
+    except (KeyError, IndexError):
+        # Its sound-change rules can produce a final consonant its own table lacks (a 'ᆶ'
+        # after liaison, found by fuzzing); every syllable alone is in the table.
+        return "".join(Romanizer(ch).romanize() for ch in word)

@@ -16,7 +16,5 @@ _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_t
 settings.register_profile(
     "ci", derandomize=True, database=None, deadline=None, print_blob=True, suppress_health_check=_QUIET
 )
-settings.register_profile(
-    "campaign", max_examples=20_000, deadline=None, print_blob=True, suppress_health_check=_QUIET
-)
+settings.register_profile("campaign", max_examples=20_000, deadline=None, print_blob=True, suppress_health_check=_QUIET)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
