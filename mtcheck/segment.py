@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.types import Span
@@ -42,9 +42,11 @@ MAX_SENTENCE = 1_000
 # The splitters get lines of at most this many characters (cut at a space): razdel and Kiwi
 # are given bounded work whatever the file, e.g. a line of ten million characters.
 MAX_LINE = 100_000
-# Lines handed to a splitter at once: Kiwi wants batches, and the sentence limit is checked
-# between them, so an oversized document is refused before it is all split.
-_BATCH = 2_000
+_SENTENCE_ENDS = (". ", "! ", "? ", "… ", "。", ".\n")
+# Lines (and characters) handed to a splitter at once: Kiwi wants batches, and the sentence
+# limit is checked between them, so an oversized document is refused before it is all split.
+_BATCH_LINES = 2_000
+_BATCH_CHARS = 200_000
 
 
 def _en_split(text: str) -> list[tuple[int, int]]:
@@ -190,8 +192,7 @@ def split_sentences_many(text: str, lang: str, windows: list[Span], what: str = 
                 lines.append((w, window.start + a, window.start + b))
     out: list[list[Span]] = [[] for _ in windows]
     count = 0
-    for first in range(0, len(lines), _BATCH):
-        batch = lines[first : first + _BATCH]
+    for batch in _batches(lines):
         pieces = _SPLITTERS[lang]([text[a:b] for _, a, b in batch])
         for (w, line_start, line_end), found in zip(batch, pieces, strict=True):
             line = text[line_start:line_end]
@@ -204,13 +205,28 @@ def split_sentences_many(text: str, lang: str, windows: list[Span], what: str = 
     return out
 
 
+def _batches(lines: list[tuple[int, int, int]]) -> Iterator[list[tuple[int, int, int]]]:
+    batch: list[tuple[int, int, int]] = []
+    chars = 0
+    for line in lines:
+        batch.append(line)
+        chars += line[2] - line[1]
+        if len(batch) >= _BATCH_LINES or chars >= _BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
 def _cut(text: str, start: int, end: int, most: int) -> list[tuple[int, int]]:
-    """``text[start:end]`` in trimmed pieces of at most ``most`` characters, each cut at the
-    last whitespace of its second half (or hard, in text without spaces)."""
+    """``text[start:end]`` in trimmed pieces of at most ``most`` characters, each cut in its
+    second half after the last sentence end, else at the last space (hard in text without)."""
     out: list[tuple[int, int]] = []
     while end - start > most:
-        limit = start + most
-        cut = max(text.rfind(" ", start + most // 2, limit), text.rfind("\n", start + most // 2, limit))
+        half, limit = start + most // 2, start + most
+        cut = max(text.rfind(p, half, limit) + 1 for p in _SENTENCE_ENDS)
+        if cut <= half:
+            cut = max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
         cut = cut if cut > start else limit
         s, e = _trim(text, start, cut)
         if e > s:
