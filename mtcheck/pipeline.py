@@ -59,9 +59,9 @@ def check_files(
     """
     step = on_step or (lambda _name: None)
     step("reading")
-    # Before the documents: a broken glossary should fail at once, not after the alignment.
-    glossary = load_glossary(config.glossary, config.do_not_translate) if config is not None else None
     with applied(config.limits if config is not None else None):
+        # Before the documents: a broken glossary should fail at once, not after the alignment.
+        glossary = load_glossary(config.glossary, config.do_not_translate) if config is not None else None
         source, target, alignment = _read(source_path, target_path, source_lang, target_lang, step)
     if translators is not None and forward is None and back is None:
         pair = translators(source.lang, target.lang)

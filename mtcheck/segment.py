@@ -39,8 +39,8 @@ _OPENERS = "\"'“‘«([—–-"
 # text without sentence punctuation would otherwise become one sentence of any length, and the
 # checks that compare words pairwise take quadratic time on it. Longer ones are cut at a space.
 MAX_SENTENCE = 1_000
-# The splitters get lines of at most this many characters (cut at a space): razdel and Kiwi
-# are given bounded work whatever the file, e.g. a line of ten million characters.
+# The splitters get lines of at most this many characters (cut after a sentence end where there
+# is one): razdel and Kiwi get bounded work whatever the file, e.g. a line of ten million characters.
 MAX_LINE = 100_000
 _SENTENCE_ENDS = (". ", "! ", "? ", "… ", "。", ".\n")
 # Lines (and characters) handed to a splitter at once: Kiwi wants batches, and the sentence

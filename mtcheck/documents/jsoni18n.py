@@ -29,7 +29,7 @@ def read_json(path: str) -> Extracted:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    except (RecursionError, _TooDeep):
+    except RecursionError:
         raise _too_deep(path) from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: a JSON i18n file must hold an object of strings at the top")

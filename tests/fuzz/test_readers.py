@@ -29,7 +29,7 @@ _TOKENS = {
     "baseline": "json",
 }
 # Examples per reader in CI: readers take milliseconds; the splitters and detector a little more.
-_EXAMPLES = 120
+_EXAMPLES = 100
 
 
 @pytest.mark.parametrize("name", sorted(_TOKENS))
