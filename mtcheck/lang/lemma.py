@@ -10,11 +10,18 @@ WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 @functools.cache
-def _analyzer() -> Any:
-    # Loading the dictionaries takes a fraction of a second and some memory: only on first use.
+def analyzer() -> Any:
+    """The one pymorphy3 analyser of the process; loading the dictionaries takes a fraction of a
+    second and some memory, so only on first use."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word, likeliest first; news repeats its words, so keep them."""
+    return tuple(analyzer().parse(word))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -24,7 +31,7 @@ def lemmas(word: str) -> frozenset[str]:
     low = word.lower().replace("ё", "е")
     if not re.search(r"[а-я]", low):
         return frozenset({low})
-    return frozenset(p.normal_form.replace("ё", "е") for p in _analyzer().parse(low)) | {low}
+    return frozenset(p.normal_form.replace("ё", "е") for p in parses(low)) | {low}
 
 
 def words(text: str) -> list[tuple[int, int, frozenset[str]]]:

@@ -44,6 +44,12 @@ class SourceName:
     # A Korean name or place read by Korean romanisation: English spellings beyond its readings are
     # garbles, never a foreign original.
     native: bool = False
+    # Spellings that render the name only when they stand alone, not followed by another capitalised
+    # word: English names a Korean by the surname alone ("Mr Ri"), but "Kim Jang Un" is no "Kim".
+    alone: frozenset[str] = frozenset()
+    # Transliterations of the name's case form where English wants the nominative (Kirpotina for
+    # Сергея Кирпотина): an English spelling among them is a garble.
+    oblique: frozenset[str] = frozenset()
     noun: NounPart | None = None
     alternatives: tuple[NounPart, ...] = ()  # other readings of an ambiguous noun (공원: сквер, парк)
     acronym: Acronym | None = None

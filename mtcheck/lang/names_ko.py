@@ -142,8 +142,9 @@ def loanword(word: str) -> bool:
     return any((j := _jamo(s)) is not None and j[1] == "ㅡ" and j[2] == " " for s in word)
 
 
-def _korean_person(word: str) -> tuple[frozenset[str], str, str] | None:
-    """(accepted, regex, suggestion) for a Korean personal name: surname + one or two syllables."""
+def _korean_person(word: str) -> tuple[frozenset[str], str, str, frozenset[str]] | None:
+    """(accepted, regex, suggestion, surnames) for a Korean personal name: surname + one or two
+    syllables."""
     # Three syllables is the Korean full name; two-syllable words are as often foreign (마틴, 심슨),
     # and organisations end in 당, 부, 청… (민주당 is a party, not Mr Min).
     if len(word) != 3 or loanword(word) or word[-1] in _ORG_ENDINGS:
@@ -160,7 +161,7 @@ def _korean_person(word: str) -> tuple[frozenset[str], str, str] | None:
             regex = "(?:" + "|".join(compact(s) for s in surname) + ")" + given_re
             sug_given = "-".join(o[0] for o in _options(given, False)).capitalize()
             accepted = frozenset(compact(s) + g for s in surname for g in candidates(given, False, 500))
-            return accepted, regex, f"{surname[0]} {sug_given}"
+            return accepted, regex, f"{surname[0]} {sug_given}", frozenset(compact(s) for s in surname)
     return None
 
 
@@ -196,10 +197,11 @@ def _proper(word: str, start: int) -> SourceName:
         accepted |= set(candidates(base, True))
     kind = PLACE if places else PERSON
     suggestion = gazetteer.usual_name(base) or ""
+    alone: frozenset[str] = frozenset()
     if person:
         accepted |= person[0]
         regexes = [person[1]]
-        kind, suggestion = PERSON, person[2]
+        kind, suggestion, alone = PERSON, person[2], person[3]
     if acronym:
         accepted |= {compact(e) for e in acronym.en}
         kind, suggestion = ACRONYM, acronym.en[0]
@@ -212,7 +214,7 @@ def _proper(word: str, start: int) -> SourceName:
     return SourceName(
         start, start + len(word), word, kind, base, frozenset(accepted), suggestion, pattern="|".join(regexes),
         strict=kind != ACRONYM, nearest_suggestion=kind == PERSON and not person,
-        canonical=candidates(base, not native)[0], native=native,
+        canonical=candidates(base, not native)[0], native=native, alone=alone,
         # Korean text adds the country for context (영국 총리 메이 = "Prime Minister May"), so only a
         # missing person counts.
         reliable=bool(person) or (kind == PERSON and loanword(base) and base[-1] not in _ORG_ENDINGS),

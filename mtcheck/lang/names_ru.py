@@ -13,6 +13,7 @@ from typing import Any
 
 from mtcheck import gazetteer
 from mtcheck.lang import ru
+from mtcheck.lang.lemma import parses as _parses
 from mtcheck.lang.name_tables import ACRONYMS, NAME_NOUNS, RU_KOREAN_SURNAMES, Acronym, NameNoun
 from mtcheck.lang.names_base import (
     ACRONYM,
@@ -61,13 +62,6 @@ class _Token:
 
 
 @functools.cache
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@functools.cache
 def _ner() -> Any:
     from natasha import NewsEmbedding, NewsNERTagger
 
@@ -109,12 +103,6 @@ def prepare(texts: list[str]) -> None:
         found[i] = [(span.start, span.stop, span.type) for span in markup.spans]
     for t, spans in zip(todo, found, strict=True):
         _NER_CACHE[t] = tuple(spans)
-
-
-@functools.lru_cache(maxsize=200_000)
-def _parses(word: str) -> tuple[Any, ...]:
-    # News repeats its words; pymorphy3's analysis of one is pure and worth keeping.
-    return tuple(_morph().parse(word))
 
 
 def _parse(word: str, initial: bool) -> Any:
@@ -180,10 +168,71 @@ def _place_english(lemma: str) -> frozenset[str]:
     return gazetteer.english_names(lemma)
 
 
-def _single(tok: _Token, kind: str) -> SourceName:
+_NAME_GRAMMEMES = frozenset({"Surn", "Name", "Patr", "Geox"})
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
+# Endings of Russian surname paradigms, whose cases pymorphy3 tells even for surnames it guesses.
+_SURNAME_PARADIGM = re.compile(r"(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им|ую|ая)$")
+
+
+def _name_parses(word: str) -> list[Any]:
+    return [p for p in _parses(word) if p.tag.grammemes & _NAME_GRAMMEMES and "Fixd" not in p.tag.grammemes]
+
+
+def context_agreement(toks: list[_Token], k: int) -> frozenset[str] | None:
+    """Gender and case that the name next to token ``k`` puts it in, when the two form one
+    person's name: a known given name or patronymic beside a surname (Сергея Кирпотина:
+    masculine genitive), or a surname beside a given name. None when no neighbour says."""
+    for j in (k - 1, k + 1, k - 2):
+        if not (0 <= j < len(toks) and toks[j].capital) or j == k:
+            continue
+        for p in _parses(toks[j].text):
+            g = p.tag.grammemes
+            if p.is_known and g & {"Name", "Patr", "Surn"} and "sing" in g and "Fixd" not in g:
+                return frozenset(g & ({"masc", "femn"} | _CASES))
+    return None
+
+
+def nominative(tok: _Token, agreement: frozenset[str] | None) -> str | None:
+    """The nominative of a name that stands in another case, or None when it is nominative,
+    indeclinable or its case is unsure. Sure are a person's name whose case a known given name or
+    patronymic beside it agrees in (Сергея Кирпотина: Кирпотин; Сергея Иванова: Сергей Иванов), and
+    a place pymorphy3 knows in one case only (Москвы: Москва). A surname's gender is kept (Анны
+    Ивановой: Иванова). A lone foreign name that looks like a Russian case form (Зинке, Канте,
+    Эд) is left alone."""
+    parses = [p for p in _name_parses(tok.text) if "plur" not in p.tag.grammemes]
+    if not parses:
+        return None
+    if all("Geox" in p.tag.grammemes for p in parses):
+        sure = all(p.is_known for p in parses) and not any("nomn" in p.tag.grammemes for p in parses)
+    else:
+        if agreement is None:
+            return None
+        parses = [p for p in parses if agreement <= p.tag.grammemes]
+        if not parses or any("nomn" in p.tag.grammemes for p in parses):
+            return None
+        sure = all(p.is_known for p in parses) or bool(_SURNAME_PARADIGM.search(tok.text.lower()))
+    if not sure:
+        return None
+    forms = {f.word for p in parses if (f := p.inflect({"nomn"}))}
+    if len(forms) != 1:
+        return None
+    form = forms.pop()
+    return form.capitalize() if tok.text[:1].isupper() else form
+
+
+def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> SourceName:
     lemma = tok.lemma
-    places = _place_english(lemma) | _place_english(tok.text)
-    accepted = _latin(tok.text) | _latin(lemma) | _forms(*places)
+    # A surname or given name is no place, even where a town bears it (Иванова, Иваново).
+    person = kind == PERSON and bool(tok.tags & {"Surn", "Name", "Patr"}) and "Geox" not in tok.tags
+    places = frozenset() if person else _place_english(lemma) | _place_english(tok.text)
+    nom = nominative(tok, agreement)
+    # English writes a name in its nominative: the transliterated case form ("Kirpotina" for
+    # Сергея Кирпотина, "Moskvy" for Москвы) is a garble, found apart from the accepted forms.
+    if nom:
+        # The reading in context decides the lemma too (Кирпотина after Сергея is not a woman's name).
+        lemma = nom.lower().replace("ё", "е")
+    accepted = (_latin(nom) if nom else _latin(tok.text) | _latin(lemma)) | _forms(*places)
+    oblique = _latin(tok.text) - accepted if nom else frozenset()
     if "-" in tok.text:
         # pymorphy declines only the last part: Саффира-Симпсона → Саффир-Симпсон.
         parts = [_parses(p)[0].normal_form for p in tok.text.split("-")]
@@ -194,14 +243,14 @@ def _single(tok: _Token, kind: str) -> SourceName:
         suggestion = gazetteer.usual_name(lemma) or gazetteer.usual_name(tok.text) or min(places, key=len)
         kind = PLACE if kind != PERSON or "Geox" in tok.tags else kind
     else:
-        suggestion = ru.transliterate(lemma.capitalize() if tok.text[:1].isupper() else tok.text)
+        suggestion = ru.transliterate(nom or (lemma.capitalize() if tok.text[:1].isupper() else tok.text))
     # English often replaces or drops given names and patronymics ("Pyotr"/"Peter").
     # Everyday words written with a capital (Южный, История) are translated, not rendered.
     required = not (tok.tags & {"Name", "Patr"}) and not (tok.common and tok.ner != "PER")
     reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER"
     return SourceName(
         tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
-        canonical=compact(ru.transliterate(tok.text)), reliable=reliable,
+        canonical=compact(ru.transliterate(nom or tok.text)), reliable=reliable, oblique=oblique,
     )  # fmt: skip
 
 
@@ -332,7 +381,7 @@ def extract(text: str) -> list[SourceName]:
         if tok.acronym:
             out.append(_acronym(tok))
         elif tok.capital and (kind := tok.kind):
-            out.append(_single(tok, kind))
+            out.append(_single(tok, kind, context_agreement(toks, i)))
         i += 1
     return out
 

@@ -23,7 +23,7 @@ def transliterate(word: str) -> str:
 
 
 # Schemes English-language text actually uses for Russian names; diacritics are folded away.
-_SCHEMES = (
+SCHEMES = (
     "WIKIPEDIA",
     "BGN_PCGN_ALT",
     "ICAO_DOC_9303",
@@ -68,7 +68,7 @@ def _renderings(word: str) -> frozenset[str]:
 
     from mtcheck.gazetteer import fold
 
-    base = {_letters(fold(getattr(iuliia, s).translate(word))) for s in _SCHEMES}
+    base = {_letters(fold(getattr(iuliia, s).translate(word))) for s in SCHEMES}
     out = set(base)
     for pattern, repls in _ENGLISH_HABITS:
         for form in list(out):
