@@ -112,10 +112,14 @@ def _string(text: str, i: int) -> tuple[Entry, int]:
             continue
         code = int(text[j + 2 : j + 6], 16)
         length = 6
-        if 0xD800 <= code < 0xDC00 and text.startswith("\\u", j + 6):
-            low = int(text[j + 8 : j + 12], 16)
+        low = int(text[j + 8 : j + 12], 16) if text.startswith("\\u", j + 6) else 0
+        if 0xD800 <= code < 0xDC00 and 0xDC00 <= low < 0xE000:
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
             length = 12
+        elif 0xD800 <= code < 0xE000:
+            # Half a surrogate pair is no character: json.loads keeps it, but no report could
+            # be written in UTF-8 with it (found by fuzzing); U+FFFD, as a decoder would.
+            code = 0xFFFD
         escapes.add(len(chars))
         chars.append(chr(code))
         origins.append(j)

@@ -41,9 +41,13 @@ def _require(ok: bool, message: str) -> None:
 
 
 def check_document(doc: Document) -> None:
-    """Segments and paragraphs lie inside the text, in order, without overlap, and a
-    segment's text is the document's text at its offsets."""
+    """Segments and paragraphs lie inside the text, in order, without overlap, a segment's
+    text is the document's text at its offsets, and the text can be written as UTF-8."""
     n = len(doc.text)
+    try:
+        doc.text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvariantError(f"{doc.path}: the text holds what UTF-8 cannot write: {exc}") from None
     last = 0
     for i, seg in enumerate(doc.segments):
         _require(seg.id == i, f"segment {i} has id {seg.id}")
@@ -107,6 +111,11 @@ def check_report(report: Report) -> dict[str, str]:
     _require([_order(f) for f in report.findings] == sorted(_order(f) for f in report.findings), "findings unsorted")
     _require(len(set(keys)) == len(keys), "the same finding twice")
     out = {fmt: render(report, fmt) for fmt in ("text", "json", "sarif", "junit", "html")}
+    for fmt, content in out.items():
+        try:
+            content.encode("utf-8")  # as the report file or the terminal gets it
+        except UnicodeEncodeError as exc:
+            raise InvariantError(f"the {fmt} report cannot be written as UTF-8: {exc}") from None
     data = json.loads(out["json"])
     errors = sorted(_validator("mtcheck-report-1.schema.json").iter_errors(data), key=str)
     _require(not errors, f"JSON report breaks its contract: {errors[:1]}")
