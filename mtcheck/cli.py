@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import io
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -539,6 +540,10 @@ def _root(
 
 
 def main() -> None:
+    # A terminal that cannot show Cyrillic or Hangul (an ASCII or Latin-1 locale) gets "?"
+    # for them rather than a traceback half-way through the report.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")
     try:
         app()
     except UsageError as exc:  # pragma: no cover - defensive: commands convert their own errors

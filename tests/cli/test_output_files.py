@@ -126,3 +126,15 @@ def test_a_full_disk_and_a_read_only_folder_leave_the_old_report(tmp_path: Path)
         assert code == 2
         assert one_line_error(err).endswith(f"Read-only file system; {out} was left as it was")
         assert out.read_text(encoding="utf-8") == "yesterday's report"
+
+
+def test_a_terminal_without_cyrillic_gets_question_marks_not_a_traceback() -> None:
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mtcheck", "check", SOURCE, DRAFT], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "source: ???" in result.stdout
