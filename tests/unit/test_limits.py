@@ -180,3 +180,26 @@ def test_a_po_file_of_a_million_entries_is_refused_while_it_is_read(tmp_path: Pa
     po.write_text("".join(entry.format(n=n) for n in range(1_000_000)), encoding="utf-8")  # 42 MB
     with pytest.raises(InputError, match=r"huge.po holds more than 100,000 sentences or strings"):
         extract(po)
+
+
+def test_alignment_band_stops_growing_at_the_cell_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A translation whose halves come in the other order pushes the DP's path along the edge
+    of its band, which doubles each time: without a budget 2,000 sentences a side reached
+    4 million cells (and 8,000 reached 16 million, a gigabyte of bead costs)."""
+    from mtcheck import align
+    from mtcheck.align import Units, align_units
+
+    n = 2_000
+    src = Units.build(["x" * 10] * (n // 2) + ["x" * 300] * (n // 2), [frozenset()] * n)
+    tgt = Units.build(["y" * 300] * (n // 2) + ["y" * 10] * (n // 2), [frozenset()] * n)
+    unbounded: dict[str, int] = {}
+    align_units(src, tgt, stats=unbounded)
+    assert unbounded["band"] >= 256  # the band does grow on this input
+    monkeypatch.setattr(align, "_MAX_CELLS", 200_000)
+    stats: dict[str, int] = {}
+    beads = align_units(src, tgt, stats=stats)
+    widest = (200_000 // (n + 1) - 1) // 2
+    assert stats["band"] == widest
+    assert stats["cells"] <= 3 * 200_000  # every pass within the budget
+    assert sorted(i for b in beads for i in b.source) == list(range(n))
+    assert sorted(j for b in beads for j in b.target) == list(range(n))
