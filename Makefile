@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/align_gold.py
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python benchmarks/pofilter_compare.py
 	$(BIN)/python benchmarks/translate_speed.py
+	$(BIN)/python benchmarks/review_speed.py
 	PYTHONPATH=. $(BIN)/python benchmarks/quality.py --results benchmarks/RESULTS.md
 
 # The long coverage-guided fuzzing campaign (atheris), one process; outside CI.

@@ -72,6 +72,56 @@ def number_keys(text: str) -> set[str]:
     return keys
 
 
+# Months and weekdays survive translation as reliably as figures ("в июне" / "in June" /
+# "6월"): keyed like numbers, so they count as strong anchors.
+_MONTH_STEMS = {
+    "ru": "январ феврал март апрел ма[йяею] июн июл август сентябр октябр ноябр декабр".split(),
+    "en": "january february march april may june july august september october november december".split(),
+}
+_WEEKDAY_STEMS = {
+    # "среда" is as often "environment"; "в среду" is Wednesday.
+    "ru": "понедельник вторник сред(?=у|ам) четверг пятниц суббот воскресень".split(),
+    "en": "monday tuesday wednesday thursday friday saturday sunday".split(),
+}
+_CALENDAR = {
+    lang: re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(f"(?P<m{i}>{stem})" for i, stem in enumerate(_MONTH_STEMS[lang]))
+        + "|"
+        + "|".join(f"(?P<d{i}>{stem})" for i, stem in enumerate(_WEEKDAY_STEMS[lang]))
+        + (r")\w*" if lang == "ru" else r")s?\b"),
+        re.IGNORECASE if lang == "ru" else 0,
+    )
+    for lang in ("ru", "en")
+}
+_EN_CALENDAR_CASED = re.compile(_CALENDAR["en"].pattern, re.IGNORECASE)
+_MAY = re.compile(r"(?:\b(?:in|of|by|until|since|early|late|mid-)\s|\d\s)May\b|\bMay\s\d")
+_KO_CALENDAR = re.compile(r"(?<!\d)(1[0-2]|[1-9])월|([월화수목금토일])요일")
+
+
+# Latin acronyms are written alike on both sides ("BBC", "AI", "NATO" in a Korean text).
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
+
+
+def calendar_keys(text: str, lang: str) -> set[str]:
+    """Months and weekdays: "D:m6" for June, "D:w0" for Monday."""
+    keys = set()
+    if lang == "ko":
+        for m in _KO_CALENDAR.finditer(text):
+            keys.add(f"D:m{int(m.group(1)) - 1}" if m.group(1) else f"D:d{'월화수목금토일'.index(m.group(2))}")
+        return keys
+    # English month names only capitalised: "may", "march" and "sunday" are words too.
+    pattern = _CALENDAR[lang] if lang == "ru" else _EN_CALENDAR_CASED
+    for m in pattern.finditer(text):
+        if lang == "en" and not m.group()[0].isupper():
+            continue
+        # "May" is as often Theresa May: a month only next to a day or after "in"/"of"...
+        if lang == "en" and m.lastgroup == "m4" and not _MAY.search(text, max(0, m.start() - 8), m.end() + 4):
+            continue
+        keys.add(f"D:{m.lastgroup}")
+    return keys
+
+
 def anchor_keys_many(texts: list[str], lang: str) -> list[frozenset[str]]:
     """Anchor keys of many texts at once (Korean name tagging runs as one batch)."""
     if lang != "ko" or len(texts) < 2:
@@ -85,7 +135,7 @@ def anchor_keys(text: str, lang: str) -> frozenset[str]:
 
 
 def _anchor_keys(text: str, lang: str, ko_names: list[tuple[int, int]] | None) -> frozenset[str]:
-    keys = number_keys(text)
+    keys = number_keys(text) | calendar_keys(text, lang)
     if _QUOTES.search(text):
         keys.add("Q")
     if lang == "en":
@@ -98,4 +148,9 @@ def _anchor_keys(text: str, lang: str, ko_names: list[tuple[int, int]] | None) -
     elif lang == "ko":
         names = ko.name_words(text) if ko_names is None else ko_names
         keys |= _name_keys([ko.romanize(text[s:e]) for s, e in names])
+    keys |= {f"A:{a}" for a in _ACRONYM.findall(text)}
+    if lang != "en":
+        # Names left in Latin letters in a Russian or Korean text ("(Carnegie Mellon)", "BBC",
+        # "Adriftmorn Limited") are written as the English has them.
+        keys |= _name_keys(_with_words([text[s:e] for s, e in en.name_runs(text)]))
     return frozenset(keys)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import inspect
 import io
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -145,32 +146,83 @@ def check(
     XLIFF 1.2/2.0, PO, TMX, CSV/TSV.
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
     """
-    from mtcheck.pipeline import check_files
-
-    s_lang = _lang(source_lang, "--source-lang")
-    t_lang = _lang(target_lang, "--target-lang")
     if output is not None:
         _refuse_input_as_output(output, source, *([target] if target else []))
     try:
-        config = _config(config_file, max_size, max_sentences)
-        if glossary_file is not None:
-            config = dataclasses.replace(config, glossary=glossary_file)
-        with _status() as on_step:
-            options = (model, back_model, backend, device, beam, threads, http_api, http_model, no_cache)
-            report = check_files(
-                source,
-                target,
-                s_lang,
-                t_lang,
-                on_step=on_step,
-                config=config,
-                translators=None if no_translate else _translator_factory(*options),
-            )
+        report, config, _translators = _run_checks(
+            source,
+            target,
+            source_lang,
+            target_lang,
+            config_file,
+            glossary_file,
+            model,
+            back_model,
+            backend,
+            device,
+            beam,
+            threads,
+            http_api,
+            http_model,
+            no_translate,
+            no_cache,
+            max_size=max_size,
+            max_sentences=max_sentences,
+        )
         reports = _known_removed([report], config, baseline)
         _emit(reports, fmt, output, [])
     except MtcheckError as exc:
         raise _fail(str(exc)) from None
     _exit_for(reports, fail_on)
+
+
+def _run_checks(
+    source: Path,
+    target: Path | None,
+    source_lang: str | None,
+    target_lang: str | None,
+    config_file: Path | None,
+    glossary_file: Path | None,
+    model: str | None,
+    back_model: str | None,
+    backend: str,
+    device: str,
+    beam: int,
+    threads: int,
+    http_api: str,
+    http_model: str,
+    no_translate: bool,
+    no_cache: bool,
+    max_size: str | None = None,
+    max_sentences: int | None = None,
+) -> tuple[Report, Config, PairTranslators | None]:
+    """What `check` and `review` share: one check run from the command line's inputs and
+    options, with the config it used and the translators it made (for later re-checks)."""
+    from mtcheck.pipeline import check_files
+
+    s_lang = _lang(source_lang, "--source-lang")
+    t_lang = _lang(target_lang, "--target-lang")
+    config = _config(config_file, max_size, max_sentences)
+    if glossary_file is not None:
+        config = dataclasses.replace(config, glossary=glossary_file)
+    made: list[PairTranslators | None] = []
+    factory = _translator_factory(model, back_model, backend, device, beam, threads, http_api, http_model, no_cache)
+
+    def translators(src: str, tgt: str) -> PairTranslators | None:
+        made.append(factory(src, tgt))
+        return made[-1]
+
+    with _status() as on_step:
+        report = check_files(
+            source,
+            target,
+            s_lang,
+            t_lang,
+            on_step=on_step,
+            config=config,
+            translators=None if no_translate else translators,
+        )
+    return report, config, made[0] if made else None
 
 
 @app.command()
@@ -202,6 +254,103 @@ def scan(
     except MtcheckError as exc:
         raise _fail(str(exc)) from None
     _exit_for(reports, fail_on)
+
+
+def _review_options(
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1; 0: a free one.")] = 0,
+    no_open: Annotated[bool, typer.Option("--no-open", help="Do not open a browser; only print the URL.")] = False,
+    export: Annotated[
+        Path | None, typer.Option("--export", help="Write the review file's decisions as CSV to FILE (- for stdout).")
+    ] = None,
+) -> None:
+    """The options `review` adds to those of `check`."""
+
+
+def _with_options_of_check(own: Callable[..., None]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Gives a command `check`'s parameters (less its report options) and those of ``own``: the
+    review takes the same inputs and models as a check, declared in one place."""
+    report_only = ("fmt", "output", "fail_on")
+    shared = [p for p in inspect.signature(check, eval_str=True).parameters.values() if p.name not in report_only]
+    signature = inspect.Signature([*shared, *inspect.signature(own, eval_str=True).parameters.values()])
+
+    def wrap(command: Callable[..., None]) -> Callable[..., None]:
+        command.__signature__ = signature  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in signature.parameters.values()}
+        return command
+
+    return wrap
+
+
+@app.command()
+@_with_options_of_check(_review_options)
+def review(**options: Any) -> None:
+    """Review the findings in the browser: accept suggestions, edit sentences, dismiss false alarms.
+
+    Same inputs and options as `check`. Serves the page on 127.0.0.1 until Ctrl-C.
+
+    The page's URL, with its access token, is the first line on stdout.
+
+    Decisions go into TARGET.review.json as they are made; check, scan and review hide dismissed findings.
+
+    "Save draft" writes the edits into TARGET (the previous version goes to TARGET.bak).
+
+    --export FILE writes the decisions as CSV instead ("-": stdout).
+    """
+    port, no_open, export, baseline = (options.pop(k) for k in ("port", "no_open", "export", "baseline"))
+    if export is not None:
+        _export_review(options["source"], options["target"], export)
+        return
+    from mtcheck.review.app import listen, serve
+    from mtcheck.review.session import open_session
+
+    try:
+        # Bound first: a busy port should fail before minutes of checking, not after.
+        sock = listen(port)
+    except MtcheckError as exc:
+        raise _fail(str(exc)) from None
+    with sock:
+        try:
+            report, config, translators = _run_checks(**options)
+
+            # Baseline and suppressions apply to re-checks too; dismissed findings stay, marked.
+            def hide(r: Report) -> Report:
+                return _known_removed([r], config, baseline, dismissed=False)[0]
+
+            report = hide(report)
+            session = open_session(report, config, translators, hide)
+        except MtcheckError as exc:
+            raise _fail(str(exc)) from None
+
+        def announce(url: str) -> None:
+            print(url, flush=True)
+            typer.echo(
+                f"mtcheck: reviewing {len(report.findings)} finding(s) at {url.split('?')[0]}; decisions are saved to "
+                f"{session.review_path} as they are made; Ctrl-C stops",
+                err=True,
+            )
+
+        serve(session, sock, not no_open, announce)
+    unsaved = session.unsaved_edits
+    note = f"; {unsaved} unsaved edit(s) wait in {session.review_path} for the next review" if unsaved else ""
+    typer.echo(f"mtcheck: review stopped{note}", err=True)
+
+
+def _export_review(source: Path, target: Path | None, export: Path) -> None:
+    from mtcheck.review.store import export_csv, load_review
+
+    try:
+        review = load_review(source, target or source)
+    except MtcheckError as exc:
+        raise _fail(str(exc)) from None
+    if not review.path.is_file():
+        raise _fail(f"{review.path} does not exist; review the pair first (mtcheck review {source} {target or ''})")
+    content = export_csv(review)
+    if str(export) == "-":
+        sys.stdout.write(content)
+        return
+    _refuse_input_as_output(export, source, *([target] if target else []), review.path)
+    _write(export, content)
+    typer.echo(f"{export}: {len(review.decisions)} decision(s)", err=True)
 
 
 baseline_app = typer.Typer(
@@ -268,15 +417,21 @@ def _config(config_file: Path | None, max_size: str | None = None, max_sentences
     return dataclasses.replace(config, limits=limits)
 
 
-def _known_removed(reports: list[Report], config: Config, baseline: Path | None) -> list[Report]:
+def _known_removed(
+    reports: list[Report], config: Config, baseline: Path | None, dismissed: bool = True
+) -> list[Report]:
+    """The reports without suppressed findings, those in the baseline and (unless
+    ``dismissed`` is False: the review shows them, marked) those dismissed in a review."""
     from mtcheck.baseline import baseline_path, filter_known, load_baseline, parse_suppressions
+    from mtcheck.review.store import hide_dismissed
 
     suppressions = parse_suppressions(config)
     path = baseline_path(config, baseline)
     if path is not None and not path.is_file():
         raise _fail(f"baseline {path} does not exist; create it with `mtcheck baseline create`")
     known = load_baseline(path) if path is not None else frozenset()
-    return [filter_known(r, suppressions, known) for r in reports]
+    kept = [filter_known(r, suppressions, known) for r in reports]
+    return [hide_dismissed(r) for r in kept] if dismissed else kept
 
 
 def _write(output: Path, content: str) -> None:

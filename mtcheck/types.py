@@ -89,11 +89,21 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Bead:
-    """One alignment unit: source segment ids ↔ target segment ids (either may be empty)."""
+    """One alignment unit: source segment ids ↔ target segment ids (either may be empty).
+
+    ``score`` says how well the two sides fit (1.0: as well as a perfect 1-1 match);
+    ``confidence`` how sure the aligner is that this bead, and not another way of pairing
+    these sentences, is right: its posterior probability over every alignment of the
+    paragraph (1.0 where a file pairs the segments itself). A bead can fit badly and still be
+    certain (the only way to pair two sentences), or fit well and be unsure (a short sentence
+    that could join either neighbour); checks that compare the two sides should trust them
+    as far as ``confidence`` goes.
+    """
 
     source: tuple[int, ...]
     target: tuple[int, ...]
     score: float
+    confidence: float = 1.0
 
     @property
     def kind(self) -> str:

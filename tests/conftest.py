@@ -13,6 +13,9 @@ from mtcheck.align import align_documents
 from mtcheck.checks.registry import CheckContext
 from mtcheck.documents.text import build_document
 
+# `review_server`: `mtcheck review` processes for the review tests.
+pytest_plugins = ["tests.reviewserver"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
 DATA = Path(__file__).resolve().parent / "data"
@@ -54,6 +57,16 @@ def kursk_ru() -> tuple[Path, Path]:
 @pytest.fixture
 def kursk_ko() -> tuple[Path, Path]:
     return corpus("kursk-ko")
+
+
+@pytest.fixture
+def kursk_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the Kursk pair (ru → en) in a folder a test may write to (reviews write beside
+    the draft)."""
+    source, draft = corpus("kursk-ru")
+    shutil.copy(source, tmp_path / source.name)
+    shutil.copy(draft, tmp_path / draft.name)
+    return tmp_path / source.name, tmp_path / draft.name
 
 
 # No test may reach a model hub or the user's caches: the Hugging Face cache and mtcheck's

@@ -17,7 +17,9 @@ OMISSION = register_rule(
         "Sentence alignment found source sentences that no target sentence translates. "
         "Consecutive unaligned sentences of one paragraph are reported together. Check that "
         "the content was not dropped; if the translation merged it into a neighbouring "
-        "sentence on purpose, the finding can be ignored.",
+        "sentence on purpose, the finding can be ignored. When the aligner is about as ready "
+        "to join the sentence to a neighbour (its posterior probability of standing alone is "
+        "under one half), the finding is info.",
     )
 )
 ADDITION = register_rule(
@@ -28,7 +30,8 @@ ADDITION = register_rule(
         Severity.WARNING,
         "Sentence alignment found target sentences that translate no source sentence: text "
         "the translator added (commentary, duplicated content, a paragraph from elsewhere). "
-        "Additions are sometimes intended, so they are warnings, not errors.",
+        "Additions are sometimes intended, so they are warnings, not errors; info when the "
+        "aligner is unsure (see MT101).",
     )
 )
 
@@ -44,28 +47,37 @@ def _runs(ids: list[int], doc: Document) -> list[list[int]]:
     return runs
 
 
-def _confidence(span: Span) -> float:
+# Below this posterior the aligner is about as ready to pair the sentence with a neighbour
+# as to leave it alone: the finding is reported as info, not as an error or warning.
+_SURE = 0.5
+
+
+def _confidence(span: Span, posterior: float) -> float:
     # Short leftovers (a dateline, a stray phrase) are often merged on purpose; long ones rarely.
-    return 0.5 + 0.49 * (1.0 - math.exp(-len(span) / 60.0))
+    return (0.5 + 0.49 * (1.0 - math.exp(-len(span) / 60.0))) * posterior
 
 
 @register_check("alignment")
 def check_alignment(ctx: CheckContext) -> Iterator[Finding]:
-    omitted = sorted(i for b in ctx.alignment if not b.target for i in b.source)
-    added = sorted(j for b in ctx.alignment if not b.source for j in b.target)
+    omitted = {i: b.confidence for b in ctx.alignment if not b.target for i in b.source}
+    added = {j: b.confidence for b in ctx.alignment if not b.source for j in b.target}
     yield from _unaligned(OMISSION, omitted, ctx.source, "source", "with no translation in the target")
     yield from _unaligned(ADDITION, added, ctx.target, "target", "with no counterpart in the source")
 
 
-def _unaligned(rule: Rule, ids: list[int], doc: Document, side: str, what: str) -> Iterator[Finding]:
-    for run in _runs(ids, doc):
+def _unaligned(rule: Rule, posteriors: dict[int, float], doc: Document, side: str, what: str) -> Iterator[Finding]:
+    for run in _runs(sorted(posteriors), doc):
         span = doc.span_of(tuple(run))
         assert span is not None
         n = len(run)
+        posterior = min(posteriors[i] for i in run)
+        unsure = posterior < _SURE
         yield rule.finding(
-            f"{n} {side} sentence{'s' if n > 1 else ''} {what}",
-            confidence=_confidence(span),
+            f"{n} {side} sentence{'s' if n > 1 else ''} {what}"
+            + (" (the alignment is unsure: it could also belong with a neighbouring sentence)" if unsure else ""),
+            confidence=_confidence(span, posterior),
             source_span=span if side == "source" else None,
             target_span=span if side == "target" else None,
-            evidence={f"{side}_segments": run},
+            evidence={f"{side}_segments": run, "alignment_confidence": posterior},
+            severity=Severity.INFO if unsure else None,
         )

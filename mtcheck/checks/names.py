@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
-from mtcheck.lang.names_base import PERSON, PLACE, SourceName, compact
+from mtcheck.lang.names_base import CASE_FORM, HALF_TRANSLATED, LETTER_BY_LETTER, PERSON, PLACE, SourceName, compact
 from mtcheck.namematch import ACRONYM_LETTERS, COMMON_NOUN, GARBLED, MISSING, NameIssue, Rendering, match, renders
 from mtcheck.translit.judge import usage
 from mtcheck.types import Finding, Severity, Span
@@ -130,14 +130,31 @@ def _rule(issue: NameIssue) -> Rule:
 def _message(issue: NameIssue, src: str, tgt: str) -> str:
     s = issue.source.text if issue.source else ""
     t = tgt[issue.target[0] : issue.target[1]] if issue.target else ""
+    reason = issue.evidence.get("reason")
+    if issue.kind == GARBLED and reason == CASE_FORM:
+        return f"{t!r} spells the case form {s!r}; English writes names in the nominative: {issue.suggestion!r}"
+    if issue.kind == GARBLED and reason == LETTER_BY_LETTER:
+        return (
+            f"{t!r} romanises {s!r} syllable by syllable; Revised Romanization writes it as pronounced: "
+            f"{issue.suggestion!r}"
+        )
+    if issue.kind == GARBLED and reason == HALF_TRANSLATED:
+        return (
+            f"{t!r} translates one word of {s!r} and transliterates the other; English writes the name "
+            f"{issue.suggestion!r}"
+        )
     if issue.kind == GARBLED:
         return f"{t!r} is not an accepted rendering of {s!r}; did you mean {issue.suggestion!r}?"
     if issue.kind == ACRONYM_LETTERS:
         what = f"of {s!r} " if s else f"of {issue.evidence['source_acronym']!r} "
-        return f"{t!r} spells the acronym {what}letter by letter; English uses {issue.suggestion!r}"
-    if issue.kind == COMMON_NOUN:
+        english = repr(issue.suggestion) if issue.suggestion else "its own name or abbreviation"
+        return f"{t!r} spells the abbreviation {what}letter by letter; English uses {english}"
+    if issue.kind == COMMON_NOUN and "noun" in issue.evidence:
         noun = issue.evidence["noun"]
         return f"{t!r} transliterates the common noun in {s!r} ({noun!r}); English: {issue.suggestion!r}"
+    if issue.kind == COMMON_NOUN:
+        english = f"English: {issue.suggestion!r}" if issue.suggestion else "translate it"
+        return f"{t!r} transliterates the common word(s) {s!r} instead of translating them; {english}"
     if issue.kind == MISSING and issue.target:
         return f"{t!r} stands where the source has {s!r} (expected e.g. {issue.suggestion!r})"
     if issue.kind == MISSING:
@@ -178,26 +195,38 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
 
         tokens_many([p.source for p in pairs])
     lang = ctx.source.lang
+    acronym_english: dict[str, str] = {}
     extracted = [_extract(p.source, lang) for p in pairs]
     for n, pair in enumerate(pairs):
         src_span, tgt_span, src, tgt = pair.source_span, pair.target_span, pair.source, pair.target
         found, issues = match(extracted[n], src, lang, tgt)
         for issue in issues:
+            if issue.kind == ACRONYM_LETTERS and issue.source:
+                # An English form the document gave once ("Tomsk State University (TSU)") is the
+                # suggestion wherever else the abbreviation is spelt letter by letter.
+                key = issue.source.key
+                if issue.suggestion:
+                    acronym_english.setdefault(key, issue.suggestion)
+                elif key in acronym_english:
+                    issue = replace(issue, suggestion=acronym_english[key])
             if issue.kind == MISSING and issue.target:
                 # A name that renders a name of the neighbouring sentences is an alignment slip,
                 # not a swap.
                 swapped = tgt[issue.target[0] : issue.target[1]]
                 nearby = [m for k in (n - 1, n, n + 1) if 0 <= k < len(pairs) for m in extracted[k]]
-                if any(renders(m, lang, swapped) for m in nearby):
+                if any(renders(m, lang, swapped, _SWAP_MARGIN) for m in nearby):
                     issue = replace(issue, target=None, weak=True)
             yield _finding(issue, src, tgt, src_span.start, tgt_span.start)
         for r in found:
             if r.source.kind not in (PERSON, PLACE):
                 continue  # acronyms have several English forms by nature (SMO, special military operation)
             renderings[r.source.key].append((r, src_span.start, tgt_span.start))
-    yield from _inconsistent(renderings)
+    yield from _inconsistent(renderings, lang)
 
 
+# A swap puts a clearly different name in the place of the source's: an English name the model finds
+# nearly likely as a spelling of a name nearby (Nauert for 나워트) is a rendering it was unsure of.
+_SWAP_MARGIN = 0.5
 _SAME_WORD = 75
 # Zipf frequency at which both spellings are English words in their own right.
 _BOTH_ENGLISH = 1.5
@@ -211,10 +240,15 @@ def _differing(x: str, y: str) -> tuple[str, str]:
     return "".join(w for w in wx if w not in wy), "".join(w for w in wy if w not in wx)
 
 
-def _inconsistent(renderings: dict[str, list[tuple[Rendering, int, int]]]) -> Iterator[Finding]:
+def _inconsistent(renderings: dict[str, list[tuple[Rendering, int, int]]], lang: str) -> Iterator[Finding]:
     from rapidfuzz import fuzz
 
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    model = pair_model(lang)
     for key, seen in renderings.items():
+        units = source_units(key, lang)
         first, _, t0 = seen[0]
         for r, s_off, t_off in seen[1:]:
             a, b = _differing(first.text, r.text)
@@ -228,12 +262,19 @@ def _inconsistent(renderings: dict[str, list[tuple[Rendering, int, int]]]) -> It
                 # Two spellings English uses for names of its own (Reed/Reid, Alan/Allan,
                 # Oakland/Auckland): most likely two people or places one source spelling stands for.
                 continue
+            # Keeping the first spelling is the fix; the transliteration model's scores of both as
+            # spellings of the source name tell the editor which one reads closer to it.
+            scores = {x: model.score(units, compact(x)) for x in (first.text, r.text)}
             yield INCONSISTENT_NAME.finding(
                 f"{r.text!r} here, {first.text!r} earlier, for the same source name {r.source.text!r}",
                 confidence=0.7,
                 source_span=Span(s_off + r.source.start, s_off + r.source.end),
                 target_span=Span(t_off + r.target[0], t_off + r.target[1]),
                 suggestion=first.text,
-                evidence={"key": key, "first": {"text": first.text, "start": t0 + first.target[0]}},
+                evidence={
+                    "key": key,
+                    "first": {"text": first.text, "start": t0 + first.target[0]},
+                    "model_scores": {x: round(v, 2) for x, v in scores.items()},
+                },
             )
             break

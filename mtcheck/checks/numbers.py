@@ -13,6 +13,7 @@ word (5 млн → 5 billion), which are a slipped scale rather than a wrong num
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.money import currency
 from mtcheck.lang.numbers import Quantity, extract, norm, render, unit_after
-from mtcheck.types import Finding, Severity, Span
+from mtcheck.types import Bead, Finding, Severity, Span
 
 NUMBER = register_rule(
     Rule(
@@ -81,6 +82,20 @@ def _converted(a: Quantity, x: float, b: Quantity, y: float) -> bool:
     return 0.8 <= ratio <= 1.25
 
 
+def _rate_converted(a: Quantity, x: float, b: Quantity, y: float) -> bool:
+    """The same rate over another period: 100 в день = 700 a week."""
+    if not (a.per and b.per) or a.per == b.per or not y:
+        return False
+    return 0.8 <= (x / a.per) / (y / b.per) <= 1.25
+
+
+_PERIOD_NAMES = {1 / 24: "hour", 1.0: "day", 7.0: "week", 30.4375: "month", 365.25: "year"}
+
+
+def _period(days: float) -> str:
+    return f"a {_PERIOD_NAMES.get(days, f'{days:g} days')}"
+
+
 def _loose(a: Quantity, b: Quantity) -> bool:
     for x in a.keys:
         for y in b.keys:
@@ -96,8 +111,10 @@ def _loose(a: Quantity, b: Quantity) -> bool:
                 # British "7.55" for 7:55
                 if day[0] == "time" and any(abs(h + day[2] / 100 - num) < 1e-6 for h in (day[1], day[1] % 12)):
                     return True
-            elif _converted(a, x, b, y) or (
-                (a.approx or b.approx) and abs(x - y) <= _APPROX_MARGIN * max(abs(x), abs(y))
+            elif (
+                _converted(a, x, b, y)
+                or _rate_converted(a, x, b, y)
+                or ((a.approx or b.approx) and abs(x - y) <= _APPROX_MARGIN * max(abs(x), abs(y)))
             ):
                 return True
     return False
@@ -106,9 +123,18 @@ def _loose(a: Quantity, b: Quantity) -> bool:
 Pairs = list[tuple[Quantity, Quantity]]
 
 
-def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[Pairs, list[Quantity], list[Quantity]]:
-    """Pair equal values; return the pairs and what is left on each side."""
-    left_s, left_t = list(src), list(tgt)
+def _match(
+    src: list[Quantity], tgt: list[Quantity], source: str = "", target: str = ""
+) -> tuple[Pairs, list[Quantity], list[Quantity]]:
+    """Pair equal values; return the pairs and what is left on each side. Figures written in
+    digits are paired first, with figures in digits where they can be: "в четыре мяча ... 5/4"
+    against "fourballs ... 5&4" leaves the word over, not the figure."""
+
+    def digits(q: Quantity, text: str) -> bool:
+        return any(c.isdigit() for c in text[q.start : q.end])
+
+    left_s = sorted(src, key=lambda q: not digits(q, source))
+    left_t = sorted(tgt, key=lambda q: not digits(q, target))
     pairs: Pairs = []
     for same in (lambda a, b: bool(set(a.keys) & set(b.keys)), _loose):
         for s in list(left_s):
@@ -118,6 +144,34 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[Pairs, list[Quanti
                 left_t.remove(t)
                 pairs.append((s, t))
     return pairs, left_s, left_t
+
+
+# "45 miles (72 kilometres)", "€3.1bn ($3.6bn)": one amount written twice.
+_OPEN_ALIAS = re.compile(
+    r"\s?[\w/.°%]{0,24}\s*\(\s*(?:about|around|approximately|около|약)?\s*[$€£₽₩¥]?$", re.IGNORECASE
+)
+_CLOSE_ALIAS = re.compile(r"^\s?[^\d()]{0,24}\)")
+
+
+def _aliases(qs: list[Quantity], text: str) -> dict[int, int]:
+    """id of the quantity in brackets → id of the one it restates, and back."""
+    out: dict[int, int] = {}
+    for a, b in itertools.pairwise(qs):
+        if _OPEN_ALIAS.search(text[a.end : b.start]) and _CLOSE_ALIAS.match(text[b.end : b.end + 26]):
+            out[id(b)], out[id(a)] = id(a), id(b)
+    return out
+
+
+def _restated(left: list[Quantity], aliases: dict[int, int]) -> list[Quantity]:
+    """Leftovers less those that restate another amount: gone when their twin was matched,
+    reported once when both are left over."""
+    left_ids = {id(q) for q in left}
+    out: list[Quantity] = []
+    for q in left:
+        twin = aliases.get(id(q))
+        if twin is None or (twin in left_ids and all(id(k) != twin for k in out)):
+            out.append(q)
+    return out
 
 
 def _unit_change(s: Quantity, t: Quantity) -> bool:
@@ -189,7 +243,10 @@ def _sort(q: Quantity) -> str:
 
 def compare(source: str, source_lang: str, target: str) -> list[Mismatch]:
     """Numbers, dates and amounts that differ between a source text and its English translation."""
-    pairs, left_s, left_t = _match(extract(source, source_lang), extract(target, "en"))
+    src_q, tgt_q = extract(source, source_lang), extract(target, "en")
+    pairs, left_s, left_t = _match(src_q, tgt_q, source, target)
+    left_s = _restated(left_s, _aliases(src_q, source))
+    left_t = _restated(left_t, _aliases(tgt_q, target))
     out: list[Mismatch] = []
     for s, t in pairs:
         # "до 25 см" → "up to 10 inches" next to "7–10 см" → "3 to 6 inches": the 10s are
@@ -198,6 +255,8 @@ def compare(source: str, source_lang: str, target: str) -> list[Mismatch]:
             # The spans take in the units: they are what changed.
             (su, se), (tu, te) = unit_after(source, s.end), unit_after(target, t.end)
             out.append(Mismatch(AMOUNT, replace(s, end=se), replace(t, end=te), "unit", (su, tu)))
+        elif s.per and t.per and not 0.8 <= s.per / t.per <= 1.25 and set(s.keys) & set(t.keys):
+            out.append(Mismatch(AMOUNT, s, t, "period", (_period(s.per), _period(t.per))))
         elif s.family == "number" and (money := _currency_change(s, source, t, target)):
             out.append(Mismatch(AMOUNT, s, t, "currency", money))
     for s in list(left_s):
@@ -243,6 +302,8 @@ def _amount_message(m: Mismatch, src: str, tgt: str) -> str:
         return f"source amount {st!r} changed its scale: {tt!r}{money}"
     if m.change == "currency":
         return f"source amount {st!r} in {m.detail[0]} is given in {m.detail[1]}: {tt!r}"
+    if m.change == "period":
+        return f"source rate {st!r} {m.detail[0]} is given {m.detail[1]}: {tt!r}"
     return f"source amount {st!r} is rendered as {tt!r} without converting the figure"
 
 
@@ -284,8 +345,41 @@ def _finding(m: Mismatch, src_text: str, tgt_text: str, s_off: int, t_off: int) 
     )
 
 
+# Under this alignment confidence a pair may not translate each other at all: what differs
+# between them is worth a look (info), not an alarm. Lower than the omission rule's one half:
+# a wrong figure itself makes a bead less sure (its anchors no longer agree), and must not
+# talk itself out of being reported.
+_UNSURE = 0.3
+
+
 @register_check("numbers")
 def check_numbers(ctx: CheckContext) -> Iterator[Finding]:
+    beads = ctx.alignment
     for pair in ctx.pairs():
         for m in compare(pair.source, ctx.source.lang, pair.target):
-            yield _finding(m, pair.source, pair.target, pair.source_span.start, pair.target_span.start)
+            if (m.source is None or m.target is None) and _next_door(ctx, beads, pair.index, m):
+                continue  # the figure is in a neighbouring sentence: the alignment is off, not the figure
+            f = _finding(m, pair.source, pair.target, pair.source_span.start, pair.target_span.start)
+            if pair.confidence < 1.0:
+                f = replace(
+                    f,
+                    confidence=round(f.confidence * pair.confidence, 3),
+                    severity=Severity.INFO if pair.confidence < _UNSURE else f.severity,
+                    evidence={**f.evidence, "alignment_confidence": pair.confidence},
+                )
+            yield f
+
+
+def _next_door(ctx: CheckContext, beads: tuple[Bead, ...], index: int, m: Mismatch) -> bool:
+    """Is a figure found on one side only written on the other side of a neighbouring bead?"""
+    q = m.source or m.target
+    assert q is not None
+    for near in (index - 1, index + 1):
+        if not 0 <= near < len(beads):
+            continue
+        ids, doc, lang = (
+            (beads[near].target, ctx.target, "en") if m.source else (beads[near].source, ctx.source, ctx.source.lang)
+        )
+        if ids and any(set(q.keys) & set(o.keys) for o in extract(doc.segment_texts(ids), lang)):
+            return True
+    return False

@@ -84,11 +84,11 @@ class CheckContext:
 
     def pairs(self) -> Iterator[AlignedText]:
         """Each bead with text on both sides; omissions and additions are MT1xx's business."""
-        for bead in self.alignment:
+        for index, bead in enumerate(self.alignment):
             src = self.source.span_of(bead.source)
             tgt = self.target.span_of(bead.target)
             if src is not None and tgt is not None:
-                yield AlignedText(bead, src, src.text(self.source.text), tgt, tgt.text(self.target.text))
+                yield AlignedText(bead, src, src.text(self.source.text), tgt, tgt.text(self.target.text), index)
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,13 @@ class AlignedText:
     source: str
     target_span: Span
     target: str
+    index: int = 0  # the bead's place in CheckContext.alignment, for looking at its neighbours
+
+    @property
+    def confidence(self) -> float:
+        """How sure the alignment is that these two texts translate each other (the bead's
+        posterior): a finding that compares them is no surer than this."""
+        return self.bead.confidence
 
 
 class Check(Protocol):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -57,14 +56,8 @@ def remember_tokens(sentence: str, tokens: Iterable[Any], offset: int) -> None:
     )
 
 
-@functools.lru_cache(maxsize=65536)
 def romanize(word: str) -> str:
-    """Revised Romanization of Korean."""
-    from korean_romanizer.romanizer import Romanizer
+    """Revised Romanization of Korean, with its sound changes (신라 → silla)."""
+    from mtcheck.translit.korean import rr
 
-    try:
-        return Romanizer(word).romanize()
-    except (KeyError, IndexError):
-        # Its sound-change rules can produce a final consonant its own table lacks (a 'ᆶ'
-        # after liaison, found by fuzzing); every syllable alone is in the table.
-        return "".join(Romanizer(ch).romanize() for ch in word)
+    return rr(word)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from mtcheck.lang.name_tables import Acronym, NameNoun
 
-PERSON, PLACE, ORG, ACRONYM = "person", "place", "org", "acronym"
+PERSON, PLACE, ORG, ACRONYM, NOUN = "person", "place", "org", "acronym", "noun"
+CASE_FORM, LETTER_BY_LETTER, HALF_TRANSLATED = "case form", "letter by letter", "half translated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +48,26 @@ class SourceName:
     # Spellings that render the name only when they stand alone, not followed by another capitalised
     # word: English names a Korean by the surname alone ("Mr Ri"), but "Kim Jang Un" is no "Kim".
     alone: frozenset[str] = frozenset()
-    # Transliterations of the name's case form where English wants the nominative (Kirpotina for
-    # Сергея Кирпотина): an English spelling among them is a garble.
-    oblique: frozenset[str] = frozenset()
+    # Spellings that are known garbles of the name, and why: the transliterated case form where
+    # English wants the nominative (Kirpotina for Сергея Кирпотина: CASE_FORM), a Korean word
+    # romanised syllable by syllable without its sound changes (Sinra for 신라: LETTER_BY_LETTER).
+    wrong: frozenset[str] = frozenset()
+    wrong_reason: str = ""
+    # The name's origin is a guess (a Korean word Kiwi knows that is neither a gazetteer place nor a
+    # Korean person's name, and may be a foreign name: 존, 팔루): an English spelling that English
+    # text uses (John, Palu) is taken for the name's own rather than a garble.
+    loose: bool = False
+    # A two-word place English writes transliterated whole (Великий Новгород: Veliky Novgorod): the
+    # second word's spellings, which after an English word for the first ("Great Novgorod") make
+    # a half-translated name; ``half_first`` holds the first word's own spellings.
+    half: frozenset[str] = frozenset()
+    half_first: frozenset[str] = frozenset()
     noun: NounPart | None = None
     alternatives: tuple[NounPart, ...] = ()  # other readings of an ambiguous noun (공원: сквер, парк)
     acronym: Acronym | None = None
+    # Regex over compact Latin for the abbreviation spelt out letter by letter (ТГУ: tgu) or
+    # syllable by syllable (산업부: saneopbu), which English does not write.
+    spelled: str | None = None
 
 
 def starts_sentence(text: str, pos: int, openers: frozenset[str]) -> bool:

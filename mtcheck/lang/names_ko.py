@@ -10,11 +10,14 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from dataclasses import replace
 
 from mtcheck import gazetteer
 from mtcheck.lang import ko
+from mtcheck.lang.ko import KoToken
 from mtcheck.lang.name_tables import ACRONYMS, KO_SURNAMES, NAME_NOUNS, NameNoun
-from mtcheck.lang.names_base import ACRONYM, PERSON, PLACE, NounPart, SourceName, compact
+from mtcheck.lang.names_base import ACRONYM, LETTER_BY_LETTER, PERSON, PLACE, NounPart, SourceName, compact
+from mtcheck.translit.korean import readings, rr, transliteration
 
 _INITIAL = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _MEDIAL = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
@@ -165,6 +168,74 @@ def _korean_person(word: str) -> tuple[frozenset[str], str, str, frozenset[str]]
     return None
 
 
+# Last syllables of Korean place names, each a common noun of its own (mountain, river, temple,
+# palace, gate, bridge, station, stream, lake, peak, port, island, and the units of
+# administration): a word Kiwi knows that ends in one is a place, not a person (한라산 is no Mr Han).
+_PLACE_FINALS = frozenset("산강사궁문교역천호봉항도섬동리읍면군구시")
+
+
+@functools.lru_cache(maxsize=8192)
+def _common_tail(word: str) -> str | None:
+    """The common noun a Korean place name ends in (마을 in 하회마을, 공원, 시장), when Kiwi reads the
+    last one or two syllables on their own as a noun it knows."""
+    from mtcheck.segment import kiwi
+
+    for n in (2, 1):
+        if len(word) - n < 2:
+            continue
+        toks = kiwi().tokenize(word[-n:])
+        if len(toks) == 1 and toks[0].tag == "NNG" and toks[0].id > _UNKNOWN_ID:
+            return word[-n:]
+    return None
+
+
+def _with_tail(word: str) -> str:
+    """Regex for a place name with its common noun translated ("Hahoe Village", "Mount Halla"):
+    the romanised head with an English word before or after it."""
+    tail = _common_tail(word) or ""
+    head = "|".join(sorted(readings(word[: len(word) - len(tail)]), key=len, reverse=True))
+    return f"(?:{head})[a-z]{{3,12}}|[a-z]{{3,8}}(?:{head})"
+
+
+# Last syllables of the clipped names of Korean institutions: ministry (산업부, 문체부), agency (기상청),
+# office (인사처), commission (금융위, 공정위), service (국정원).
+_INSTITUTION_FINALS = frozenset("부청처위원")
+
+
+def _clipped_name(word: str, start: int) -> SourceName | None:
+    """A clipped institution name (산업부 for 산업통상자원부): English translates it (Ministry of Trade,
+    Industry and Energy) or uses its English abbreviation; its syllables romanised ("Saneopbu")
+    are a garble, whatever the institution."""
+    if not 2 <= len(word) <= 4 or word[-1] not in _INSTITUTION_FINALS or not all(_jamo(ch) for ch in word):
+        return None
+    if _name_noun(word) or (word[-1] == "원" and len(word) < 3):
+        return None  # 공원 (park), 병원, 직원: nouns of their own, not clipped names
+    if gazetteer.english_names(word) or any(word in a.ko for a in ACRONYMS):
+        return None
+    forms = readings(word) | {transliteration(word)} | set(candidates(word, False, 200))
+    return SourceName(
+        start, start + len(word), word, ACRONYM, word, frozenset(), "", strict=False, required=False,
+        spelled="|".join(map(re.escape, sorted(forms, key=len, reverse=True))),
+    )  # fmt: skip
+
+
+# Words that follow a person's name in Korean news: titles, jobs, forms of address.
+_PERSON_WORDS = frozenset(
+    "씨 대통령 총리 장관 의원 대표 위원장 감독 선수 기자 대변인 교수 회장 사장 국왕 여왕 왕자 공주 박사 "
+    "판사 검사 변호사 대사 주지사 시장 의장 단장 총재 부장 차관 사령관 장군 여사 군 양".split()
+)
+
+
+def _named_person(toks: tuple[KoToken, ...], k: int) -> bool:
+    """Whether the proper noun at ``k`` is surely a person: a title follows it (트럼프 대통령) or it
+    stands beside another proper noun (캔디스 터너)."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    prev = toks[k - 1] if k > 0 else None
+    if nxt is not None and nxt.form in _PERSON_WORDS:
+        return True
+    return any(t is not None and t.tag == "NNP" for t in (prev, nxt))
+
+
 def _name_noun(word: str) -> NameNoun | None:
     return next((n for n in NAME_NOUNS if word in n.ko), None)
 
@@ -173,7 +244,8 @@ def _nouns_for(word: str) -> list[NameNoun]:
     return [n for n in NAME_NOUNS if word in n.ko]
 
 
-def _proper(word: str, start: int) -> SourceName:
+def _proper(word: str, start: int, known: bool = False) -> SourceName:
+    """A Korean proper noun; ``known``: Kiwi's dictionary has it (not an unknown word)."""
     places = gazetteer.english_names(word)
     base = word
     suffix = None
@@ -186,16 +258,27 @@ def _proper(word: str, start: int) -> SourceName:
                 break
     acronym = next((a for a in ACRONYMS if word in a.ko), None)
     accepted = set(compact(p) for p in places)
-    person = None if places else _korean_person(word)
+    person = None if places or (known and word[-1] in _PLACE_FINALS) else _korean_person(word)
     # A Korean name or a Korean place has Korean readings only; anything else may be foreign.
-    native = bool(person) or (bool(places) and not loanword(base))
+    # Korean places and words (a Korean place of the gazetteer, or a word Kiwi knows that is no
+    # transcription: 종로, 신라, 한라산) are spelt as pronounced, across syllables (Jongno, not Jongro).
+    gazetteer_place = gazetteer.is_native_place(word) or gazetteer.is_native_place(base)
+    korean_place = not person and not loanword(base) and (gazetteer_place or (known and not places))
+    native = bool(person) or korean_place or (bool(places) and not loanword(base))
     regexes = [pattern(base, False)] if native else [pattern(base, True), pattern(base, False)]
+    wrong: frozenset[str] = frozenset()
+    if korean_place:
+        regexes = [_with_tail(word)] if _common_tail(word) else []
+        accepted |= readings(word) | readings(base)
+        # Spelt syllable by syllable, without the sound changes it is pronounced with: Sinra, Jongro.
+        wrong = frozenset(candidates(word, False, 500)) - accepted
     if suffix and not native:
         regexes.append(pattern(word, True))  # 술라웨시 is Sulawesi, not Sulawe City
-    accepted |= set(candidates(base, False, 500))
+    if not korean_place:
+        accepted |= set(candidates(base, False, 500))
     if not native:
         accepted |= set(candidates(base, True))
-    kind = PLACE if places else PERSON
+    kind = PLACE if places or korean_place else PERSON
     suggestion = gazetteer.usual_name(base) or ""
     alone: frozenset[str] = frozenset()
     if person:
@@ -210,11 +293,12 @@ def _proper(word: str, start: int) -> SourceName:
         for a in list(accepted):
             accepted |= {a + compact(e) for n in nouns for e in (*n.en, *n.latin_ok)}
     if not suggestion:
-        suggestion = candidates(base, True)[0].capitalize()
+        suggestion = rr(word).capitalize() if korean_place else candidates(base, True)[0].capitalize()
     return SourceName(
-        start, start + len(word), word, kind, base, frozenset(accepted), suggestion, pattern="|".join(regexes),
-        strict=kind != ACRONYM, nearest_suggestion=kind == PERSON and not person,
-        canonical=candidates(base, not native)[0], native=native, alone=alone,
+        start, start + len(word), word, kind, base, frozenset(accepted), suggestion,
+        pattern="|".join(regexes) or None, strict=kind != ACRONYM, nearest_suggestion=kind == PERSON and not person,
+        canonical=rr(word) if korean_place else candidates(base, not native)[0], native=native, alone=alone,
+        wrong=wrong, wrong_reason=LETTER_BY_LETTER if wrong else "", loose=korean_place and not gazetteer_place,
         # Korean text adds the country for context (영국 총리 메이 = "Prime Minister May"), so only a
         # missing person counts.
         reliable=bool(person) or (kind == PERSON and loanword(base) and base[-1] not in _ORG_ENDINGS),
@@ -273,9 +357,16 @@ def extract(text: str) -> list[SourceName]:
     toks = tokens_many([text])[0]
     out: list[SourceName] = []
     for k, t in enumerate(toks):
+        if t.tag in ("NNG", "NNP") and (clipped := _clipped_name(t.form, t.start)):
+            out.append(clipped)
         # Kiwi tags a name it does not know as a common noun with the unknown-word id.
-        if t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2):
-            out.append(_proper(t.form, t.start))
+        elif t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2):
+            name = _proper(t.form, t.start, known=t.tag == "NNP" and t.id > _UNKNOWN_ID)
+            if name.reliable and not name.native and not _named_person(toks, k):
+                # A transcription may name a person or a thing (프리깃함, a frigate): only a title or
+                # a second name beside it makes it a person whose absence matters.
+                name = replace(name, reliable=False)
+            out.append(name)
         elif t.tag.startswith("NNG") and _name_noun(t.form) and k > 0:
             # Common nouns before the name noun, inside one quotation or right after a proper noun.
             words: list[tuple[str, int, int]] = []

@@ -17,6 +17,8 @@ from mtcheck.lang.lemma import parses as _parses
 from mtcheck.lang.name_tables import ACRONYMS, NAME_NOUNS, RU_KOREAN_SURNAMES, Acronym, NameNoun
 from mtcheck.lang.names_base import (
     ACRONYM,
+    CASE_FORM,
+    HALF_TRANSLATED,
     ORG,
     PERSON,
     PLACE,
@@ -250,20 +252,40 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
     reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER"
     return SourceName(
         tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
-        canonical=compact(ru.transliterate(nom or tok.text)), reliable=reliable, oblique=oblique,
+        canonical=compact(ru.transliterate(nom or tok.text)), reliable=reliable, wrong=oblique,
+        wrong_reason=CASE_FORM if oblique else "",
     )  # fmt: skip
 
 
 def _acronym(tok: _Token) -> SourceName:
     row = _acronym_row(tok.text)
+    spelled = acronym_latin(tok.text).pattern.lower()
     if row:
         return SourceName(
-            tok.start, tok.end, tok.text, ACRONYM, tok.text.lower(), _forms(*row.en), row.en[0], acronym=row
-        )
-    # An acronym no table knows: English either spells it out or transliterates it.
+            tok.start, tok.end, tok.text, ACRONYM, tok.text.lower(), _forms(*row.en), row.en[0], acronym=row,
+            spelled=spelled,
+        )  # fmt: skip
+    # An abbreviation no table knows: English spells it out or has an abbreviation of its own
+    # (ТГУ: Tomsk State University, TSU), which mtcheck cannot know; its letters transliterated
+    # (TGU) are the one rendering it can tell is wrong.
     return SourceName(
-        tok.start, tok.end, tok.text, ACRONYM, tok.text.lower(), _latin(tok.text), ru.transliterate(tok.text),
-        strict=False, required=False,
+        tok.start, tok.end, tok.text, ACRONYM, tok.text.lower(), frozenset(), ru.transliterate(tok.text),
+        strict=False, required=False, spelled=spelled,
+    )  # fmt: skip
+
+
+# A ministry's clipped name (Минобрнауки, Минздрав, Минфин): English translates it ("Ministry of
+# Science and Higher Education"), never transliterates it.
+_MINISTRY = re.compile(r"Мин[а-яё]{3,}")
+
+
+def _clipped_ministry(tok: _Token) -> SourceName | None:
+    if not _MINISTRY.fullmatch(tok.text) or (tok.known and not tok.tags & {"Abbr", "Orgn"}):
+        return None
+    forms = sorted(ru.renderings(tok.text) | ru.renderings(tok.lemma), key=len, reverse=True)
+    return SourceName(
+        tok.start, tok.end, tok.text, ACRONYM, tok.lemma, frozenset(), "the ministry's English name",
+        strict=False, required=False, spelled="|".join(map(re.escape, forms)),
     )  # fmt: skip
 
 
@@ -278,7 +300,8 @@ def _name_part_english(tok: _Token) -> tuple[str, frozenset[str]]:
             places = _place_english(base)
             if places:
                 best = gazetteer.usual_name(base) or min(places, key=len)
-                return best, _forms(*places) | _latin(base)
+                # English also keeps the adjective, transliterated (Yamalsky District).
+                return best, _forms(*places) | _latin(base) | _latin(tok.lemma)
         latin = ru.transliterate(stem.capitalize())
         # English keeps a foreign base without the Russian suffix: Трафальгарская → Trafalgar.
         return latin, _latin(stem) | _latin(short) | _latin(unalternated)
@@ -293,8 +316,15 @@ def _name_part_english(tok: _Token) -> tuple[str, frozenset[str]]:
     return ru.transliterate(tok.text), latin
 
 
+# Nouns of the units named after a place (Курская область: Kursk Region); the others are named by
+# the adjective itself, transliterated (Ленинский район: Leninsky District, Московский проспект).
+_REGION_NOUNS = frozenset({"область", "край"})
+
+
 def _compound(noun_tok: _Token, name_toks: list[_Token], noun: NameNoun) -> SourceName:
     name_en, name_latin = _name_part_english(name_toks[-1] if len(name_toks) == 1 else name_toks[0])
+    if len(name_toks) == 1 and _PLACE_ADJ.search(name_toks[0].lemma) and noun_tok.lemma not in _REGION_NOUNS:
+        name_en = ru.transliterate(name_toks[0].lemma.capitalize())
     if len(name_toks) > 1:
         name_en = " ".join(ru.transliterate(t.text) for t in name_toks)
         name_latin = _forms(name_en)
@@ -313,24 +343,54 @@ def _compound(noun_tok: _Token, name_toks: list[_Token], noun: NameNoun) -> Sour
     part = NounPart(noun, noun_latin, name_en)
     key = " ".join(t.lemma for t in name_toks)
     canonical = compact(" ".join(ru.transliterate(t.text) for t in spans))
-    return SourceName(start, end, "", PLACE, key, frozenset(accepted), suggestion, noun=part, canonical=canonical)
+    # A name with a noun of places (район, улица, область) is surely a place.
+    return SourceName(
+        start, end, "", PLACE, key, frozenset(accepted), suggestion, noun=part, canonical=canonical, reliable=True
+    )
+
+
+def _place_adjective(tok: _Token) -> _Token | None:
+    """The token read as an adjective made from a place name (Ленинском районе: ленинский, where
+    pymorphy3 would rather read a locative of Ленинск), or None."""
+    from dataclasses import replace
+
+    if "ADJF" in tok.tags and _PLACE_ADJ.search(tok.lemma):
+        return tok
+    for p in _parses(tok.text):
+        if "ADJF" in p.tag.grammemes and _PLACE_ADJ.search(p.normal_form):
+            return replace(tok, lemma=p.normal_form.replace("ё", "е"), tags=frozenset(p.tag.grammemes))
+    return None
 
 
 def _phrase_place(a: _Token, b: _Token) -> SourceName | None:
     """A two-word place name ("Северной Кореи", "Нижнем Новгороде") the gazetteer knows."""
     keys = [f"{a.text} {b.text}", f"{a.lemma} {b.lemma}", f"{a.text}-{b.text}"]
-    if "ADJF" in a.tags:
-        gender = next((g for g in ("masc", "femn", "neut") if g in b.tags), None)
-        parsed = next((p for p in _parses(a.text) if "ADJF" in p.tag.grammemes), None)
-        agreed = parsed.inflect({gender, "sing", "nomn"}) if parsed and gender else None
-        if agreed:
-            keys.append(f"{agreed.word} {b.lemma}")
+    # The adjective in the nominative agreeing with the noun, whichever reading pymorphy3 chose
+    # for a capitalised word (Великом may read as the village Великое).
+    gender = next((g for g in ("masc", "femn", "neut") if g in b.tags), None)
+    parsed = next((p for p in _parses(a.text) if "ADJF" in p.tag.grammemes), None)
+    agreed = parsed.inflect({gender, "sing", "nomn"}) if parsed and gender else None
+    if agreed:
+        keys.append(f"{agreed.word} {b.lemma}")
     for key in keys:
         places = _place_english(key)
         if places:
             usual = gazetteer.usual_name(key) or min(places, key=len)
-            accepted = _forms(*places) | frozenset(x + y for x in _latin(a.text) for y in _latin(b.text))
-            return SourceName(a.start, b.end, "", PLACE, key.lower(), accepted, usual, reliable=True)
+            first = _latin(a.text) | _latin(a.lemma) | (_latin(key.split()[0]) if " " in key else frozenset())
+            second = _latin(b.text) | _latin(b.lemma)
+            # English keeps the name either transliterated whole (Veliky Novgorod) or translated
+            # whole (North Korea); half of each ("Great Novgorod", "Severnaya Korea") is a garble.
+            transliterated = any(compact(p.split()[0]) in first for p in places if " " in p)
+            halves = frozenset(compact(p.split()[-1]) for p in places if " " in p) | second
+            accepted = _forms(*places)
+            if transliterated:
+                accepted |= frozenset(x + y for x in first for y in second)
+            wrong = frozenset() if transliterated else frozenset(x + y for x in first for y in halves)
+            return SourceName(
+                a.start, b.end, "", PLACE, key.lower(), accepted, usual, reliable=True, wrong=wrong,
+                wrong_reason=HALF_TRANSLATED if wrong else "", half=second if transliterated else frozenset(),
+                half_first=first,
+            )  # fmt: skip
     return None
 
 
@@ -374,12 +434,15 @@ def extract(text: str) -> list[SourceName]:
             i += 2
             continue
         nnoun = _noun(nxt.lemma) if nxt and adjacent else None
-        if tok.capital and nnoun and nxt and not nxt.capital and "ADJF" in tok.tags and _PLACE_ADJ.search(tok.lemma):
-            out.append(_with_text(_compound(nxt, [tok], nnoun), text))
+        adjective = _place_adjective(tok) if tok.capital and nnoun and nxt and not nxt.capital else None
+        if adjective and nnoun and nxt:
+            out.append(_with_text(_compound(nxt, [adjective], nnoun), text))
             i += 2
             continue
         if tok.acronym:
             out.append(_acronym(tok))
+        elif tok.capital and (ministry := _clipped_ministry(tok)):
+            out.append(ministry)
         elif tok.capital and (kind := tok.kind):
             out.append(_single(tok, kind, context_agreement(toks, i)))
         i += 1

@@ -12,7 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from mtcheck.lang.units import period_of, unit_at, unit_span
 
 Key = float | tuple[str, int, int]
 DATE_KINDS = frozenset({"year", "date", "month", "weekday", "time", "day"})
@@ -31,6 +33,7 @@ class Quantity:
     # match, but never raises a finding by itself.
     weak: bool = False
     unit: tuple[str, float] | None = None  # (dimension, factor to the base unit)
+    per: float | None = None  # for a rate ("в день", "a week"): its period in days
 
     @property
     def value(self) -> Key:
@@ -52,7 +55,9 @@ _SPACE = "[ \u00a0\u202f]"
 _DIGITS = {
     # Russian groups thousands with (no-break) spaces and uses the comma for decimals.
     "ru": re.compile(rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"),
-    "en": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+    # Also "0800 555 111", "116 123": groups of three after a space read as one figure, the
+    # way the Russian side writes them, so that a phone number is one number on both sides.
+    "en": re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d+(?:\.\d+)?"),
     "ko": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
 }
 _SCALES = {
@@ -84,9 +89,11 @@ _APPROX_AFTER = {
     "ko": re.compile(r"^\s*(?:여|이상|이하|가량|정도|쯤|미만|남짓|넘게|넘는|안팎|내외)"),
 }
 _LETTER_BEFORE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐]?$")
+_LABEL_BEFORE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐]$")
 # "p109", "p.109", "pp.12": a page number glued to its abbreviation is still a number.
 _PAGE_BEFORE = re.compile(r"(?<![A-Za-z])pp?\.?$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
+_PRODUCT = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?:\s?[×xхXХ*]\s?\d+(?:[.,]\d+)?)+(?![\w])")
 _EN_SUFFIX_OK = re.compile(
     r"^(?:st|nd|rd|th|s|km|kg|m|bn|mln|tn|k|cm|mm|ft|lb|mph|am|pm|p\.m|a\.m|GB|MB|kW|MW|million|billion|trillion)\b"
 )
@@ -441,49 +448,17 @@ def _ru_lookup(word: str) -> int | None:
     return _RU_WORDS(word)
 
 
-# Units a translator may convert ("5 см" → "2 inches", "27 градусов" → "80 degrees").
-_UNITS: list[tuple[str, str, float]] = [
-    # Speeds first: "км/ч" must not stop at "км". Base unit m/s.
-    (r"км/ч|км в час|km/h|kph|kmh|kilomet(?:re|er)s? per hour", "speed", 1 / 3.6),
-    (r"mph|miles per hour|мил[ьи] в час", "speed", 0.44704),
-    (r"км|km|километр\w*|킬로미터|kilomet(?:re|er)s?", "length", 1000.0),
-    (r"см|cm|сантиметр\w*|센티미터|센티|centimet(?:re|er)s?", "length", 0.01),
-    (r"мм|mm|миллиметр\w*|밀리미터|millimet(?:re|er)s?", "length", 0.001),
-    (r"м|m|метр\w*|미터|met(?:re|er)s?", "length", 1.0),
-    (r"дюйм\w*|inch(?:es)?|인치", "length", 0.0254),
-    (r"фут\w*|feet|foot|ft|피트", "length", 0.3048),
-    (r"мил[ьяеи]\w*|miles?|mi|마일", "length", 1609.34),
-    (r"кг|kg|килограмм\w*|킬로그램|킬로|kilo(?:gram)?s?", "mass", 1.0),
-    (r"тонн\w*|tonnes?|tons?|톤", "mass", 1000.0),
-    (r"фунт\w*|pounds?|lbs?|파운드", "mass", 0.4536),
-    (r"°\s?[CС]|градус\w*\s(?:по\s)?Цельси\w*|도|degrees? Celsius", "temp", 1.0),
-    (r"°\s?F|degrees? Fahrenheit", "temp", -1.0),
-    (r"°|градус\w*|degrees?", "temp", 0.0),  # scale not written
-]
-# Korean particles attach to units ("20km로", "5미터를"), so a Hangul letter may follow one.
-_UNIT_RE = re.compile(
-    r"\s?(?:-|‐)?(?:" + "|".join(f"({p})" for p, _, _ in _UNITS) + r")(?![A-Za-z\u00c0-\u024fА-Яа-яЁё\d_])",
-    re.IGNORECASE,
-)
 # The whole gap: "1,000 mi) long and 800 km" is no range, and 1,000 is not in km.
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|до|to|and|или|or|и)\s*", re.IGNORECASE)
 
 
 def _unit(text: str, end: int, start: int | None = None) -> tuple[str, float] | None:
-    m = _UNIT_RE.match(text, end)
-    if not m:
-        return None
-    dimension, factor = _UNITS[(m.lastindex or 1) - 1][1:]
-    # "시속 135킬로미터": Korean writes a speed as a distance after 시속 (per hour).
-    if dimension == "length" and start is not None and "시속" in text[max(0, start - 6) : start]:
-        return ("speed", factor / 3600)
-    return (dimension, factor)
+    return unit_at(text, end, start)
 
 
 def unit_after(text: str, end: int) -> tuple[str, int]:
     """The unit written right after a number ending at ``end`` ("км", "miles") and its end."""
-    m = _UNIT_RE.match(text, end)
-    return (m.group().strip(" -‐"), m.end()) if m else ("", end)
+    return unit_span(text, end)
 
 
 def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -500,7 +475,7 @@ def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         for scale in (1e3, 1e6, 1e9):
             if t >= scale > v * 10 and v * scale > t / 100:
                 keys += (norm(v * scale),)
-        out[i] = Quantity(head.start, head.end, head.kind, keys, head.approx, head.weak, head.unit or tail.unit)
+        out[i] = replace(head, keys=keys, unit=head.unit or tail.unit, per=head.per or tail.per)
     return out
 
 
@@ -512,14 +487,30 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
     scales = _SCALES.get(lang, [])
     # "25-тысячная толпа", "a 5-million-strong army": the hyphen joins figure and scale.
     scale_re = re.compile(r"[\s-]?(?:" + "|".join(f"({p})" for p, _ in scales) + r")(?![\w])", re.IGNORECASE)
+    # "60×100 см", "21х17х4" (a Cyrillic х), "4x4": each side of a product is a figure,
+    # whatever letter stands for "by"; weak, since "a 4x4" is as often a car as a size.
+    products = [m.span() for m in _PRODUCT.finditer(text)]
+    for a, b in products:
+        for d in re.finditer(r"\d+(?:[.,]\d+)?", text[a:b]):
+            values = _parse_digits(d.group(), lang)
+            end = a + d.end()
+            keys = tuple(norm(v) for v in values)
+            out.append(Quantity(a + d.start(), end, "number", keys, weak=True, unit=_unit(text, end, end)))
     for m in _DIGITS[lang].finditer(text):
         start, end = m.span()
-        if (
-            _LETTER_BEFORE.search(text[max(0, start - 2) : start]) or (start and text[start - 1] in ".,")
-        ) and not _PAGE_BEFORE.search(text[max(0, start - 4) : start]):
+        # "Северный поток-2", "Су-27", "COVID-19": part of a name; it may match the other
+        # side's "Nord Stream 2", but is never reported by itself.
+        before = text[max(0, start - 2) : start]
+        label = bool(_LABEL_BEFORE.search(before))
+        if ((_LETTER_BEFORE.search(before) and not label) or (start and text[start - 1] in ".,")) and not (
+            _PAGE_BEFORE.search(text[max(0, start - 4) : start])
+        ):
             continue
         after = text[end : end + 12]
-        if lang == "en" and _LATIN_AFTER.match(after) and not _EN_SUFFIX_OK.match(after):
+        # "3D", "5G", "A380": a code, on every side; "5km", "3pm" are figures.
+        if _LATIN_AFTER.match(after) and not _EN_SUFFIX_OK.match(after) and not _unit(text, end):
+            continue
+        if any(a <= start < b for a, b in products):
             continue
         values = _parse_digits(m.group(), lang)
         kind = "number"
@@ -533,7 +524,9 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
         keys = tuple(norm(v) for v in values)
         if kind == "percent":
             keys += tuple(norm(v / 100) for v in values)
-        out.append(Quantity(start, end, kind, keys, _approx(text, start, end, lang), unit=_unit(text, end, start)))
+        out.append(
+            Quantity(start, end, kind, keys, _approx(text, start, end, lang), label, unit=_unit(text, end, start))
+        )
     return out
 
 
@@ -547,7 +540,7 @@ def _words_quantity(text: str, run: list[Token], lang: str) -> Quantity | None:
     s, e, vals = run[0][0], run[-1][1], [t[2] for t in run]
     if article:
         s = max(0, s - 3) + article.start()
-    return Quantity(s, e, "number", (norm(_combine(vals)),), _approx(text, s, e, lang), vals == [1])
+    return Quantity(s, e, "number", (norm(_combine(vals)),), _approx(text, s, e, lang), vals == [1], _unit(text, e, s))
 
 
 # "двухчасовой", "стометровый": a figure inside a compound word; it may match, never flags.
@@ -582,7 +575,9 @@ def _amounts_words(text: str, lang: str) -> list[Quantity]:
             r"(?<![а-яё])(?:(одн[аиу]|две|тр[иеё]х?)\s+)?(трет|четверт)(?:ь|и|ей|ью)(?![а-яё])", text, re.I
         ):
             num = 2 if (m.group(1) or "").lower() == "две" else 3 if m.group(1) and m.group(1)[1] == "р" else 1
-            out.append(Quantity(m.start(), m.end(), "number", (norm(num / (3 if m.group(2) == "трет" else 4)),)))
+            # "в последней трети" (the final third) without a numeral is rarely a figure
+            value = norm(num / (3 if m.group(2) == "трет" else 4))
+            out.append(Quantity(m.start(), m.end(), "number", (value,), weak=not m.group(1)))
         for m in re.finditer(r"(?<![\d,.])([1-9]0)-?е(?=\s+год)", text):
             v = float(m.group(1))
             out.append(Quantity(m.start(), m.end(), "year", (v, 1900 + v, 2000 + v)))
@@ -604,6 +599,20 @@ def _amounts_words(text: str, lang: str) -> list[Quantity]:
 
 
 _EN_ORDINALS_TABLE = _word_table(_EN_ORDINALS)
+# Collective numerals: "шестеро задержанных" is six people detained.
+_RU_COLLECTIVE = _word_table(
+    {
+        r"дво(?:е|их|им|ими)": 2,
+        r"тро(?:е|их|им|ими)": 3,
+        r"четвер(?:о|ых|ым|ыми)": 4,
+        r"пятер(?:о|ых|ым|ыми)": 5,
+        r"шестер(?:о|ых|ым|ыми)": 6,
+        r"семер(?:о|ых|ым|ыми)": 7,
+        r"восьмер(?:о|ых|ым|ыми)": 8,
+        r"девятер(?:о|ых|ым|ыми)": 9,
+        r"десятер(?:о|ых|ым|ыми)": 10,
+    }
+)
 
 
 # Cached: the same words come back in every sentence, and each lookup tries every pattern.
@@ -619,6 +628,8 @@ def _one_word(w: str, lang: str) -> tuple[str, float, bool] | None:
         return "number", float(weak[w]), True
     if lang == "ru" and re.fullmatch(r"полтор(?:а|ы|ух)", w):
         return "number", 1.5, False
+    if lang == "ru" and (v := _RU_COLLECTIVE(w)) is not None:
+        return "number", float(v), False
     if lang == "ru" and re.fullmatch(r"половин\w*", w):
         return "number", 0.5, True
     return None
@@ -680,7 +691,9 @@ def _amounts_ko(text: str) -> list[Quantity]:
         s, e = m.span()
         raw = m.group().rstrip()
         e = s + len(raw)
-        if _LETTER_BEFORE.search(text[max(0, s - 2) : s]):
+        if _LETTER_BEFORE.search(text[max(0, s - 2) : s]) or (
+            _LATIN_AFTER.match(text[e : e + 3]) and not _EN_SUFFIX_OK.match(text[e : e + 12]) and not _unit(text, e)
+        ):
             continue
         value = _ko_value(raw)
         kind = "number"
@@ -703,7 +716,7 @@ def _amounts_ko(text: str) -> list[Quantity]:
         v = _KO_NATIVE[m.group(1)]
         s, e = m.span(1)
         kind = "ordinal" if text.startswith("번째", m.end()) or text.startswith(" 번째", e) else "number"
-        out.append(Quantity(s, e, kind, (float(v),), _approx(text, s, e, "ko"), weak=v == 1))
+        out.append(Quantity(s, e, kind, (float(v),), _approx(text, s, e, "ko"), v == 1, _unit(text, e, s)))
     return out
 
 
@@ -712,7 +725,17 @@ def extract(text: str, lang: str) -> list[Quantity]:
     calendar = _pick(_calendar(text, lang))
     amounts = _amounts_ko(text) if lang == "ko" else _amounts_digits(text, lang) + _amounts_words(text, lang)
     free = [a for a in amounts if all(a.end <= c.start or a.start >= c.end for c in calendar)]
-    return sorted(calendar + _ranges(text, _pick(free)), key=lambda q: q.start)
+    free = [_with_period(text, q, lang) for q in _pick(free)]
+    return sorted(calendar + _ranges(text, free), key=lambda q: q.start)
+
+
+def _with_period(text: str, q: Quantity, lang: str) -> Quantity:
+    """An amount that is a rate ("2000 рублей в день") carries its period; a duration's own
+    unit is no rate ("три дня в неделю" is three days, a week's worth)."""
+    if q.kind != "number" or (q.unit and q.unit[0] == "duration"):
+        return q
+    per = period_of(text, q.start, q.end, lang)
+    return replace(q, per=per) if per else q
 
 
 def render(q: Quantity) -> str:

@@ -78,30 +78,35 @@ def render(report: Report | Sequence[Report], fmt: str, color: bool = False) -> 
     return renderer([report] if isinstance(report, Report) else list(report), color)
 
 
-def write_atomic(path: str | Path, content: str) -> None:
+def write_atomic(path: str | Path, content: str | bytes, mode: int | None = None) -> None:
     """Write through a temporary file in the same folder and rename it into place, so a
-    crash, a full disk or a lost permission never leaves a half-written report: the old
-    file stays whole until the new one is complete.
+    crash, a full disk or a lost permission never leaves a half-written report: the old file
+    stays whole until the new one is complete. The file and then its folder are synced, so
+    once this returns the new content survives a kill or a power cut.
 
-    The file gets the permissions ``>`` in a shell would give it: an existing file keeps its
-    own, a new one gets 0666 less the umask (mkstemp's 0600 would otherwise leak into every
-    report). A symbolic link is written through, not replaced by a file.
+    ``mode`` sets the permissions; by default the file gets those ``>`` in a shell would give
+    it: an existing file keeps its own, a new one gets 0666 less the umask (mkstemp's 0600
+    would otherwise leak into every report). A symbolic link is written through, not
+    replaced by a file.
     """
     target = Path(path)
     if target.is_symlink():
         target = target.resolve()
-    mode = _mode_for(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    folder = target.parent or Path(".")
+    if mode is None:
+        mode = _mode_for(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_folder(folder)
 
 
 def _mode_for(target: Path) -> int:
@@ -124,3 +129,17 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename lives in the folder's entry table; without this a power cut may undo it.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # e.g. Windows, where folders cannot be opened; the rename is durable enough there
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

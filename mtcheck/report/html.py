@@ -13,6 +13,7 @@ import hashlib
 import itertools
 from collections.abc import Sequence
 from html import escape
+from typing import TypeVar
 
 from mtcheck.fingerprint import display_path
 from mtcheck.types import Document, Finding, Report, Severity, Span
@@ -73,16 +74,25 @@ apply();
 """
 
 
+T = TypeVar("T")
+
+
+def marked_pieces(text: str, span: Span, marks: Sequence[tuple[Span, T]]) -> list[tuple[str, list[T]]]:
+    """``text[span]`` cut at every mark boundary inside it: each piece with the marks over it."""
+    cuts = {span.start, span.end}
+    for s, _payload in marks:
+        cuts.update(p for p in (s.start, s.end) if span.start < p < span.end)
+    return [
+        (text[lo:hi], [payload for s, payload in marks if s.start < hi and lo < s.end])
+        for lo, hi in itertools.pairwise(sorted(cuts))
+    ]
+
+
 def _highlighted(doc: Document, span: Span, marks: list[tuple[Span, str, Severity]]) -> str:
     """``doc.text[span]`` escaped, with each finding span inside it wrapped in a <mark>."""
-    cuts = {span.start, span.end}
-    for s, _fid, _sev in marks:
-        cuts.update(p for p in (s.start, s.end) if span.start < p < span.end)
-    points = sorted(cuts)
     out = []
-    for lo, hi in itertools.pairwise(points):
-        piece = escape(doc.text[lo:hi])
-        over = [(fid, sev) for s, fid, sev in marks if s.start < hi and lo < s.end]
+    for text, over in marked_pieces(doc.text, span, [(s, (fid, sev)) for s, fid, sev in marks]):
+        piece = escape(text)
         if not over:
             out.append(piece)
             continue

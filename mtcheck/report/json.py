@@ -40,7 +40,10 @@ def report_dict(report: Report) -> dict[str, Any]:
         "source": {"path": report.source.path, "lang": report.source.lang},
         "target": {"path": report.target.path, "lang": report.target.lang},
         "segments": {"source": segments(report.source), "target": segments(report.target)},
-        "alignment": [{"source": list(b.source), "target": list(b.target), "score": b.score} for b in report.alignment],
+        "alignment": [
+            {"source": list(b.source), "target": list(b.target), "score": b.score, "confidence": b.confidence}
+            for b in report.alignment
+        ],
         "findings": [finding_dict(f, report) for f in report.findings],
         "summary": report.counts(),
         "notices": list(report.notices),

@@ -2,16 +2,11 @@
 highlights sit on the flagged spans, the details and filters work, and document text can
 never run as code.
 
-Chromium comes from the system (``apt-get install chromium``; playwright's own download needs
-the internet). Outside CI a machine without it skips these tests and says why; under CI=true a
-missing browser is a failure, so CI cannot pass without running them.
+Chromium comes from the system (see conftest.py).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,55 +16,8 @@ import pytest
 from mtcheck.pipeline import check_files
 from mtcheck.report import render
 from mtcheck.types import Finding, Report, Severity, Span
+from tests.browser.conftest import PAYLOADS, hostile_draft
 from tests.conftest import corpus, paragraphs
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _chromium() -> str | None:
-    for candidate in (os.environ.get("MTCHECK_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}; CI must run the browser tests (.ci/run installs Chromium)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = _chromium()
-    if executable is None:
-        _unavailable("Chromium is not installed (apt-get install -y chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (pip install -e '.[dev]')")
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    page = browser.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.dialogs = dialogs
-    yield page
-    page.close()
 
 
 def open_report(page: Any, report: Report, folder: Path) -> None:
@@ -147,18 +95,8 @@ def test_details_and_filters(page: Any, tmp_path: Path, kursk_report: Report) ->
     assert page.locator(f'mark.hl:not(.off)[data-f~="{repetition}"]').count() == 1
 
 
-PAYLOADS = ("<script>window.__pwned = 1</script>", '"><img src=x onerror="window.__pwned = 2">')
-
-
 def test_document_text_never_executes(page: Any, tmp_path: Path) -> None:
-    source, draft = corpus("kursk-ru")
-    parts = paragraphs(draft)
-    # In a flagged paragraph (doubled word) and in an added one, so in cells, highlights and messages.
-    parts[3] = f"{PAYLOADS[0]} {PAYLOADS[1]} The the remarks come amid heightened tensions."
-    parts.insert(9, f"Officials said {PAYLOADS[1]} the ceremony would be broadcast live.")
-    evil = tmp_path / "evil.en.txt"
-    evil.write_text("\n\n".join(parts), encoding="utf-8")
-    report = check_files(source, evil)
+    report = check_files(corpus("kursk-ru")[0], hostile_draft(tmp_path))
     # A finding whose own words carry the payloads too (message, suggestion, back-translation).
     planted = Finding(
         "MT404",

@@ -137,7 +137,8 @@ def test_json_report_contract(tmp_path: Path, source: Path) -> None:
     for seg in report["segments"]["source"]:
         assert set(seg) == {"id", "start", "end"}
         assert src_text[seg["start"] : seg["end"]].strip()
-    assert all(set(b) == {"source", "target", "score"} for b in report["alignment"])
+    assert all(set(b) == {"source", "target", "score", "confidence"} for b in report["alignment"])
+    assert all(0.0 <= b["confidence"] <= 1.0 for b in report["alignment"])
     (finding,) = report["findings"]
     assert finding["rule"] == "MT101"
     assert finding["name"] == "omission"

@@ -31,3 +31,15 @@ def test_check_pair_reports_the_codemix_span() -> None:
     tgt = "Diplomatic отношения with Qatar were severed by the United Arab Emirates, Saudi Arabia, Egypt and Bahrain."
     (f,) = check_pair(src, "ru", tgt, ("MT4",))
     assert f.rule == "MT401" and f.target_span and f.target_span.text(tgt) == "отношения"
+
+
+def test_documents_group_sentences_into_paragraphs_within_each_news_document() -> None:
+    from benchmarks.quality import paragraphs
+    from mtcheck.documents.text import build_document
+
+    lines = ["Первое предложение.", "Второе  предложение.", "Третье.", "Новая статья.", "Ещё одно."]
+    text = paragraphs(lines, 2, ["a", "a", "a", "b", "b"])
+    assert text == "Первое предложение. Второе предложение.\n\nТретье.\n\nНовая статья. Ещё одно.\n"
+    doc = build_document("x.ru.txt", "ru", text)
+    assert [len(p.segments) for p in doc.paragraphs] == [2, 1, 2]
+    assert paragraphs(lines[:2], 1) == "Первое предложение.\n\nВторое предложение.\n"

@@ -1,0 +1,87 @@
+"""Common words of a source sentence that an English draft may have transliterated instead of
+translating: Russian nouns and adjectives pymorphy3 knows that are no names (вокзал → "Vokzal",
+Доме учёных → "Dom Uchenykh"), Korean nouns Kiwi knows (시청 → "Sicheong", 해수욕장 →
+"Haesuyokjang").
+
+Only English words the draft has are looked up: the source words are transliterated (every scheme)
+and analysed only when one of their spellings is among them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mtcheck.lang.name_tables import NAME_NOUNS
+from mtcheck.lang.names_base import compact
+
+_RU_WORD = re.compile(r"[А-ЯЁа-яё]+")
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+_CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "PRTF"})
+_UNKNOWN_KIWI_ID = 9
+# Transliterations English uses as words of its own inside Russian names (Oblast, Krai, Ulitsa).
+_LATIN_OK = frozenset(compact(x) for n in NAME_NOUNS for x in n.latin_ok)
+
+
+@dataclass(frozen=True, slots=True)
+class CommonWord:
+    start: int
+    end: int
+    text: str
+    english: str | None  # the English word, where mtcheck's small table of name nouns has it
+
+
+def transliterated(src: str, lang: str, spellings: set[str]) -> dict[str, CommonWord]:
+    """The source common word each of ``spellings`` (compact Latin) transliterates, if any."""
+    spellings = spellings - _LATIN_OK
+    if not spellings:
+        return {}
+    return _russian(src, spellings) if lang == "ru" else _korean(src, spellings)
+
+
+def _russian(src: str, spellings: set[str]) -> dict[str, CommonWord]:
+    from mtcheck.lang import ru
+    from mtcheck.lang.lemma import parses
+
+    out: dict[str, CommonWord] = {}
+    for m in _RU_WORD.finditer(src):
+        word = m.group()
+        if len(word) < 3 or word.isupper() or _quoted(src, m.start()):
+            continue  # a title in quotes («Правда», «Известия») is a name, rendered rather than translated
+        readings = [p for p in parses(word.lower()) if p.is_known and p.tag.POS in _CONTENT_POS]
+        if not readings or any(set(p.tag.grammemes) & _NAME_GRAMMEMES for p in readings[:1]):
+            continue
+        if word[:1].isupper() and readings[0].tag.POS != "NOUN":
+            continue  # a capitalised adjective is part of a name (Ямальского района, Yamalsky District)
+        forms = ru.renderings(word) & spellings
+        for p in readings:
+            forms |= ru.renderings(p.normal_form) & spellings
+        if not forms:
+            continue
+        lemmas = {p.normal_form.replace("ё", "е") for p in readings}
+        english = next((n.en[0] for n in NAME_NOUNS if lemmas & set(n.ru)), None)
+        for f in forms:
+            out.setdefault(f, CommonWord(m.start(), m.end(), word, english))
+    return out
+
+
+def _quoted(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("«") > before.count("»") or before.count("„") > before.count("“")
+
+
+def _korean(src: str, spellings: set[str]) -> dict[str, CommonWord]:
+    from mtcheck import gazetteer
+    from mtcheck.lang.ko import tokens_many
+    from mtcheck.lang.names_ko import candidates
+    from mtcheck.translit.korean import readings, transliteration
+
+    out: dict[str, CommonWord] = {}
+    for t in tokens_many([src])[0]:
+        if t.tag != "NNG" or t.id <= _UNKNOWN_KIWI_ID or len(t.form) < 2 or gazetteer.english_names(t.form):
+            continue  # a place's name is also a word sometimes (개성: Kaesong, individuality)
+        forms = (readings(t.form) | {transliteration(t.form)} | set(candidates(t.form, False, 100))) & spellings
+        english = next((n.en[0] for n in NAME_NOUNS if t.form in n.ko), None)
+        for f in forms:
+            out.setdefault(f, CommonWord(t.start, t.start + t.len, t.form, english))
+    return out

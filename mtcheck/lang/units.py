@@ -1,0 +1,158 @@
+"""Units, measures and periods written after a figure, in Russian, Korean and English.
+
+A unit is read as (dimension, size in the dimension's base unit): "12 км", "12 km" and
+"12 킬로미터" give ("length", 1000.0); "шесть недель", "six weeks" and "6주" ("duration",
+604800.0). Two figures of one dimension compare after conversion, so 12 km → 7.5 miles
+passes and 12 km → 12 miles does not. A rate per period ("2000 рублей в день", "$5 a week",
+"하루에 5만 원") carries the period apart, in days, so "per day" against "a week" is a change
+even when the amount is the same.
+
+Why a table here and not pint or CLDR (both measured): CLDR (babel) names units in Russian
+and Korean only in the nominative plural forms, and a Russian text needs every case
+("километрах", "неделями") and the short forms that news writes ("км/ч", "кв. м", "тыс. га");
+pint knows no Russian or Korean words and no pyeong or geun; and neither knows that 시속
+before a distance makes a speed. The sizes are the standard ones (SI and the international
+yard and pound); Korean traditional units (평, 근, 돈, 리) and the Russian сотка are the only
+entries no library holds. Compatibility characters (㎞, ㏊, ㎏) are read through NFKC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+Unit = tuple[str, float]
+
+_DAY = 86400.0
+# After a one-syllable Korean unit comes a particle or nothing Hangul ("30평이며", "6주간").
+_KO = r"(?=이며|이고|이나|이|을|를|은|는|의|에|로|으로|과|와|도|만|씩|짜리|가|동안|째|뒤|후|전|[^가-힣]|$)"
+# (pattern, dimension, size). Longer and compound units first: "км/ч" must not stop at "км".
+UNITS: list[tuple[str, str, float]] = [
+    # speed (base: m/s)
+    (
+        r"км/ч|км в час|километр\w* в час|km/h|kph|kmh|kilomet(?:re|er)s? (?:per|an|a) hour|킬로미터/시",
+        "speed",
+        1 / 3.6,
+    ),
+    (r"mph|miles (?:per|an|a) hour|мил[ьи] в час", "speed", 0.44704),
+    (r"м/с|метр\w* в секунду|m/s|met(?:re|er)s? per second|미터/초", "speed", 1.0),
+    (r"узл(?:а|ов)|узел|knots?|노트", "speed", 0.514444),
+    # area (base: m²)
+    (r"кв\.?\s?км|км²|km²|km2|квадратн\w+ километр\w*|square kilomet(?:re|er)s?|sq\.? ?km|제곱킬로미터", "area", 1e6),
+    (r"кв\.?\s?м|м²|m²|квадратн\w+ метр\w*|square met(?:re|er)s?|sq\.? ?m|제곱미터", "area", 1.0),
+    (r"кв\.?\s?мил\w*|квадратн\w+ мил\w*|square miles?|sq\.? ?mi", "area", 2589988.0),
+    (r"square (?:feet|foot)|sq\.? ?ft|квадратн\w+ фут\w*|제곱피트", "area", 0.092903),
+    (r"га|гектар\w*|ha|hectares?|헥타르", "area", 1e4),
+    (r"сот(?:ка|ки|ок|кам|ках|ку|кой)|ares?", "area", 100.0),
+    (r"акр\w*|acres?|에이커", "area", 4046.86),
+    (rf"평{_KO}", "area", 3.305785),
+    # volume (base: litre)
+    (r"куб\.?\s?м|м³|m³|кубическ\w+ метр\w*|cubic met(?:re|er)s?|세제곱미터", "volume", 1000.0),
+    (r"мл|ml|миллилитр\w*|millilit(?:re|er)s?|밀리리터", "volume", 0.001),
+    (r"л|l|литр\w*|lit(?:re|er)s?|리터", "volume", 1.0),
+    (r"галлон\w*|gallons?|갤런", "volume", 3.78541),
+    (r"баррел\w*|barrels?|배럴", "volume", 158.987),
+    # length (base: m)
+    (r"км|km|километр\w*|킬로미터|kilomet(?:re|er)s?", "length", 1000.0),
+    (r"см|cm|сантиметр\w*|센티미터|센티|centimet(?:re|er)s?", "length", 0.01),
+    (r"мм|mm|миллиметр\w*|밀리미터|millimet(?:re|er)s?", "length", 0.001),
+    (r"м|m|метр\w*|미터|met(?:re|er)s?", "length", 1.0),
+    (r"дюйм\w*|inch(?:es)?|인치", "length", 0.0254),
+    (r"фут\w*|feet|foot|ft|피트", "length", 0.3048),
+    (r"ярд\w*|yards?|yd|야드", "length", 0.9144),
+    (r"мил[ьяеи]\w*|miles?|mi|마일", "length", 1609.34),
+    # mass (base: kg)
+    (r"кг|kg|килограмм\w*|킬로그램|킬로|kilo(?:gram)?s?", "mass", 1.0),
+    (r"мг|mg|миллиграмм\w*|milligrams?|밀리그램", "mass", 1e-6),
+    (r"грамм\w*|grams?|g|그램", "mass", 0.001),
+    (r"тонн\w*|tonnes?|tons?|톤", "mass", 1000.0),
+    (r"фунт\w*(?!\s+стерлинг)|pounds?(?!\s+sterling)|lbs?|파운드", "mass", 0.4536),
+    (r"унци\w*|ounces?|oz|온스", "mass", 0.02835),
+    (rf"근{_KO}", "mass", 0.6),
+    (rf"돈{_KO}", "mass", 0.00375),
+    # temperature: the size says the scale (1 Celsius, -1 Fahrenheit, 0 not written)
+    (r"°\s?[CС]|градус\w*\s(?:по\s)?Цельси\w*|도|degrees? Celsius|섭씨", "temp", 1.0),
+    (r"°\s?F|degrees? Fahrenheit|градус\w*\s(?:по\s)?Фаренгейт\w*|화씨", "temp", -1.0),
+    (r"°|градус\w*|degrees?", "temp", 0.0),
+    # durations (base: second); Russian "летний" is the "-year" of "30-летний" (30-year-old)
+    (r"секунд\w*|сек\.?|seconds?|secs?|초" + _KO, "duration", 1.0),
+    (r"минут\w*|мин\.?|minutes?|mins?|분" + _KO, "duration", 60.0),
+    (r"час(?:а|ов|ами|ах|ам)?|ч\.?|hours?|hrs?|시간", "duration", 3600.0),
+    (r"сут(?:ки|ок|кам|ках)|дн(?:я|ей|ям|ями|ях)|день|days?|일간|일(?=\s?(?:동안|만에|째))|날", "duration", _DAY),
+    (r"недел\w*|нед\.|weeks?|wks?|주(?:간|일)?" + _KO, "duration", 7 * _DAY),
+    (r"месяц\w*|мес\.|months?|mths?|개월|달" + _KO, "duration", 30.4375 * _DAY),
+    (
+        r"лет(?:ний|него|нему|ним|нем|няя|нюю|ней|нее|ние|них|ними)?|год(?:а|у|ом|ы|ов|ам|ами|ах)?|years?|yrs?"
+        rf"|년간|년{_KO}|세{_KO}|살{_KO}",
+        "duration",
+        365.25 * _DAY,
+    ),
+    (r"десятилет\w*|decades?|десятилетий", "duration", 3652.5 * _DAY),
+    (r"век(?:а|ов)?|столети\w*|centur(?:y|ies)|세기", "duration", 36525 * _DAY),
+]
+# Korean particles attach to units ("20km로", "5미터를"), so a Hangul letter may follow the
+# Latin or Cyrillic ones; the one-syllable Hangul units say which may follow (_KO).
+UNIT_RE = re.compile(
+    r"\s?(?:-|‐)?(?:" + "|".join(f"({p})" for p, _, _ in UNITS) + r")(?![A-Za-z\u00c0-\u024fА-Яа-яЁё\d_²³])",
+    re.IGNORECASE,
+)
+# "시속 135킬로미터": Korean writes a speed as a distance after 시속 (per hour).
+_KO_PER_HOUR = "시속"
+
+# A rate's period, in days: after the amount ("в день", "a week", "per year", "annually",
+# "ежемесячно") or, in Korean, before it ("하루에", "주당", "연간", "매달").
+_PERIODS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
+_RATE_AFTER = [
+    (r"в час|в сутки|за час|per hour|an hour|a hour|hourly|시간당", "hour"),
+    (r"в день|за день|в сутки|ежедневно|per day|a day|each day|every day|daily|하루에|일당|매일", "day"),
+    (r"в неделю|за неделю|еженедельно|per week|a week|each week|every week|weekly|주당|매주", "week"),
+    (r"в месяц|за месяц|ежемесячно|per month|a month|each month|every month|monthly|월당|매달|매월", "month"),
+    (r"в год|за год|ежегодно|per year|a year|each year|every year|annually|a annum|per annum|yearly|연간|매년", "year"),
+]
+_RATE_AFTER_RE = re.compile(
+    r"^[\s\w.$€£₽₩¥%-]{0,30}?(?<![\w])(?:" + "|".join(f"({p})" for p, _ in _RATE_AFTER) + r")(?![\w])",
+    re.IGNORECASE,
+)
+_KO_RATE_BEFORE = re.compile(
+    r"(?:(하루에?|일당|매일)|(주당|매주|일주일에)|(월당|매달|매월|한 달에|월)|(연간|매년|연|1년에|한 해에?))\s*$"
+)
+
+
+def unit_at(text: str, end: int, start: int | None = None) -> Unit | None:
+    """The unit written right after a figure that ends at ``end``, if any."""
+    m = UNIT_RE.match(_compat(text, end), 0)
+    if not m:
+        return None
+    dimension, size = UNITS[(m.lastindex or 1) - 1][1:]
+    if dimension == "length" and start is not None and _KO_PER_HOUR in text[max(0, start - 6) : start]:
+        return ("speed", size / 3600)
+    return (dimension, size)
+
+
+def unit_span(text: str, end: int) -> tuple[str, int]:
+    """The unit written right after a figure ending at ``end`` and where it ends."""
+    window = _compat(text, end)
+    m = UNIT_RE.match(window, 0)
+    if not m:
+        return ("", end)
+    grown = len(window) - len(text[end : end + 40])  # what NFKC added (㎞ → km)
+    stop = max(m.end() - grown, 1) if grown else m.end()
+    return (text[end : end + stop].strip(" -‐"), end + stop)
+
+
+def _compat(text: str, end: int) -> str:
+    """The text after the figure with compatibility units spelled out (㎞ → km, ㏊ → ha)."""
+    window = text[end : end + 40]
+    if not any("\u3380" <= c <= "\u33ff" for c in window[:3]):
+        return window
+    return unicodedata.normalize("NFKC", window[:3]) + window[3:]
+
+
+def period_of(text: str, start: int, end: int, lang: str) -> float | None:
+    """The period of a rate, in days, written around a figure; None when it is no rate."""
+    if lang == "ko" and (m := _KO_RATE_BEFORE.search(text, max(0, start - 10), start)):
+        return list(_PERIODS.values())[(m.lastindex or 1)]
+    m = _RATE_AFTER_RE.match(text[end : end + 45])
+    if not m:
+        return None
+    return _PERIODS[_RATE_AFTER[(m.lastindex or 1) - 1][1]]

@@ -1,0 +1,180 @@
+"""Name checks that need no table of the names they meet: case forms, letter-by-letter
+romanisation, abbreviations and common words transliterated, entity swaps, renderings by sound,
+and document consistency. Real Russian and Korean news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def issues(lang: str, src: str, tgt: str) -> list[tuple[str, str, str | None]]:
+    """(rule code, flagged English, suggestion) of the findings at warning or above, as the names
+    check reports them (swaps checked against the names nearby)."""
+    from mtcheck.align import align_documents
+    from mtcheck.checks.names import check_names
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.documents.text import build_document
+    from mtcheck.types import Severity
+
+    s, t = build_document("s", lang, src), build_document("t", "en", tgt)
+    found = check_names(CheckContext(s, t, tuple(align_documents(s, t))))
+    return [
+        (f.rule, f.target_span.text(tgt) if f.target_span else "", f.suggestion)
+        for f in found
+        if f.severity >= Severity.WARNING
+    ]
+
+
+CASE_FORMS = [
+    # Сергея Кирпотина: the given name makes the surname masculine genitive, nominative Кирпотин.
+    (
+        "По словам руководителя лаборатории Сергея Кирпотина, грунт прогрелся.",
+        "According to laboratory head Sergei Kirpotina, the ground has warmed.",
+        [("MT201", "Kirpotina", "Kirpotin")],
+    ),
+    (
+        "Об этом рассказал депутат Сергей Иванов.",
+        "This was said by deputy Sergei Ivanov.",
+        [],
+    ),
+    (
+        "По словам Сергея Иванова, всё готово.",
+        "According to Sergeya Ivanova, all is ready.",
+        [("MT201", "Sergeya", "Sergey"), ("MT201", "Ivanova", "Ivanov")],
+    ),
+    # A woman: Анны Ивановой is Anna Ivanova in English, not Ivanov.
+    ("По словам Анны Ивановой, всё готово.", "According to Anna Ivanova, all is ready.", []),
+    ("Мэр Москвы выступил с речью.", "The mayor of Moskvy gave a speech.", [("MT202", "Moskvy", "Moscow")]),
+    # Майотте is the locative of Майотта; Mayotte is the island's own English name.
+    ("Шторм дошёл до Майотте.", "The storm reached Mayotte.", []),
+]
+
+
+@pytest.mark.parametrize(("src", "tgt", "expected"), CASE_FORMS)
+def test_case_forms(src: str, tgt: str, expected: list[tuple[str, str, str]]) -> None:
+    assert issues("ru", src, tgt) == expected
+
+
+LETTER_BY_LETTER = [
+    ("신라 시대의 유물이 발견됐다.", "A relic of the Sinra era was found.", [("MT202", "Sinra", "Silla")]),
+    ("신라 시대의 유물이 발견됐다.", "A relic of the Silla era was found.", []),
+    ("종로에서 집회가 열렸다.", "A rally was held in Jongro.", [("MT202", "Jongro", "Jongno")]),
+    ("종로에서 집회가 열렸다.", "A rally was held in Chongno.", []),  # McCune–Reischauer
+    ("관광객들이 독립문 앞에 모였다.", "Tourists gathered at Dokripmun.", [("MT202", "Dokripmun", "Dongnimmun")]),
+    ("그는 한라산에 올랐다.", "He climbed Mount Halla.", []),
+    ("축제는 하회마을에서 열린다.", "The festival is held in Hahoe Village.", []),
+    ("안동 시민은 무료다.", "It is free for Andon residents.", [("MT202", "Andon", "Andong")]),
+]
+
+
+@pytest.mark.parametrize(("src", "tgt", "expected"), LETTER_BY_LETTER)
+def test_korean_romanisation_with_sound_changes(src: str, tgt: str, expected: list[tuple[str, str, str]]) -> None:
+    assert issues("ko", src, tgt) == expected
+
+
+ACRONYMS = [
+    (
+        "ru",
+        "Учёные Томского государственного университета (ТГУ) запустили программу.",
+        "Scientists from Tomsk State University (TGU) have launched a program.",
+        [("MT203", "TGU", "TSU")],
+    ),
+    ("ru", "Реформа ЖКХ продолжается.", "The ZhKKh reform continues.", [("MT203", "ZhKKh", None)]),
+    ("ru", "В ДТП пострадали трое.", "Three people were injured in the DTP.", [("MT203", "DTP", None)]),
+    ("ru", "Губернатор ЯНАО выступил.", "The YaNAO governor spoke.", [("MT203", "YaNAO", None)]),
+    ("ru", "Грант выделило Минобрнауки.", "The grant came from Minobrnauki.", [("MT203", "Minobrnauki", None)]),
+    ("ru", "Сотрудники ФСБ задержали его.", "FSB officers detained him.", []),  # English usage
+    ("ru", "Лидер СВАПО выступил.", "The SWAPO leader spoke.", []),  # a foreign acronym, read as a word
+    ("ko", "산업부 장관이 말했다.", "The Saneopbu minister said.", [("MT203", "Saneopbu", None)]),
+    ("ko", "문체부는 축제를 선정했다.", "The Munchebu selected the festival.", [("MT203", "Munchebu", None)]),
+    ("ko", "산업부 장관이 말했다.", "The industry minister said.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "src", "tgt", "expected"), ACRONYMS)
+def test_abbreviations_spelt_letter_by_letter(lang: str, src: str, tgt: str, expected: list[object]) -> None:
+    assert issues(lang, src, tgt) == expected
+
+
+COMMON_WORDS = [
+    ("ru", "Он приехал на вокзал.", "He arrived at the Vokzal.", [("MT204", "Vokzal", "Station")]),
+    ("ru", "Концерт прошёл в Доме культуры.", "The concert was at the Dom Kultury.", [("MT204", "Dom Kultury", None)]),
+    ("ru", "Концерт прошёл в городском парке.", "It was in Gorodskoy Park.", [("MT204", "Gorodskoy Park", None)]),
+    ("ko", "해수욕장이 개장했다.", "The Haesuyokjang opened.", [("MT204", "Haesuyokjang", None)]),
+    ("ko", "문화회관에서 공연이 열린다.", "The show is at the Munhwa Hoegwan.", [("MT204", "Munhwa Hoegwan", None)]),
+    # A newspaper's title in quotes is a name; an adjective of a place is part of a name.
+    ("ru", "Газета «Известия» написала об этом.", "The Izvestia newspaper wrote about it.", []),
+    ("ru", "Работы пройдут в посёлке Сеяха Ямальского района.", "Work will be done in Yamalsky District.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "src", "tgt", "expected"), COMMON_WORDS)
+def test_common_words_transliterated(lang: str, src: str, tgt: str, expected: list[object]) -> None:
+    assert issues(lang, src, tgt) == expected
+
+
+HALF_TRANSLATED = [
+    ("Он живёт в Великом Новгороде.", "He lives in Great Novgorod.", [("MT202", "Great Novgorod", "Velikiy Novgorod")]),
+    ("Он живёт в Нижнем Новгороде.", "He lives in Lower Novgorod.", [("MT202", "Lower Novgorod", "Nizhniy Novgorod")]),
+    ("Делегация Северной Кореи прибыла.", "A Severnaya Korea team.", [("MT202", "Severnaya Korea", "North Korea")]),
+    ("Он живёт в Великом Новгороде.", "He lives in Veliky Novgorod.", []),
+    ("Делегация Северной Кореи прибыла.", "The North Korea delegation arrived.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "tgt", "expected"), HALF_TRANSLATED)
+def test_half_translated_places(src: str, tgt: str, expected: list[object]) -> None:
+    # English writes a two-word place transliterated whole or translated whole, never half and half.
+    assert issues("ru", src, tgt) == expected
+
+
+SWAPS = [
+    ("ru", "Пожар произошёл в Ленинском районе.", "The fire broke out in the Kirovsky district.", "Kirovsky"),
+    ("ru", "Губернатор Курской области выступил.", "The Belgorod Region governor spoke.", "Belgorod Region"),
+    ("ru", "Об этом сообщил Дмитрий Песков.", "This was reported by Gary Anderson.", "Gary Anderson"),
+    ("ko", "트럼프 대통령이 말했다.", "President Biden said.", "Biden"),
+]
+
+
+@pytest.mark.parametrize(("lang", "src", "tgt", "swapped"), SWAPS)
+def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
+    assert [(code, span) for code, span, _ in issues(lang, src, tgt)] == [("MT207", swapped)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "src", "tgt"),
+    [
+        ("ru", "Об этом сообщил Дмитрий Песков.", "He said so."),  # a pronoun
+        ("ru", "Пожар произошёл в Ленинском районе.", "The fire broke out in the Leninsky district."),
+        ("ko", "트럼프 대통령이 말했다.", "President Trump said."),
+        ("ko", "나워트 대변인이 말했다.", "Spokeswoman Heather Nauert said."),  # by sound
+        ("ru", "Встречу провёл Си Цзиньпин.", "Xi Jinping held the meeting."),
+    ],
+)
+def test_no_swap_where_the_name_is_rendered_or_dropped(lang: str, src: str, tgt: str) -> None:
+    assert issues(lang, src, tgt) == []
+
+
+def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
+    tmp_path: object,
+) -> None:
+    from mtcheck.align import align_documents
+    from mtcheck.checks.names import check_names
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.documents.text import build_document
+
+    def codes(src: str, tgt: str) -> list[str]:
+        s, t = build_document("s", "ru", src), build_document("t", "en", tgt)
+        ctx = CheckContext(s, t, tuple(align_documents(s, t)))
+        return [f.rule for f in check_names(ctx) if f.rule == "MT601"]
+
+    two_spellings = (
+        "Губернатор Хинштейн выступил.\n\nХинштейн добавил, что памятник откроют весной.",
+        "Governor Khinshtein spoke.\n\nKhinshteyn added that the monument would open in spring.",
+    )
+    assert codes(*two_spellings) == ["MT601"]
+    two_people = (
+        "Рид выступил первым.\n\nРид ответил ему.",
+        "Reed spoke first.\n\nReid answered him.",
+    )
+    assert codes(*two_people) == []

@@ -1,0 +1,193 @@
+"""Issue 12: units and periods across languages, alignment posteriors, and number findings
+that depend on how sure the alignment is."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from mtcheck import align as A
+from mtcheck.anchors import anchor_keys, calendar_keys
+from mtcheck.checks.numbers import compare
+from mtcheck.documents.text import build_document
+from mtcheck.pipeline import check_documents
+from mtcheck.types import Severity
+
+
+def changes(src: str, lang: str, tgt: str) -> list[tuple[str, str]]:
+    return [(m.rule.code, m.change) for m in compare(src, lang, tgt)]
+
+
+@pytest.mark.parametrize(
+    ("src", "lang", "tgt", "change"),
+    [
+        ("Курс лечения длится шесть недель.", "ru", "The treatment lasts six months.", "unit"),
+        ("Площадь парка составляет 5 га.", "ru", "The park covers 5 acres.", "unit"),
+        ("Урожай составил 300 кг с гектара.", "ru", "The harvest was 300 pounds per hectare.", "unit"),
+        ("Рабочие получают 2000 рублей в день.", "ru", "Workers earn 2,000 roubles a week.", "period"),
+        ("30-летний мужчина задержан.", "ru", "A 30-month-old man was detained.", "unit"),
+        ("이 농장의 면적은 30평이며 넓다.", "ko", "The farm covers 30 square meters.", "unit"),
+        ("돼지고기 2근을 샀다.", "ko", "He bought 2 pounds of pork.", "unit"),
+        ("공사 기간은 6주이다.", "ko", "Construction will take six months.", "unit"),
+        ("하루에 5만 원을 받는다.", "ko", "They are paid 50,000 won a week.", "period"),
+        ("12㎞ 코스를 달렸다.", "ko", "They ran a 12 mile course.", "unit"),
+    ],
+)
+def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
+    src: str, lang: str, tgt: str, change: str
+) -> None:
+    assert ("MT303", change) in changes(src, lang, tgt)
+
+
+@pytest.mark.parametrize(
+    ("src", "lang", "tgt"),
+    [
+        ("Трасса длиной 12 км.", "ru", "The track is 7.5 miles long."),
+        ("Площадь парка составляет 5 га.", "ru", "The park covers 12.4 acres."),
+        ("Курс лечения длится шесть недель.", "ru", "The treatment lasts six weeks."),
+        ("Рабочие получают 2000 рублей в день.", "ru", "Workers earn 14,000 roubles a week."),
+        ("30-летний мужчина задержан.", "ru", "A 30-year-old man was detained."),
+        ("이 농장의 면적은 30평이며 넓다.", "ko", "The farm covers 99 square meters."),
+        ("12㎞ 코스를 달렸다.", "ko", "They ran a 12 km course."),
+        ("행사는 3일간 열린다.", "ko", "The event runs for three days."),
+        # Product sizes, codes and names with numbers are no figures to report alone.
+        ("Размер 60×100 см, коробка 21х17х4 см.", "ru", "The size is 60×100 cm, the box 21x17x4 cm."),
+        ("Нужен 3D-принтер и полноприводный автомобиль.", "ru", "You need a 3D printer and a 4x4."),
+        ("Проект «Северный поток-2» обсуждали.", "ru", "The Nord Stream 2 project was discussed."),
+        # A figure restated in brackets, and a phone number grouped by spaces.
+        ("Вулкан находится в 72 км от столицы.", "ru", "The volcano sits 45 miles (72 kilometers) from the capital."),
+        ("Звоните по телефону 0800 555 111.", "ru", "Call 0800 555 111."),
+        ("Шестеро участников задержаны.", "ru", "Six participants were detained."),
+    ],
+)
+def test_converted_figures_sizes_and_codes_pass(src: str, lang: str, tgt: str) -> None:
+    assert changes(src, lang, tgt) == []
+
+
+def test_digits_are_matched_with_digits_before_number_words() -> None:
+    src = "Они победили в четыре мяча со счётом 5/4."
+    tgt = "They won the fourballs 5&4."
+    assert changes(src, "ru", tgt) == []
+
+
+def test_calendar_anchors_meet_across_languages() -> None:
+    assert calendar_keys("Риск возрос в июне, в субботу", "ru") == calendar_keys(
+        "The risk rose in June, on Saturday", "en"
+    )
+    assert calendar_keys("6월 토요일에", "ko") == {"D:m5", "D:d5"}
+    # Theresa May is no month; "в среду" is Wednesday but "окружающей среды" is no day.
+    assert calendar_keys("May said so.", "en") == set()
+    assert calendar_keys("защита окружающей среды", "ru") == set()
+    assert "A:BBC" in anchor_keys("Он сказал BBC", "ru")
+
+
+def _brute_force(src: A.Units, tgt: A.Units, model: A._LengthModel) -> dict[tuple, float]:
+    """Posterior of every bead by summing over every path (tiny inputs only)."""
+    n, m = len(src), len(tgt)
+    lo = np.zeros(n + 1, dtype=np.int64)
+    cols = lo[:, None] + np.arange(m + 1)[None, :]
+    cum_s = np.concatenate([[0.0], np.cumsum(src.lengths)])
+    cum_t = np.concatenate([[0.0], np.cumsum(tgt.lengths)])
+    costs = A._bead_costs(src, tgt, model, lo, cols, cum_s, cum_t, None)
+    insert = A._INDEL_COST + model.penalties[A._INSERT_CODE]
+    paths: list[tuple[float, list[tuple]]] = []
+
+    def walk(i: int, j: int, acc: float, path: list[tuple]) -> None:
+        if (i, j) == (n, m):
+            paths.append((acc, path))
+            return
+        for code, (a, b) in enumerate(A._CODES):
+            if i + a > n or j + b > m:
+                continue
+            cost = insert if a == 0 else costs[i + a, code, j + b]
+            if np.isfinite(cost):
+                walk(i + a, j + b, acc + cost, [*path, (i, i + a, j, j + b)])
+
+    walk(0, 0, 0.0, [])
+    total = sum(math.exp(-c) for c, _ in paths)
+    beads: dict[tuple, float] = {}
+    for c, path in paths:
+        for bead in path:
+            beads[bead] = beads.get(bead, 0.0) + math.exp(-c) / total
+    return beads
+
+
+def test_bead_confidence_is_the_posterior_over_every_alignment() -> None:
+    src_texts = ["Первое предложение о погоде 5.", "Второе, длинное, о политике страны.", "Коротко.", "О спорте."]
+    tgt_texts = ["The first sentence about the weather.", "The second 5, long, about politics.", "On sport."]
+    src = A.Units.build(src_texts, [anchor_keys(t, "ru") for t in src_texts])
+    tgt = A.Units.build(tgt_texts, [anchor_keys(t, "en") for t in tgt_texts])
+    model = A._LengthModel(1.0, 4.0, tuple(-math.log(A.SENTENCE_PRIORS[k]) for k in A._CODES))
+    beads, _, _ = A._banded(src, tgt, model, 16, None)
+    exact = _brute_force(src, tgt, model)
+    i = j = 0
+    for bead in beads:
+        key = (i, i + len(bead.source), j, j + len(bead.target))
+        assert bead.confidence == pytest.approx(exact[key], abs=0.002)
+        i, j = key[1], key[3]
+    assert 0.0 < min(b.confidence for b in beads) < 1.0
+
+
+def _paragraph(sentences: list[str]) -> str:
+    return " ".join(sentences)
+
+
+RU = [
+    "В понедельник губернатор Курской области Александр Хинштейн посетил новую школу в Курске.",
+    "Школа рассчитана на 1200 учеников и обошлась бюджету в 2,5 млрд рублей.",
+    "Строительство заняло два года, сообщили в администрации города.",
+    "На открытии выступили ученики и учителя из соседних районов.",
+]
+EN = [
+    "On Monday, Kursk Governor Alexander Khinshtein visited a new school in Kursk.",
+    "The school has room for 1,200 pupils and cost the budget 2.5 billion roubles.",
+    "Construction took two years, the city administration said.",
+    "Pupils and teachers from neighbouring districts spoke at the opening.",
+]
+
+
+def _check(src: list[str], tgt: list[str]) -> list:
+    report = check_documents(
+        build_document("s.ru.txt", "ru", _paragraph(src) + "\n"), build_document("t.en.txt", "en", _paragraph(tgt))
+    )
+    return [f for f in report.findings if f.rule in ("MT101", "MT102")]
+
+
+def test_a_sentence_dropped_from_a_paragraph_is_an_omission_with_its_span() -> None:
+    (f,) = _check(RU, [EN[0], EN[2], EN[3]])
+    text = _paragraph(RU)
+    assert f.rule == "MT101" and f.severity == Severity.ERROR
+    assert f.source_span is not None and f.source_span.text(text) == RU[1]
+    assert f.evidence["alignment_confidence"] >= 0.5
+
+
+def test_a_sentence_added_to_a_paragraph_is_an_addition_with_its_span() -> None:
+    added = "Parking near the school will also be free of charge for all the parents of the pupils."
+    (f,) = _check(RU, [EN[0], EN[1], added, EN[2], EN[3]])
+    assert f.rule == "MT102" and f.severity >= Severity.WARNING
+    assert f.target_span is not None and f.target_span.text(_paragraph([EN[0], EN[1], added, EN[2], EN[3]])) == added
+
+
+def test_a_clean_paragraph_has_no_omission_and_every_bead_is_sure() -> None:
+    assert _check(RU, EN) == []
+    src = build_document("s", "ru", _paragraph(RU))
+    tgt = build_document("t", "en", _paragraph(EN))
+    beads = A.align_documents(src, tgt)
+    assert [b.kind for b in beads] == ["1-1"] * 4
+    assert min(b.confidence for b in beads) > 0.7
+
+
+def test_every_number_finding_has_a_span_on_some_side() -> None:
+    pairs = [
+        ("В 2020 году в городе жили 5 000 человек.", "In 2020 the town had people."),
+        ("Цена выросла на 15%.", "The price rose by 51%."),
+        ("공사 기간은 6주이며 12월 4일에 끝난다.", "Construction will take six months and end on December 5."),
+    ]
+    for s, t in itertools.chain(pairs):
+        lang = "ko" if any("가" <= c <= "힣" for c in s) else "ru"
+        for m in compare(s, lang, t):
+            spans = [q for q in (m.source, m.target) if q is not None]
+            assert spans and all(q.end > q.start for q in spans)
