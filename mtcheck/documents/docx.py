@@ -3,12 +3,28 @@ paragraph number in the document (tables, headers and footnotes are not read).""
 
 from __future__ import annotations
 
+import lzma
 import zipfile
+import zlib
 from pathlib import Path
 
 from mtcheck.errors import InputError
 from mtcheck.limits import current as current_limits
 from mtcheck.types import Document, Paragraph, Segment, Span
+
+# What zipfile raises on a damaged package, beyond BadZipFile (found by fuzzing): a deflate
+# stream that is no deflate stream (zlib.error), a zip "version" or method it does not know
+# (NotImplementedError), an encrypted member (RuntimeError), a damaged LZMA or bzip2 member.
+_BROKEN: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    EOFError,
+)
 
 
 def read_docx_text(path: str) -> str:
@@ -25,7 +41,7 @@ def read_docx_text(path: str) -> str:
         document = docx.Document(str(p))
         # A paragraph's own line breaks become spaces: one paragraph, one line.
         text = "\n".join(" ".join(par.text.splitlines()) for par in document.paragraphs)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError, EOFError) as exc:
+    except (*_BROKEN, PackageNotFoundError, KeyError, LxmlError) as exc:
         raise InputError(f"{p} is not a readable DOCX file ({exc.__class__.__name__})") from None
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
@@ -45,7 +61,7 @@ def _check_package(p: Path) -> None:
             raise limits.size_error(str(p), size)
         with zipfile.ZipFile(p) as package:
             inflated = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    except _BROKEN as exc:
         raise InputError(f"{p} is not a readable DOCX file ({exc.__class__.__name__})") from None
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
