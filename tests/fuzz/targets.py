@@ -213,6 +213,35 @@ def _baseline(path: Path) -> None:
     load_baseline(path)
 
 
+@cache
+def _kursk_report() -> Report:
+    from mtcheck.pipeline import check_files
+
+    return check_files(ROOT / "corpora/kursk-ru/source.ru.txt", ROOT / "corpora/kursk-ru/draft.en.txt")
+
+
+def _review(path: Path) -> None:
+    """The review file of `mtcheck review` (``<draft>.review.json``): loaded for its pair,
+    exported as CSV, written back, and applied to a check's report of that pair."""
+    from dataclasses import replace
+
+    from mtcheck.review.store import export_csv, hide_dismissed, load_review, render_review
+
+    target = path.with_name(path.name.removesuffix(".review.json"))
+    source = path.parent / "source.ru.txt"
+    review = load_review(source, target)
+    for name, text in (("CSV export", export_csv(review)), ("review file", render_review(review))):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvariantError(f"the {name} cannot be written as UTF-8: {exc}") from None
+    report = _kursk_report()
+    report = replace(
+        report, source=replace(report.source, path=str(source)), target=replace(report.target, path=str(target))
+    )
+    hide_dismissed(report)
+
+
 def _seeds(*names: str) -> tuple[Path, ...]:
     return tuple(p for name in names for p in sorted(ROOT.glob(name)))
 
@@ -233,6 +262,7 @@ TARGETS: dict[str, Target] = {
         Target("glossary-csv", ".csv", _seeds("tests/data/fuzz/seeds/glossary.csv"), _glossary),
         Target("glossary-tbx", ".tbx", _seeds("tests/data/fuzz/seeds/*.tbx"), _glossary),
         Target("baseline", ".json", _seeds("tests/data/fuzz/seeds/baseline.json"), _baseline),
+        Target("review", ".en.txt.review.json", _seeds("tests/data/fuzz/seeds/*.review.json"), _review),
     )
 }
 

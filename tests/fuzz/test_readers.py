@@ -27,6 +27,7 @@ _TOKENS = {
     "glossary-csv": "csv",
     "glossary-tbx": "xml",
     "baseline": "json",
+    "review": "json",
 }
 # Examples per reader in CI: readers take milliseconds; the splitters and detector a little more.
 _EXAMPLES = 100
