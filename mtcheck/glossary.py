@@ -129,6 +129,10 @@ def _parse_tbx(raw: bytes, path: Path) -> tuple[Entry, ...]:
         root = fromstring(raw)
     except (ParseError, DefusedXmlException) as exc:
         raise InputError(f"glossary {path} is not valid TBX/XML: {exc}") from None
+    except (LookupError, ValueError) as exc:
+        # The XML declaration names an encoding Python does not know, or a multi-byte one
+        # expat cannot read (found by fuzzing).
+        raise InputError(f"glossary {path}: cannot read its XML encoding ({exc})") from None
     entries: list[Entry] = []
     for concept in root.iter():
         if _local(concept.tag) not in ("termEntry", "conceptEntry"):
