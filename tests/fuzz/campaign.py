@@ -51,6 +51,7 @@ def _instrumented_imports() -> None:
         import mtcheck.glossary
         import mtcheck.lang.detect
         import mtcheck.limits
+        import mtcheck.review.store
         import mtcheck.segment  # noqa: F401
 
 
