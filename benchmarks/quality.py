@@ -21,7 +21,8 @@
 model-free family with sentence-level findings: MT2, MT3, MT4, MT6). Reads ../shared/eval-data
 (next to the repository, or $MTCHECK_EVAL_DATA) and exits 0 with a message when it is absent.
 MT602 needs a user glossary, which none of these sets has. --results FILE also writes the
-table there, headed with the date, machine and commit (benchmarks/RESULTS.md keeps the last run).
+table there, headed with the date, machine and commit (benchmarks/RESULTS.md keeps the last run,
+in its own section).
 Usage: PYTHONPATH=. python benchmarks/quality.py [--families MT3,MT4] [--show RULE] [--limit N]
        [--only documents|lines|demetr|kursk ...] [--sets flores-dev,ntrex-ko ...] [--causes N]
 """
@@ -388,19 +389,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_results(path: Path, table: list[str]) -> None:
-    import datetime
-    import platform
-    import subprocess
+    """Replace this benchmark's section of the file; the other benchmarks' sections stay."""
+    from benchmarks.results import run_header, write_section
 
-    commit = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    head = (
-        f"# Quality benchmark results\n\nLast run: {datetime.date.today().isoformat()}, commit {commit or 'unknown'}, "
-        f"{platform.machine()} with {os.cpu_count()} cores, Python {platform.python_version()}.\n"
-        f"Command: `PYTHONPATH=. python benchmarks/quality.py --results benchmarks/RESULTS.md`\n\n"
-    )
-    path.write_text(head + "```\n" + "\n".join(table) + "\n```\n", encoding="utf-8")
+    head = run_header("PYTHONPATH=. python benchmarks/quality.py --results benchmarks/RESULTS.md")
+    write_section(path, "# Quality benchmark results", head + "\n```\n" + "\n".join(table) + "\n```\n")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from mtcheck.anchors import skeleton
 from mtcheck.lang import ru
-from mtcheck.lang.name_tables import ACRONYMS
+from mtcheck.lang.name_tables import ACRONYMS, ESTABLISHED_ABBREVIATIONS
 from mtcheck.lang.names_base import (
     ACRONYM,
     CASE_FORM,
@@ -46,6 +46,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _OPENERS = frozenset(" \"'“‘(«—–-\u00a0")
 # Near misses: at or above this rapidfuzz ratio (0-100) an English word renders the source name.
 _NEAR = 75.0
+# A spelling English uses, or a name's own spelling, renders a name from here (Mike is no Miller: 60).
+_NEAR_KNOWN = 65.0
 # A word English text uses this often (Zipf) is a spelling in its own right, not a garble.
 _KNOWN = 2.0
 _MAX_WINDOW = 4
@@ -173,6 +175,8 @@ def _matcher(name: SourceName) -> _Matcher:
 
 def _accepts(name: SourceName, c: str, m: _Matcher | None = None) -> bool:
     m = m or _matcher(name)
+    if c in name.wrong and c not in name.accepted:
+        return False  # a case form is no demonym (Estonii is not Estonia + i)
     if c in name.accepted or (m.pattern and m.pattern.fullmatch(c)):
         return True
     if c.endswith("s") and c[:-1] in name.accepted:  # English plural: Upanishads
@@ -247,12 +251,20 @@ def _acronym_issue(
     for name, source, english in rows:
         if (source.isupper() and not capitals) or not _spelled(name, source).fullmatch(c):
             continue
-        # An acronym read as a word (СВАПО, ЮНЕСКО) is most often a foreign one transcribed, whose
-        # own letters English keeps (SWAPO): a lower bar for English usage there.
-        bar = _ESTABLISHED_WORDLIKE if _wordlike(source) else _ESTABLISHED_ACRONYM
-        if c in {compact(e) for e in english} or (not english and english_frequency(c) >= bar):
+        # English keeps some Russian abbreviations as they are (FSB, OMON: a curated list, as no data
+        # set tells them apart from the English homographs of garbles: DTP, MRT, CHP are English
+        # words too); an acronym read as a word (СВАПО, ЮНЕСКО) is most often a foreign one
+        # transcribed, whose letters English keeps (SWAPO) where English text uses them.
+        wordlike = _wordlike(source) and english_frequency(c) >= _ESTABLISHED_WORDLIKE
+        # A foreign abbreviation in Russian letters, one letter for one (НБА, ЛГБТ, ММА), is the
+        # English one where English text uses it a lot; two letters for one (ZhKKh, TTs) never is.
+        foreign = len(c) == len(source) and english_frequency(c) >= _ESTABLISHED_FOREIGN
+        if c in {compact(e) for e in english} or c in ESTABLISHED_ABBREVIATIONS or wordlike or foreign:
             return None  # the English form itself (FSB, KGB, NATO)
-        suggestion = " / ".join(english[:2]) if english else _expansion_initials(tokens, i, tgt)
+        expansion = _expansion(tokens, i, tgt)
+        if expansion and _abbreviates(c, compact(" ".join(expansion))):
+            return None  # the English spells it out first: "Demilitarized Zone (DMZ)"
+        suggestion = " / ".join(english[:2]) if english else _initials(expansion)
         return NameIssue(
             ACRONYM_LETTERS,
             name,
@@ -263,10 +275,9 @@ def _acronym_issue(
     return None
 
 
-# Zipf frequency from which a transliterated abbreviation is English usage (KGB 3.3, FSB 2.9);
-# below it (TGU 1.2, DTP 2.2), English has its own form.
-_ESTABLISHED_ACRONYM = 2.5
 _ESTABLISHED_WORDLIKE = 1.5
+# NBA 4.4, LGBT 4.0, MMA 3.6, NDP 3.4 are English; DTP 2.2, MRT 2.7 (the Russian ДТП, МРТ) are not.
+_ESTABLISHED_FOREIGN = 3.0
 
 
 def _wordlike(acronym: str) -> bool:
@@ -287,18 +298,36 @@ def _spelled(name: SourceName | None, source: str) -> re.Pattern[str]:
     return _spelled_re(acronym_latin(source).pattern.lower())
 
 
-def _expansion_initials(tokens: list[Token], i: int, text: str) -> str | None:
-    """The English abbreviation of a name spelled out just before the acronym in brackets:
-    "Tomsk State University (TGU)" → TSU."""
+def _expansion(tokens: list[Token], i: int, text: str) -> list[str]:
+    """The capitalised words of a name spelled out just before an abbreviation in brackets:
+    "Tomsk State University (TGU)" → [Tomsk, State, University]."""
     if i == 0 or not text[tokens[i - 1].end : tokens[i].start].strip().endswith("("):
-        return None
+        return []
     words: list[str] = []
     k = i - 1
     while k >= 0 and (tokens[k].capital or tokens[k].text in ("of", "and", "for", "the")):
         if tokens[k].capital:
             words.insert(0, tokens[k].text)
         k -= 1
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
+    return words if len(words) >= 2 else []
+
+
+def _initials(words: list[str]) -> str | None:
+    return "".join(w[0] for w in words).upper() if words else None
+
+
+def _abbreviates(abbreviation: str, spelled: str) -> bool:
+    """Whether the letters of an abbreviation come in order in the words it abbreviates, from the
+    first (dmz in demilitarizedzone; tgu not in tomskstateuniversity)."""
+    if not abbreviation or not spelled.startswith(abbreviation[0]):
+        return False
+    pos = 0
+    for ch in abbreviation:
+        pos = spelled.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
 
 
 def _noun_issue(name: SourceName, tokens: list[Token], free: set[int], tgt: str) -> NameIssue | None:
@@ -437,7 +466,7 @@ def _near(
             and _garbled(name, c, lang, syllabic)
         )
         return (GARBLED if garbled else "ok"), span, form
-    if same_sound or ((known or original) and score >= 55):
+    if same_sound or ((known or original) and score >= _NEAR_KNOWN):
         return "ok", span, form
     # An English name and its Russian transcription (Wade/Уэйд): same consonants, other letters.
     if name.canonical and not name.pattern:  # Hangul readings are sound patterns already
@@ -753,8 +782,9 @@ def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> li
     out = []
     for k in sorted(free):
         tok = tokens[k]
-        # Everyday words are no names; famous names are frequent too (Biden), but they travel.
-        if not tok.capital or tok.initial or len(tok.text) < 2:
+        # Everyday words are no names; famous names are frequent too (Biden), but they travel. A
+        # sentence's first word is a name only if it is a place the gazetteer knows.
+        if not tok.capital or len(tok.text) < 2 or (tok.initial and not _gazetteer_place(tok.text)):
             continue
         if english_frequency(tok.text) >= 4.5 and not name_like(tok.text):
             continue

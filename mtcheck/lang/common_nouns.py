@@ -9,6 +9,7 @@ and analysed only when one of their spellings is among them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,10 @@ def _russian(src: str, spellings: set[str]) -> dict[str, CommonWord]:
         forms = ru.renderings(word) & spellings
         for p in readings:
             forms |= ru.renderings(p.normal_form) & spellings
+        # Another case form of the word than the source's ("dorogi" for дорог): its stem with a
+        # Russian ending.
+        stems = {st for p in readings for f in ru.renderings(p.normal_form) if len(st := _stem(f)) >= 4}
+        forms |= {sp for sp in spellings if any(sp.startswith(st) and _ENDING.fullmatch(sp[len(st) :]) for st in stems)}
         if not forms:
             continue
         lemmas = {p.normal_form.replace("ё", "е") for p in readings}
@@ -63,6 +68,17 @@ def _russian(src: str, spellings: set[str]) -> dict[str, CommonWord]:
         for f in forms:
             out.setdefault(f, CommonWord(m.start(), m.end(), word, english))
     return out
+
+
+# Russian case and number endings as transliterated, and what a lemma drops before them.
+_ENDING = re.compile(
+    r"(?:a|ya|ia|y|i|e|u|yu|iu|o|om|em|oy|ey|ov|ev|ami|yami|akh|yakh|ykh|ikh|ogo|ego|omu|emu|ym|im|aya|oye|uyu)?"
+)
+_LEMMA_ENDING = re.compile(r"(?:iy|yy|ij|ii|y|i|a|ya|ia|o|e|ye|aya|oye|iye|ie|ost|ie)$")
+
+
+def _stem(latin: str) -> str:
+    return _LEMMA_ENDING.sub("", latin)
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -77,11 +93,20 @@ def _korean(src: str, spellings: set[str]) -> dict[str, CommonWord]:
     from mtcheck.translit.korean import readings, transliteration
 
     out: dict[str, CommonWord] = {}
-    for t in tokens_many([src])[0]:
-        if t.tag != "NNG" or t.id <= _UNKNOWN_KIWI_ID or len(t.form) < 2 or gazetteer.english_names(t.form):
-            continue  # a place's name is also a word sometimes (개성: Kaesong, individuality)
-        forms = (readings(t.form) | {transliteration(t.form)} | set(candidates(t.form, False, 100))) & spellings
-        english = next((n.en[0] for n in NAME_NOUNS if t.form in n.ko), None)
-        for f in forms:
-            out.setdefault(f, CommonWord(t.start, t.start + t.len, t.form, english))
+    toks = [
+        t
+        for t in tokens_many([src])[0]
+        # A place's name is also a word sometimes (개성: Kaesong, individuality).
+        if t.tag == "NNG" and t.id > _UNKNOWN_KIWI_ID and len(t.form) >= 2 and not gazetteer.english_names(t.form)
+    ]
+    # Each noun, and two nouns written as one word (백마고지: 백마 + 고지 → "Baekmagoji").
+    words = [(t.form, t.start, t.start + t.len) for t in toks]
+    words += [
+        (a.form + b.form, a.start, b.start + b.len) for a, b in itertools.pairwise(toks) if b.start == a.start + a.len
+    ]
+    for form, start, end in words:
+        found = (readings(form) | {transliteration(form)} | set(candidates(form, False, 100))) & spellings
+        english = next((n.en[0] for n in NAME_NOUNS if form in n.ko), None)
+        for f in found:
+            out.setdefault(f, CommonWord(start, end, form, english))
     return out

@@ -98,6 +98,13 @@ ACRONYMS: tuple[Acronym, ...] = (
     Acronym(("USSR", "Soviet Union"), ("СССР",), ("소련",)),
 )
 
+# Russian abbreviations English writes in transliteration (Wikipedia titles, news usage): every
+# other one spelt letter by letter is a garble. Letters as compact lower case.
+ESTABLISHED_ABBREVIATIONS: frozenset[str] = frozenset(
+    """fsb kgb sbu tass ria gru svr nkvd ogpu cheka mvd fso fsin omon sobr mgimo vtsiom kprf ldpr rbc ntv
+    vtb vgtrk rzd mkad glonass cska ska zil gaz kamaz avtovaz vdnkh gulag tsum gum""".split()
+)
+
 # Korean surnames: Revised Romanization is rarely what English news writes for a surname.
 KO_SURNAMES: dict[str, tuple[str, ...]] = {
     "김": ("Kim", "Gim"),

@@ -198,8 +198,9 @@ def _with_tail(word: str) -> str:
 
 
 # Last syllables of the clipped names of Korean institutions: ministry (산업부, 문체부), agency (기상청),
-# office (인사처), commission (금융위, 공정위), service (국정원).
-_INSTITUTION_FINALS = frozenset("부청처위원")
+# office (인사처), commission (금융위, 공정위), service (국정원), union (전교조), federation (경실련,
+# 전경련), confederation (민노총), association (대한의협), university (서울대).
+_INSTITUTION_FINALS = frozenset("부청처위원조련총협대")
 
 
 def _clipped_name(word: str, start: int) -> SourceName | None:
@@ -210,8 +211,8 @@ def _clipped_name(word: str, start: int) -> SourceName | None:
         return None
     if _name_noun(word) or (word[-1] == "원" and len(word) < 3):
         return None  # 공원 (park), 병원, 직원: nouns of their own, not clipped names
-    if gazetteer.english_names(word) or any(word in a.ko for a in ACRONYMS):
-        return None
+    if gazetteer.english_names(word) or any(word in a.ko for a in ACRONYMS) or _korean_person(word):
+        return None  # a place, a name a table knows, or a person (박지원, 이정조)
     forms = readings(word) | {transliteration(word)} | set(candidates(word, False, 200))
     return SourceName(
         start, start + len(word), word, ACRONYM, word, frozenset(), "", strict=False, required=False,

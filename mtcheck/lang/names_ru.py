@@ -198,17 +198,16 @@ def nominative(tok: _Token, agreement: frozenset[str] | None) -> str | None:
     """The nominative of a name that stands in another case, or None when it is nominative,
     indeclinable or its case is unsure. Sure are a person's name whose case a known given name or
     patronymic beside it agrees in (Сергея Кирпотина: Кирпотин; Сергея Иванова: Сергей Иванов), and
-    a place pymorphy3 knows in one case only (Москвы: Москва). A surname's gender is kept (Анны
-    Ивановой: Иванова). A lone foreign name that looks like a Russian case form (Зинке, Канте,
-    Эд) is left alone."""
+    a place or a name pymorphy3 knows in no nominative reading (Москвы: Москва; Эрдогана:
+    Эрдоган). A surname's gender is kept (Анны Ивановой: Иванова). A lone foreign name may look like
+    a Russian case form (Зинке, Канте): ``lone_name`` tells the caller to flag its transliteration
+    only where English does not use that spelling."""
     parses = [p for p in _name_parses(tok.text) if "plur" not in p.tag.grammemes]
     if not parses:
         return None
-    if all("Geox" in p.tag.grammemes for p in parses):
+    if all("Geox" in p.tag.grammemes for p in parses) or agreement is None:
         sure = all(p.is_known for p in parses) and not any("nomn" in p.tag.grammemes for p in parses)
     else:
-        if agreement is None:
-            return None
         parses = [p for p in parses if agreement <= p.tag.grammemes]
         if not parses or any("nomn" in p.tag.grammemes for p in parses):
             return None
@@ -228,6 +227,9 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
     person = kind == PERSON and bool(tok.tags & {"Surn", "Name", "Patr"}) and "Geox" not in tok.tags
     places = frozenset() if person else _place_english(lemma) | _place_english(tok.text)
     nom = nominative(tok, agreement)
+    # Without a given name beside it, a person's case is pymorphy3's best guess: a spelling English
+    # uses (Zinke, Kante) is then the name's own, not a case form.
+    lone_name = bool(nom) and agreement is None and "Geox" not in tok.tags
     # English writes a name in its nominative: the transliterated case form ("Kirpotina" for
     # Сергея Кирпотина, "Moskvy" for Москвы) is a garble, found apart from the accepted forms.
     if nom:
@@ -249,11 +251,12 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
     # English often replaces or drops given names and patronymics ("Pyotr"/"Peter").
     # Everyday words written with a capital (Южный, История) are translated, not rendered.
     required = not (tok.tags & {"Name", "Patr"}) and not (tok.common and tok.ner != "PER")
-    reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER"
+    # Sure of a name: a place the gazetteer or pymorphy3's dictionary knows, a surname, a person NER finds.
+    reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER" or ("Geox" in tok.tags and tok.known)
     return SourceName(
         tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
         canonical=compact(ru.transliterate(nom or tok.text)), reliable=reliable, wrong=oblique,
-        wrong_reason=CASE_FORM if oblique else "",
+        wrong_reason=CASE_FORM if oblique else "", loose=lone_name,
     )  # fmt: skip
 
 
