@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench format clean
+.PHONY: demo test bench fuzz format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/translate_speed.py
 	$(BIN)/python benchmarks/review_speed.py
 	PYTHONPATH=. $(BIN)/python benchmarks/quality.py --results benchmarks/RESULTS.md
+
+# The long coverage-guided fuzzing campaign (atheris), one process; outside CI.
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
+	$(BIN)/python tests/fuzz/campaign.py --runs 100000 --out /tmp/mtcheck-fuzz-campaign
 
 format: $(STAMP)
 	$(BIN)/ruff format mtcheck tests benchmarks

@@ -71,6 +71,12 @@ _SIMILARITY_WEIGHT = 6.0
 # neighbour instead: exactly the omissions a translator needs to see.
 _INDEL_COST = 1.0
 _MIN_BAND = 16
+# Cells of one DP pass at most (each holds eight bead costs): the band doubles while the best
+# path runs along its edge, and a translation whose parts come in another order (or another
+# document) would otherwise widen it to the whole matrix, quadratic in time and in memory
+# (8,000 sentences a side reached 16 million cells). Past this the band stops growing and the
+# path it finds stands; parallel documents stay far inside it (band 16-32 up to 20,000 sentences).
+_MAX_CELLS = 4_000_000
 _INF = float("inf")
 _CODES = list(SENTENCE_PRIORS)
 _INSERT_CODE = _CODES.index((0, 1))
@@ -129,15 +135,16 @@ def align_units(
         variance,
         tuple(-math.log(priors[kind]) for kind in _CODES),
     )
+    widest = max(_MIN_BAND, (_MAX_CELLS // (n + 1) - 1) // 2)
     band = _MIN_BAND
     while True:
         beads, touched, cells = _banded(src, tgt, model, band, scorer, posteriors)
         if stats is not None:
             stats["cells"] = stats.get("cells", 0) + cells
             stats["band"] = band
-        if not touched or band >= max(n, m):
+        if not touched or band >= max(n, m) or band >= widest:
             return beads
-        band *= 2
+        band = min(band * 2, widest)
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ def load_baseline(path: Path) -> frozenset[tuple[str, str]]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         raise InputError(f"baseline {path} is not valid JSON") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
         raise InputError(f"{path} is not an mtcheck baseline (schema {SCHEMA})")

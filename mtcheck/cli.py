@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import enum
 import inspect
+import io
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -73,6 +74,18 @@ _ConfigOpt = Annotated[
     Path | None,
     typer.Option("--config", help="mtcheck.toml or pyproject.toml; default: the nearest one above the current folder."),
 ]
+_MaxSizeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--max-size",
+        help="Refuse an input larger than this (50M by default; for a DOCX, its uncompressed size).",
+        metavar="SIZE",
+    ),
+]
+_MaxSentencesOpt = Annotated[
+    int | None,
+    typer.Option("--max-sentences", min=1, help="Refuse a document of more sentences or strings (default 100000)."),
+]
 _BaselineOpt = Annotated[
     Path | None,
     typer.Option("--baseline", help="Report only findings not in this baseline (see `mtcheck baseline create`)."),
@@ -124,6 +137,8 @@ def check(
         bool, typer.Option("--no-translate", help="Skip the translation-model checks even when a model is there.")
     ] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")] = False,
+    max_size: _MaxSizeOpt = None,
+    max_sentences: _MaxSentencesOpt = None,
 ) -> None:
     """Align SOURCE with TARGET (or read the pairs of one bilingual file) and report suspicious spans.
 
@@ -151,6 +166,8 @@ def check(
             http_model,
             no_translate,
             no_cache,
+            max_size=max_size,
+            max_sentences=max_sentences,
         )
         reports = _known_removed([report], config, baseline)
         _emit(reports, fmt, output, [])
@@ -176,6 +193,8 @@ def _run_checks(
     http_model: str,
     no_translate: bool,
     no_cache: bool,
+    max_size: str | None = None,
+    max_sentences: int | None = None,
 ) -> tuple[Report, Config, PairTranslators | None]:
     """What `check` and `review` share: one check run from the command line's inputs and
     options, with the config it used and the translators it made (for later re-checks)."""
@@ -183,7 +202,7 @@ def _run_checks(
 
     s_lang = _lang(source_lang, "--source-lang")
     t_lang = _lang(target_lang, "--target-lang")
-    config = _config(config_file)
+    config = _config(config_file, max_size, max_sentences)
     if glossary_file is not None:
         config = dataclasses.replace(config, glossary=glossary_file)
     made: list[PairTranslators | None] = []
@@ -213,6 +232,8 @@ def scan(
     fail_on: _FailOnOpt = FailOn.error,
     config_file: _ConfigOpt = None,
     baseline: _BaselineOpt = None,
+    max_size: _MaxSizeOpt = None,
+    max_sentences: _MaxSentencesOpt = None,
 ) -> None:
     """Check every source/target pair listed under scan.pairs in mtcheck.toml or pyproject.toml.
 
@@ -221,7 +242,7 @@ def scan(
     from mtcheck.scan import run_scan
 
     try:
-        config = _config(config_file)
+        config = _config(config_file, max_size, max_sentences)
         with _status() as on_step:
             reports, notes = run_scan(config, on_step)
         if output is not None:
@@ -315,7 +336,6 @@ def review(**options: Any) -> None:
 
 
 def _export_review(source: Path, target: Path | None, export: Path) -> None:
-    from mtcheck.report import write_atomic
     from mtcheck.review.store import export_csv, load_review
 
     try:
@@ -329,10 +349,7 @@ def _export_review(source: Path, target: Path | None, export: Path) -> None:
         sys.stdout.write(content)
         return
     _refuse_input_as_output(export, source, *([target] if target else []), review.path)
-    try:
-        write_atomic(export, content)
-    except OSError as exc:
-        raise _fail(f"cannot write {export}: {exc.strerror or exc}") from None
+    _write(export, content)
     typer.echo(f"{export}: {len(review.decisions)} decision(s)", err=True)
 
 
@@ -359,7 +376,6 @@ def baseline_create(
     from mtcheck.baseline import filter_known as drop
     from mtcheck.baseline import parse_suppressions, render_baseline
     from mtcheck.pipeline import check_files
-    from mtcheck.report import write_atomic
     from mtcheck.scan import run_scan
 
     s_lang = _lang(source_lang, "--source-lang")
@@ -374,22 +390,31 @@ def baseline_create(
         # Suppressed findings are accepted already; the baseline needs only the rest.
         suppressions = parse_suppressions(config)
         reports = [drop(r, suppressions) for r in reports]
-        write_atomic(output, render_baseline(reports))
+        _write(output, render_baseline(reports))
     except MtcheckError as exc:
         raise _fail(str(exc)) from None
-    except OSError as exc:
-        raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
     for note in notes:
         typer.echo(f"note: {note}", err=True)
     typer.echo(f"{output}: {sum(len(r.findings) for r in reports)} finding(s) recorded", err=True)
 
 
-def _config(config_file: Path | None) -> Config:
+def _config(config_file: Path | None, max_size: str | None = None, max_sentences: int | None = None) -> Config:
+    """The config file's settings, with the limits given on the command line over its own."""
     from mtcheck.config import find_config, load_config
+    from mtcheck.limits import parse_size
 
     if config_file is not None and not config_file.is_file():
         raise _fail(f"config file {config_file} does not exist")
-    return load_config(config_file or find_config(Path.cwd()))
+    config = load_config(config_file or find_config(Path.cwd()))
+    limits = config.limits
+    if max_size is not None:
+        try:
+            limits = dataclasses.replace(limits, max_bytes=parse_size(max_size))
+        except ValueError as exc:
+            raise _fail(f"--max-size: {exc}") from None
+    if max_sentences is not None:
+        limits = dataclasses.replace(limits, max_sentences=max_sentences)
+    return dataclasses.replace(config, limits=limits)
 
 
 def _known_removed(
@@ -409,8 +434,21 @@ def _known_removed(
     return [hide_dismissed(r) for r in kept] if dismissed else kept
 
 
+def _write(output: Path, content: str) -> None:
+    """Write a report or baseline atomically; on failure, one line that says what became of
+    the file that was there."""
+    from mtcheck.report import write_atomic
+
+    existed = output.exists()
+    try:
+        write_atomic(output, content)
+    except OSError as exc:
+        kept = f"{output} was left as it was" if existed else "nothing was written"
+        raise _fail(f"cannot write {output}: {exc.strerror or exc}; {kept}") from None
+
+
 def _emit(reports: list[Report], fmt: Format, output: Path | None, notes: list[str]) -> None:
-    from mtcheck.report import render, write_atomic
+    from mtcheck.report import render
 
     color = output is None and fmt is Format.text and sys.stdout.isatty()
     content = render(reports, fmt.value, color=color)
@@ -419,10 +457,7 @@ def _emit(reports: list[Report], fmt: Format, output: Path | None, notes: list[s
     if output is None:
         sys.stdout.write(content)
         return
-    try:
-        write_atomic(output, content)
-    except OSError as exc:
-        raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    _write(output, content)
     for report in reports:
         for notice in report.notices:
             typer.echo(f"note: {notice}", err=True)
@@ -660,6 +695,10 @@ def _root(
 
 
 def main() -> None:
+    # A terminal that cannot show Cyrillic or Hangul (an ASCII or Latin-1 locale) gets "?"
+    # for them rather than a traceback half-way through the report.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")
     try:
         app()
     except UsageError as exc:  # pragma: no cover - defensive: commands convert their own errors

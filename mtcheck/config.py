@@ -13,6 +13,8 @@ repetition = "info"
 disable = ["MT402"]
 ```
 
+``max-size = "50M"`` and ``max-sentences = 100000`` set the input limits (:mod:`mtcheck.limits`).
+
 Unknown keys are errors, so a typo does not silently switch a check back on.
 """
 
@@ -24,10 +26,22 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.errors import InputError
+from mtcheck.limits import Limits, parse_size
 from mtcheck.types import Finding, Severity
 
 CONFIG_NAMES = ("mtcheck.toml", "pyproject.toml")
-_KNOWN_KEYS = {"disable", "severity", "glossary", "languages", "scan", "baseline", "suppress", "do-not-translate"}
+_KNOWN_KEYS = {
+    "disable",
+    "severity",
+    "glossary",
+    "languages",
+    "scan",
+    "baseline",
+    "suppress",
+    "do-not-translate",
+    "max-size",
+    "max-sentences",
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,7 @@ class Config:
     lang_disabled: tuple[tuple[str, frozenset[str]], ...] = ()
     glossary: Path | None = None
     do_not_translate: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
     # Sections other features read (scan, baseline, suppress), kept raw for them.
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -74,9 +89,10 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "mtcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        tool = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         return False
+    return isinstance(tool, dict) and "mtcheck" in tool
 
 
 def load_config(path: Path | None) -> Config:
@@ -88,8 +104,12 @@ def load_config(path: Path | None) -> Config:
         raise InputError(f"cannot read config {path}: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"config {path} is not valid TOML: {exc}") from None
-    table = data.get("tool", {}).get("mtcheck", {}) if path.name == "pyproject.toml" else data
-    return parse_config(table, path)
+    except RecursionError:
+        raise InputError(f"config {path} nests arrays or tables too deeply to read") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        data = _table(tool.get("mtcheck", {}) if isinstance(tool, dict) else None, str(path), "[tool.mtcheck]")
+    return parse_config(data, path)
 
 
 def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
@@ -108,18 +128,29 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
 
     disabled = frozenset(rule_key(k) for k in _str_list(table.get("disable", []), where, "disable"))
     severity: list[tuple[str, Severity]] = []
-    for key, value in dict(table.get("severity", {})).items():
+    for key, value in _table(table.get("severity", {}), where, "severity").items():
         try:
             severity.append((rule_key(key), Severity.parse(str(value))))
         except ValueError as exc:
             raise InputError(f"{where}: severity of {key}: {exc}") from None
     lang_disabled = []
-    for lang, sub in dict(table.get("languages", {})).items():
-        codes = frozenset(rule_key(k) for k in _str_list(dict(sub).get("disable", []), where, f"languages.{lang}"))
+    for lang, sub in _table(table.get("languages", {}), where, "languages").items():
+        sub = _table(sub, where, f"languages.{lang}")
+        codes = frozenset(rule_key(k) for k in _str_list(sub.get("disable", []), where, f"languages.{lang}"))
         lang_disabled.append((str(lang), codes))
     glossary = table.get("glossary")
+    if glossary is not None and not isinstance(glossary, str):
+        raise InputError(f"{where}: glossary must be a path to a glossary file")
     base = path.parent if path else Path.cwd()
     extra = {k: table[k] for k in ("scan", "baseline", "suppress") if k in table}
+    limits = Limits()
+    try:
+        if "max-size" in table:
+            limits = replace(limits, max_bytes=parse_size(table["max-size"]))
+        if "max-sentences" in table:
+            limits = replace(limits, max_sentences=_positive(table["max-sentences"]))
+    except ValueError as exc:
+        raise InputError(f"{where}: {exc}") from None
     return Config(
         path=path,
         disabled=disabled,
@@ -127,11 +158,24 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         lang_disabled=tuple(lang_disabled),
         glossary=(base / glossary) if glossary else None,
         do_not_translate=tuple(_str_list(table.get("do-not-translate", []), where, "do-not-translate")),
+        limits=limits,
         extra=extra,
     )
+
+
+def _table(value: Any, where: str, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(f"{where}: {key} must be a table")
+    return value
 
 
 def _str_list(value: Any, where: str, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise InputError(f"{where}: {key} must be a list of strings")
+    return value
+
+
+def _positive(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"max-sentences must be a positive whole number, not {value!r}")
     return value

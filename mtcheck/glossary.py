@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import InputError
+from mtcheck.limits import current as current_limits
 
 _DNT_NOTE = re.compile(r"do[\s-]*not[\s-]*translate|\bdnt\b|untranslatable", re.IGNORECASE)
 _TBX_SUFFIXES = (".tbx", ".xml")
@@ -62,6 +63,9 @@ def load_glossary(path: Path | None, do_not_translate: tuple[str, ...] = ()) -> 
             stat = path.stat()
         except OSError as exc:
             raise InputError(f"cannot read glossary {path}: {exc.strerror or exc}") from None
+        limits = current_limits()
+        if stat.st_size > limits.max_bytes:
+            raise limits.size_error(f"glossary {path}", stat.st_size)
         entries = _load_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
     entries += tuple(Entry(term, (), "do-not-translate (config)", True) for term in do_not_translate if term.strip())
     return Glossary(path, entries) if path is not None or entries else None
@@ -125,6 +129,10 @@ def _parse_tbx(raw: bytes, path: Path) -> tuple[Entry, ...]:
         root = fromstring(raw)
     except (ParseError, DefusedXmlException) as exc:
         raise InputError(f"glossary {path} is not valid TBX/XML: {exc}") from None
+    except (LookupError, ValueError) as exc:
+        # The XML declaration names an encoding Python does not know, or a multi-byte one
+        # expat cannot read (found by fuzzing).
+        raise InputError(f"glossary {path}: cannot read its XML encoding ({exc})") from None
     entries: list[Entry] = []
     for concept in root.iter():
         if _local(concept.tag) not in ("termEntry", "conceptEntry"):

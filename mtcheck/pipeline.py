@@ -15,6 +15,7 @@ from mtcheck.documents.inputs import build, kind_of, load_bilingual, load_keyed_
 from mtcheck.errors import InputError, UsageError
 from mtcheck.glossary import Glossary, load_glossary
 from mtcheck.lang.detect import check_pair, detect_lang
+from mtcheck.limits import applied
 from mtcheck.merge import merge_overlapping
 from mtcheck.types import Bead, Document, Finding, Report
 
@@ -58,8 +59,36 @@ def check_files(
     """
     step = on_step or (lambda _name: None)
     step("reading")
-    # Before the documents: a broken glossary should fail at once, not after the alignment.
-    glossary = load_glossary(config.glossary, config.do_not_translate) if config is not None else None
+    with applied(config.limits if config is not None else None):
+        # Before the documents: a broken glossary should fail at once, not after the alignment.
+        glossary = load_glossary(config.glossary, config.do_not_translate) if config is not None else None
+        source, target, alignment = _read(source_path, target_path, source_lang, target_lang, step)
+    if translators is not None and forward is None and back is None:
+        pair = translators(source.lang, target.lang)
+        if pair is not None:
+            forward, back, missing_models = pair.forward, pair.back, pair.missing
+    return check_documents(
+        source,
+        target,
+        alignment,
+        scorer=scorer,
+        on_step=step,
+        config=config,
+        glossary=glossary,
+        forward=forward,
+        back=back,
+        missing_models=missing_models,
+    )
+
+
+def _read(
+    source_path: str | Path,
+    target_path: str | Path | None,
+    source_lang: str | None,
+    target_lang: str | None,
+    step: Callable[[str], None],
+) -> tuple[Document, Document, tuple[Bead, ...] | None]:
+    """The two documents, and the alignment when the input pairs its strings itself."""
     alignment: tuple[Bead, ...] | None = None
     if target_path is None:
         if kind_of(source_path) != "bilingual":
@@ -81,22 +110,7 @@ def check_files(
         step("splitting sentences")
         source = build(source_path, s_lang, src_text, src_enc)
         target = build(target_path, t_lang, tgt_text, tgt_enc)
-    if translators is not None and forward is None and back is None:
-        pair = translators(source.lang, target.lang)
-        if pair is not None:
-            forward, back, missing_models = pair.forward, pair.back, pair.missing
-    return check_documents(
-        source,
-        target,
-        alignment,
-        scorer=scorer,
-        on_step=step,
-        config=config,
-        glossary=glossary,
-        forward=forward,
-        back=back,
-        missing_models=missing_models,
-    )
+    return source, target, alignment
 
 
 def check_documents(

@@ -56,12 +56,23 @@ def _lang(value: object, where: str) -> str | None:
     return str(value)
 
 
+def _glob(base: Path, pattern: object, where: str) -> list[Path]:
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise InputError(f"{where}: a glob must be a non-empty string, not {pattern!r}")
+    try:
+        return list(base.glob(pattern))
+    except (ValueError, NotImplementedError):
+        raise InputError(f"{where}: {pattern!r} is no glob relative to the config's folder") from None
+
+
 def plan(config: Config) -> tuple[list[Job], list[str]]:
     """The jobs a config's ``scan`` table asks for, and notes about sources with no target."""
     where = str(config.path or "config")
     scan = config.extra.get("scan")
     if not isinstance(scan, dict) or not scan.get("pairs"):
         raise InputError(f"{where}: no [[scan.pairs]] to scan; see `mtcheck scan --help`")
+    if not isinstance(scan["pairs"], list):
+        raise InputError(f"{where}: scan.pairs must be an array of tables ([[scan.pairs]])")
     if set(scan) - {"pairs"}:
         raise InputError(f"{where}: scan: unknown key(s) {', '.join(sorted(set(scan) - {'pairs'}))}")
     base = config.path.parent if config.path else Path.cwd()
@@ -73,7 +84,7 @@ def plan(config: Config) -> tuple[list[Job], list[str]]:
             raise InputError(f"{here}: keys may be {', '.join(sorted(_PAIR_KEYS))}")
         s_lang, t_lang = _lang(pair.get("source-lang"), here), _lang(pair.get("target-lang"), here)
         if "files" in pair:
-            matches = sorted(p for p in base.glob(str(pair["files"])) if p.is_file())
+            matches = sorted(p for p in _glob(base, pair["files"], here) if p.is_file())
             if not matches:
                 notes.append(f"{here}: no file matches {pair['files']}")
             jobs.extend(Job(p, None, s_lang, t_lang) for p in matches)
@@ -81,8 +92,8 @@ def plan(config: Config) -> tuple[list[Job], list[str]]:
         if not isinstance(pair.get("source"), str) or not isinstance(pair.get("target"), str):
             raise InputError(f"{here}: give source and target globs, or files")
         src_root, tgt_root = base / _fixed_part(pair["source"]), base / _fixed_part(pair["target"])
-        targets = {p for p in base.glob(pair["target"]) if p.is_file()}
-        sources = sorted(p for p in base.glob(pair["source"]) if p.is_file())
+        targets = {p for p in _glob(base, pair["target"], here) if p.is_file()}
+        sources = sorted(p for p in _glob(base, pair["source"], here) if p.is_file())
         if not sources:
             notes.append(f"{here}: no file matches {pair['source']}")
         for src in sources:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.types import Span
@@ -33,7 +33,20 @@ _EN_STARTERS = frozenset(
 )
 _EN_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–—]|\d+[.)])\s")
+_NEXT_WORD = re.compile(r"[\w']+")
 _OPENERS = "\"'“‘«([—–-"
+# Real sentences stay far below this (at most ~400 characters in FLORES-200 and NTREX-128);
+# text without sentence punctuation would otherwise become one sentence of any length, and the
+# checks that compare words pairwise take quadratic time on it. Longer ones are cut at a space.
+MAX_SENTENCE = 1_000
+# The splitters get lines of at most this many characters (cut after a sentence end where there
+# is one): razdel and Kiwi get bounded work whatever the file, e.g. a line of ten million characters.
+MAX_LINE = 100_000
+_SENTENCE_ENDS = (". ", "! ", "? ", "… ", "。", ".\n")
+# Lines (and characters) handed to a splitter at once: Kiwi wants batches, and the sentence
+# limit is checked between them, so an oversized document is refused before it is all split.
+_BATCH_LINES = 2_000
+_BATCH_CHARS = 200_000
 
 
 def _en_split(text: str) -> list[tuple[int, int]]:
@@ -65,7 +78,7 @@ def _en_is_boundary(text: str, punct_start: int, punct: str, nxt: int) -> bool:
     while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:punct_start]
-    next_word = re.match(r"[\w']+", text[first:])
+    next_word = _NEXT_WORD.match(text, first)
     next_lower = next_word.group().lower() if next_word else ""
     if word.lower() in _EN_NEVER_FINAL:
         # "Jan. 5", "No. 3", "Dr. Smith": the next token belongs to this sentence.
@@ -159,27 +172,69 @@ def _each(split: Callable[[str], list[tuple[int, int]]]) -> Splitter:
 _SPLITTERS: dict[str, Splitter] = {"en": _each(_en_split), "ru": _each(_ru_split), "ko": _ko_split_many}
 
 
-def split_sentences(text: str, lang: str, within: Span | None = None) -> list[Span]:
+def split_sentences(text: str, lang: str, within: Span | None = None, what: str = "the document") -> list[Span]:
     """Sentence spans of ``text`` (or of its part ``within``), in document offsets."""
-    return split_sentences_many(text, lang, [within or Span(0, len(text))])[0]
+    return split_sentences_many(text, lang, [within or Span(0, len(text))], what)[0]
 
 
-def split_sentences_many(text: str, lang: str, windows: list[Span]) -> list[list[Span]]:
+def split_sentences_many(text: str, lang: str, windows: list[Span], what: str = "the document") -> list[list[Span]]:
     """Sentence spans of each window of ``text`` (paragraphs), in document offsets; the
-    splitter sees all lines at once, which Korean analysis needs to be fast."""
+    splitter sees many lines at once, which Korean analysis needs to be fast. More sentences
+    than the limit in force (:mod:`mtcheck.limits`) is an InputError naming ``what``."""
+    from mtcheck.limits import current
+
+    limits = current()
     lines: list[tuple[int, int, int]] = []  # (window index, start, end) in document offsets
     for w, window in enumerate(windows):
         chunk = text[window.start : window.end]
         for line_start, line_end in _lines(chunk):
-            lines.append((w, window.start + line_start, window.start + line_end))
+            for a, b in _cut(chunk, line_start, line_end, MAX_LINE):
+                lines.append((w, window.start + a, window.start + b))
     out: list[list[Span]] = [[] for _ in windows]
-    pieces = _SPLITTERS[lang]([text[a:b] for _, a, b in lines]) if lines else []
-    for (w, line_start, line_end), found in zip(lines, pieces, strict=True):
-        line = text[line_start:line_end]
-        for s, e in found:
-            s, e = _trim(line, s, e)
-            if e > s:
-                out[w].append(Span(line_start + s, line_start + e))
+    count = 0
+    for batch in _batches(lines):
+        pieces = _SPLITTERS[lang]([text[a:b] for _, a, b in batch])
+        for (w, line_start, line_end), found in zip(batch, pieces, strict=True):
+            line = text[line_start:line_end]
+            for s, e in found:
+                s, e = _trim(line, s, e)
+                for a, b in _cut(line, s, e, MAX_SENTENCE):
+                    out[w].append(Span(line_start + a, line_start + b))
+                    count += 1
+        limits.check_sentences(what, count)
+    return out
+
+
+def _batches(lines: list[tuple[int, int, int]]) -> Iterator[list[tuple[int, int, int]]]:
+    batch: list[tuple[int, int, int]] = []
+    chars = 0
+    for line in lines:
+        batch.append(line)
+        chars += line[2] - line[1]
+        if len(batch) >= _BATCH_LINES or chars >= _BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _cut(text: str, start: int, end: int, most: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` in trimmed pieces of at most ``most`` characters, each cut in its
+    second half after the last sentence end, else at the last space (hard in text without)."""
+    out: list[tuple[int, int]] = []
+    while end - start > most:
+        half, limit = start + most // 2, start + most
+        cut = max(text.rfind(p, half, limit) + 1 for p in _SENTENCE_ENDS)
+        if cut <= half:
+            cut = max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
+        cut = cut if cut > start else limit
+        s, e = _trim(text, start, cut)
+        if e > s:
+            out.append((s, e))
+        start = cut
+    s, e = _trim(text, start, end)
+    if e > s:
+        out.append((s, e))
     return out
 
 

@@ -13,7 +13,9 @@ _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,}).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", r
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)|^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.MULTILINE)
 _URL = re.compile(r"<?\b(?:https?|ftp)://[^\s<>)\]]+>?|<[^\s@<>]+@[^\s@<>]+>")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# An unclosed comment runs to the end of the document, as an HTML block does in CommonMark;
+# requiring the "-->" made every unclosed "<!--" scan the rest of the file (quadratic).
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
 
 def mask_markdown(text: str) -> str:

@@ -97,9 +97,13 @@ def keyed_document(
     path: str, lang: str, text: str, entries: Sequence[Entry], encoding: str
 ) -> tuple[Document, dict[str, tuple[int, ...]]]:
     """A Document with one paragraph per non-empty entry, and segment ids by key."""
-    from mtcheck.segment import split_sentences
+    from mtcheck.limits import current
+    from mtcheck.segment import split_sentences_many
 
+    current().check_sentences(path, len(entries))
     masked, spans = masked_text(text, entries)
+    present = [span for span in spans if span is not None]
+    found = iter(split_sentences_many(masked, lang, present, path))
     paragraphs: list[Paragraph] = []
     segments: list[Segment] = []
     by_key: dict[str, tuple[int, ...]] = {}
@@ -108,7 +112,7 @@ def keyed_document(
             by_key.setdefault(entry.key, ())
             continue
         ids = []
-        for s_span in split_sentences(masked, lang, span):
+        for s_span in next(found):
             ids.append(len(segments))
             segments.append(Segment(len(segments), s_span, len(paragraphs), s_span.text(masked)))
         if not ids:  # a string the splitter finds nothing in is still one segment

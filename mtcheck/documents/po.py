@@ -8,24 +8,33 @@ skipped; fuzzy entries are checked like the others.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from mtcheck.documents.paired import Entry, Extracted
 from mtcheck.documents.text import read_text
 from mtcheck.errors import InputError
+from mtcheck.limits import current as current_limits
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+(?=\")")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+# The line breaks of str.splitlines, matched one line at a time: splitlines would hold every
+# line of a huge catalogue in memory at once.
+_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])?")
 _LANG = re.compile(r"^Language:\s*([A-Za-z]+)", re.MULTILINE)
 
 
 def read_po(path: str) -> Extracted:
     decoded = read_text(path)
     text = decoded.text
+    # Checked while reading, so that a huge catalogue is refused before it fills memory.
+    most = current_limits().max_sentences + 1
     entries: list[dict[str, Entry]] = []
     current: dict[str, Entry] = {}
     field: str | None = None
     pos = 0
-    for lineno, line in enumerate(text.splitlines(keepends=True), start=1):
+    for lineno, line in enumerate(_lines(text), start=1):
+        if len(entries) > most:
+            break
         start = pos
         pos += len(line)
         body = line.rstrip("\r\n")
@@ -55,6 +64,7 @@ def read_po(path: str) -> Extracted:
             raise InputError(f"{path}: line {lineno} is not valid PO: {stripped[:40]!r}")
     if current:
         entries.append(current)
+    current_limits().check_sentences(path, len(entries) - 1)  # less the header
     source: list[Entry] = []
     target: list[Entry] = []
     lang = None
@@ -74,6 +84,14 @@ def read_po(path: str) -> Extracted:
     if not source:
         raise InputError(f"{path} holds no PO entries")
     return Extracted(path, text, decoded.encoding, tuple(source), tuple(target), None, lang)
+
+
+def _lines(text: str) -> Iterator[str]:
+    pos = 0
+    while pos < len(text):
+        line = _LINE.match(text, pos).group()  # type: ignore[union-attr]
+        yield line
+        pos += len(line)
 
 
 def _quoted(s: str, offset: int, path: str, lineno: int) -> tuple[str, tuple[int, ...], frozenset[int]]:

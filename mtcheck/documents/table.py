@@ -11,6 +11,7 @@ from __future__ import annotations
 from mtcheck.documents.paired import Entry, Extracted
 from mtcheck.documents.text import read_text
 from mtcheck.errors import InputError
+from mtcheck.limits import current as current_limits
 from mtcheck.types import SUPPORTED_LANGS
 
 
@@ -52,6 +53,7 @@ def _columns(header: list[str], path: str) -> tuple[int, int, str | None, str | 
 
 
 def _scan(text: str, delimiter: str, path: str) -> list[list[Entry]]:
+    most = current_limits().max_sentences + 1  # and the header
     rows: list[list[Entry]] = []
     row: list[Entry] = []
     i, n = 0, len(text)
@@ -94,8 +96,11 @@ def _scan(text: str, delimiter: str, path: str) -> list[list[Entry]]:
         rows.append(row)
         row = []
         i += 1
+        if len(rows) > most:
+            break  # refused below, before the rest fills memory
     while rows and len(rows[-1]) == 1 and not rows[-1][0].value:
         rows.pop()
     if not rows:
         raise InputError(f"{path} is empty")
+    current_limits().check_sentences(path, len(rows) - 1)
     return rows

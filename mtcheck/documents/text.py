@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import InputError
+from mtcheck.limits import current as current_limits
 from mtcheck.types import Document, Paragraph, Segment, Span
 
 # A blank line is a line holding nothing but whitespace; \s also swallows \r of CRLF files.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Control characters other than tab/newline/CR/form feed: a text file has almost none.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,14 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
     if not data.strip():
         raise InputError(f"{name} is empty")
     if data.startswith(codecs.BOM_UTF8):
-        return DecodedText(_checked(data[len(codecs.BOM_UTF8) :].decode("utf-8", "strict"), name), "utf-8-sig")
+        try:
+            text = data[len(codecs.BOM_UTF8) :].decode("utf-8", "strict")
+        except UnicodeDecodeError as exc:
+            # The byte-order mark says UTF-8; guessing another encoding would hide the damage.
+            raise InputError(
+                f"{name} starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte {exc.start + 3})"
+            ) from None
+        return DecodedText(_checked(text, name), "utf-8-sig")
     if b"\x00" not in data:
         try:
             return DecodedText(_checked(data.decode("utf-8"), name), "utf-8")
@@ -72,13 +79,18 @@ def existing_file(path: str | Path) -> Path:
 
 def read_text(path: str | Path) -> DecodedText:
     p = existing_file(path)
+    limits = current_limits()
     try:
         size = p.stat().st_size
-        if size > _MAX_BYTES:
-            raise InputError(f"{p} is too large ({size // (1024 * 1024)} MiB; the limit is 50 MiB)")
-        data = p.read_bytes()
+        if size > limits.max_bytes:
+            raise limits.size_error(str(p), size)
+        with p.open("rb") as fh:
+            # Read one byte past the limit: a file that grows, or a FIFO, cannot slip past it.
+            data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
+    if len(data) > limits.max_bytes:
+        raise limits.size_error(str(p), len(data))
     return decode_bytes(data, str(p))
 
 
@@ -109,7 +121,8 @@ def build_document(path: str, lang: str, text: str, encoding: str = "utf-8") -> 
     paragraphs: list[Paragraph] = []
     segments: list[Segment] = []
     p_spans = split_paragraphs(text)
-    for p_id, (p_span, sentences) in enumerate(zip(p_spans, split_sentences_many(text, lang, p_spans), strict=True)):
+    found = split_sentences_many(text, lang, p_spans, path)
+    for p_id, (p_span, sentences) in enumerate(zip(p_spans, found, strict=True)):
         ids = []
         for s_span in sentences:
             ids.append(len(segments))

@@ -16,6 +16,9 @@ from xml.parsers import expat
 from mtcheck.errors import InputError
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
+# XLIFF and TMX nest a dozen elements at most; the tree is walked recursively, so a document
+# nested deeper than this is refused (libxml2 draws its default line at the same depth).
+MAX_DEPTH = 256
 
 
 @dataclass
@@ -75,6 +78,8 @@ def parse_xml(text: str, path: str) -> Node:
         raise _Refused("refers to an external entity, which mtcheck refuses to read")
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        if len(stack) > MAX_DEPTH:
+            raise _Refused(f"nests elements more than {MAX_DEPTH} levels deep")
         node = Node(name.rsplit(" ", 1)[-1], {_attr_name(k): v for k, v in attrs.items()})
         stack[-1].children.append(node)
         stack.append(node)

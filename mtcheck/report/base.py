@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -79,24 +80,55 @@ def render(report: Report | Sequence[Report], fmt: str, color: bool = False) -> 
 
 def write_atomic(path: str | Path, content: str | bytes, mode: int | None = None) -> None:
     """Write through a temporary file in the same folder and rename it into place, so a
-    crash never leaves a half-written report. The file and then its folder are synced, so
-    once this returns the new content survives a kill or a power cut. ``mode`` sets the
-    permissions (the temporary file is private until then)."""
+    crash, a full disk or a lost permission never leaves a half-written report: the old file
+    stays whole until the new one is complete. The file and then its folder are synced, so
+    once this returns the new content survives a kill or a power cut.
+
+    ``mode`` sets the permissions; by default the file gets those ``>`` in a shell would give
+    it: an existing file keeps its own, a new one gets 0666 less the umask (mkstemp's 0600
+    would otherwise leak into every report). A symbolic link is written through, not
+    replaced by a file.
+    """
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
     folder = target.parent or Path(".")
+    if mode is None:
+        mode = _mode_for(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content.encode("utf-8") if isinstance(content, str) else content)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     _sync_folder(folder)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux tells it (os.umask can only
+    read it by setting it, for a moment, for every thread of the process)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _sync_folder(folder: Path) -> None:

@@ -117,22 +117,30 @@ def load_review(source: str | Path, target: str | Path) -> ReviewFile:
     if not path.exists():
         return empty
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        data = json.loads(raw)
+        # "\ud800" is valid JSON but half a character: nothing holding it could be written
+        # back or exported (found by fuzzing).
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
     except OSError as exc:
         raise InputError(f"cannot read review file {path}: {exc.strerror or exc}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, UnicodeEncodeError, RecursionError):
         raise InputError(f"review file {path} is not valid JSON") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("decisions"), dict):
         raise InputError(f"{path} is not an mtcheck review file (schema {SCHEMA})")
     recorded = data.get("source")
-    if isinstance(recorded, str) and (path.parent / recorded).resolve() != source.resolve():
+    try:
+        other = isinstance(recorded, str) and (path.parent / recorded).resolve() != source.resolve()
+    except (ValueError, OSError):  # a NUL in the path, a loop of links
+        raise InputError(f"review file {path}: its source {recorded!r} is no path") from None
+    if other:
         raise OtherPair(f"{path} records decisions for the source {recorded}, not {source}")
     try:
         decisions = {str(fp): _decision(entry) for fp, entry in data["decisions"].items()}
         unsaved = _unsaved(data.get("unsaved"))
     except KeyError as exc:
         raise InputError(f"review file {path}: field {exc.args[0]} is missing") from None
-    except (TypeError, ValueError, AttributeError) as exc:
+    except (TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise InputError(f"review file {path}: {exc}") from None
     return ReviewFile(path, source, target, decisions, unsaved)
 
