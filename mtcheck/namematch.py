@@ -463,7 +463,8 @@ def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> li
 
 
 def _tried(name: SourceName) -> list[str]:
-    return sorted(name.accepted, key=len)[:8]
+    # Ties broken by the text: set order changes from process to process (hash seeds).
+    return sorted(name.accepted, key=lambda s: (len(s), s))[:8]
 
 
 def _unexpected(tok: Token, src: str) -> NameIssue | None:
