@@ -193,7 +193,7 @@ def run_scan(
     tasks = tasks_of(jobs)
     workers = min(options.jobs or default_jobs(jobs), max(1, len(tasks)))
     timer = on_step if isinstance(on_step, StageTimer) else None
-    settings = WorkerSettings(config, options.translation, timings=timer is not None and workers > 1)
+    settings = WorkerSettings(config, options.translation, timer is not None and workers > 1, os.getcwd())
     results: list[PairResult | None] = [None] * len(tasks)
 
     with ScanBar(len(tasks), options.progress) as bar:
@@ -213,12 +213,7 @@ def run_scan(
         elif workers == 1:
             from mtcheck.executors.local import run_inline
 
-            def step(name: str) -> None:
-                bar.describe(name)
-                if on_step is not None:
-                    on_step(name)
-
-            run_inline(tasks, settings, on_result, step)
+            run_inline(tasks, settings, on_result, on_step, lambda task: bar.describe(f"checking {task.source}"))
         else:
             from mtcheck.executors.local import run_processes
 

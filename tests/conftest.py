@@ -4,6 +4,7 @@ import atexit
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -173,3 +174,32 @@ def one_line_error(stderr: str) -> str:
     assert lines[0].startswith("mtcheck: error: ")
     assert "Traceback" not in stderr
     return lines[0]
+
+
+@pytest.fixture(scope="session")
+def scan_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project of 35 pairs in nine formats plus one broken file (tests/scancorpus.py); its
+    mtcheck.toml. Shared by the scan tests, which compare executors on it."""
+    from tests.scancorpus import build_corpus
+
+    return build_corpus(tmp_path_factory.mktemp("scan") / "project", pairs=32, korean=3)
+
+
+@dataclass(frozen=True)
+class ScanRun:
+    """What `mtcheck scan --jobs 1` made of the corpus: the reference every executor must equal."""
+
+    code: int
+    json: str
+    sarif: str
+    stderr: str
+
+
+@pytest.fixture(scope="session")
+def scan_reference(scan_corpus: Path) -> ScanRun:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(scan_corpus.parent)
+        code, out_json, err = run_cli("scan", "--jobs", "1", "-f", "json")
+        code_sarif, out_sarif, _ = run_cli("scan", "--jobs", "1", "-f", "sarif")
+    assert code == code_sarif
+    return ScanRun(code, out_json, out_sarif, err)

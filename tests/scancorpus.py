@@ -38,9 +38,10 @@ def damaged(pair: Pair, k: int) -> Pair:
                 out[i] = (s, e[: digit.start()] + changed + e[digit.end() :])
                 break
     if k % 4 == 3:
-        word = next((w for w in re.findall(r"[А-ЯЁ][а-яё]{5,}", out[0][0])), None)
+        # A source word left in the English, as a hurried translator leaves one.
+        word = next(iter(re.findall(r"\b[а-яё]{5,}\b", out[0][0])), None)
         if word:
-            out[0] = (out[0][0], out[0][1].rstrip(".") + f" ({word}).")
+            out[0] = (out[0][0], out[0][1].replace(" ", f" {word} ", 1))
     return out
 
 

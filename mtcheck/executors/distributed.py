@@ -144,18 +144,29 @@ _worker: tuple[str, Worker] | None = None
 
 def _worker_for(scan_id: str, settings: WorkerSettings) -> Worker:
     """The worker of this Ray process for this scan: kept from one task to the next, so its
-    resources and translators are loaded once."""
+    resources and translators are loaded once. Each task runs in the scan's folder, where its
+    relative paths start (a Ray worker process runs one task at a time)."""
     global _worker
     if _worker is None or _worker[0] != scan_id:
         from mtcheck.translate.base import progress_bars
 
         progress_bars(False)
         _worker = (scan_id, Worker(settings))
+    if settings.folder and os.getcwd() != settings.folder:
+        os.chdir(settings.folder)
     return _worker[1]
 
 
 def _check_task(scan_id: str, settings: WorkerSettings, task: PairTask) -> PairResult:
-    return _worker_for(scan_id, settings).check(task)
+    return _guarded_folder(task, settings) or _worker_for(scan_id, settings).check(task)
+
+
+def _guarded_folder(task: PairTask, settings: WorkerSettings) -> PairResult | None:
+    """The pair's failure when the scan's folder is not on this node."""
+    if settings.folder and not os.path.isdir(settings.folder):
+        node = os.uname().nodename
+        return failed(task, f"{settings.folder} is not on Ray node {node}; each node needs the files at the same paths")
+    return None
 
 
 @dataclass(frozen=True)
@@ -169,9 +180,13 @@ class _Read:
     target_texts: tuple[str, ...]
 
 
-def _read_task(task: PairTask) -> tuple[_Read | PairResult, Any]:
+def _read_task(scan_id: str, settings: WorkerSettings, task: PairTask) -> tuple[_Read | PairResult, Any]:
     from mtcheck.pipeline import read_pair
 
+    missing = _guarded_folder(task, settings)
+    if missing is not None:
+        return missing, None
+    _worker_for(scan_id, settings)
     pair = guarded(task, lambda: read_pair(task.source, task.target, task.source_lang, task.target_lang))
     if isinstance(pair, PairResult):
         return pair, None
@@ -273,7 +288,7 @@ def _run_with_models(
     by_index = {t.index: t for t in tasks}
     describe(f"reading {len(tasks):,} pairs on Ray")
     read = _remote(ray, _read_task, num_returns=2)
-    refs = {t.index: read.remote(t) for t in tasks}
+    refs = {t.index: read.remote(scan_id, settings_ref, t) for t in tasks}
     summaries: dict[int, _Read] = {}
     for index, (summary_ref, _pair_ref) in refs.items():
         try:

@@ -39,12 +39,13 @@ def run_inline(
     settings: WorkerSettings,
     on_result: OnResult,
     on_step: Callable[[str], None] | None = None,
+    on_start: Callable[[PairTask], None] = lambda _task: None,
 ) -> None:
-    """``--jobs 1``: every pair in this process, one after the other."""
+    """``--jobs 1``: every pair in this process, one after the other; ``on_start`` hears of
+    each pair, ``on_step`` of each stage."""
     worker = Worker(settings)
     for task in tasks:
-        if on_step is not None:
-            on_step(f"checking {task.source}")
+        on_start(task)
         on_result(worker.check(task, on_step))
 
 

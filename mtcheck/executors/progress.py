@@ -27,18 +27,20 @@ class ScanBar:
             TimeRemainingColumn,
         )
 
+        # What is being done goes last: on a narrow terminal it is what gets cut.
         self._bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
+            TextColumn("mtcheck"),
+            BarColumn(bar_width=30),
             MofNCompleteColumn(),
             TextColumn("files · {task.fields[sentences]:,} sentences ·"),
             TimeElapsedColumn(),
             TextColumn("· left"),
             TimeRemainingColumn(),
+            TextColumn("{task.description}"),
             console=Console(stderr=True),
             transient=True,
         )
-        self._task = self._bar.add_task("mtcheck: checking", total=files, sentences=0)
+        self._task = self._bar.add_task("", total=files, sentences=0)
 
     def __enter__(self) -> ScanBar:
         if self._bar is not None:
@@ -57,4 +59,4 @@ class ScanBar:
 
     def describe(self, text: str) -> None:
         if self._bar is not None:
-            self._bar.update(self._task, description=f"mtcheck: {text}")
+            self._bar.update(self._task, description=text)

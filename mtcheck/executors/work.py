@@ -42,6 +42,8 @@ class WorkerSettings:
     # Workers time their stages themselves when MTCHECK_TIMINGS asks for it, and send the
     # figures back with each result.
     timings: bool = False
+    # The folder the scan's relative paths start from (a Ray worker runs elsewhere).
+    folder: str = ""
 
 
 @dataclass(frozen=True)

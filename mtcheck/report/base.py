@@ -43,9 +43,7 @@ def _json(reports: Sequence[Report], color: bool, failures: Failures) -> str:
 def _text(reports: Sequence[Report], color: bool, failures: Failures) -> str:
     from mtcheck.report.text import render_text
 
-    return "".join(render_text(r, color=color) for r in reports) + "".join(
-        f"error: {f.line}\n" for f in failures
-    )
+    return "".join(render_text(r, color=color) for r in reports) + "".join(f"error: {f.line}\n" for f in failures)
 
 
 def _sarif(reports: Sequence[Report], color: bool, failures: Failures) -> str:

@@ -37,8 +37,9 @@ class HttpPolicy:
     retries: int = 4
     timeout: float = 60.0
     # Waits between attempts: none before the first retry (a dropped connection is often
-    # just that), then backoff, 2 × backoff, 4 × backoff … up to backoff_max.
-    backoff: float = 0.5
+    # just that), then backoff, 2 × backoff, 4 × backoff … up to backoff_max; a server's
+    # Retry-After instead, where it sends one.
+    backoff: float = 1.0
     backoff_max: float = 30.0
 
 
@@ -65,7 +66,7 @@ class HttpClient:
             redirect=0,
             allowed_methods=None,  # translation is idempotent: POSTs may be retried
             status_forcelist=RETRY_STATUSES,
-            backoff_factor=policy.backoff,
+            backoff_factor=policy.backoff / 2,  # urllib3 waits factor × 2^(n-1) before retry n > 1
             backoff_max=policy.backoff_max,
             respect_retry_after_header=True,
             raise_on_status=False,  # the last answer comes back, so the error can quote it
@@ -88,7 +89,10 @@ class HttpClient:
             )
         except urllib3.exceptions.MaxRetryError as exc:
             reason = exc.reason
-            if isinstance(reason, urllib3.exceptions.TimeoutError):
+            # NewConnectionError is a kind of ConnectTimeoutError to urllib3; to a user a refused
+            # connection is not a slow server.
+            refused = isinstance(reason, urllib3.exceptions.NewConnectionError)
+            if isinstance(reason, urllib3.exceptions.TimeoutError) and not refused:
                 raise TranslationError(
                     f"translation server {url} did not answer within {self.policy.timeout:g} s ({attempts})"
                 ) from None
