@@ -203,3 +203,22 @@ def scan_reference(scan_corpus: Path) -> ScanRun:
         code_sarif, out_sarif, _ = run_cli("scan", "--jobs", "1", "-f", "sarif")
     assert code == code_sarif
     return ScanRun(code, out_json, out_sarif, err)
+
+
+def assert_scan_matches(reference: ScanRun, config: Path, cli_args: tuple[str, ...], options: Any) -> Any:
+    """`mtcheck scan CLI_ARGS -f json` and the same scan through run_scan(OPTIONS), rendered as
+    SARIF by the renderer the command uses: both byte for byte the reference's, and the same
+    exit status and stderr. Runs in the corpus's folder (paths are relative to it); returns the
+    ScanResult."""
+    from mtcheck.config import load_config
+    from mtcheck.report import render
+    from mtcheck.scan import run_scan
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(config.parent)
+        code, out, err = run_cli("scan", *cli_args, "-f", "json")
+        assert (code, out) == (reference.code, reference.json)
+        assert err == reference.stderr
+        result = run_scan(load_config(config), options)
+    assert render(list(result.reports), "sarif", failures=result.failures) == reference.sarif
+    return result

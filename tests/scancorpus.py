@@ -197,12 +197,13 @@ def build_corpus(
     formats: tuple[str, ...] = tuple(WRITERS),
     korean: int = 3,
     broken: bool = True,
+    ru: list[tuple[str, str]] | None = None,
 ) -> Path:
-    """``pairs`` Russian/English pairs of ``per_pair`` FLORES sentences each, in ``formats`` in
-    turn, plus ``korean`` Korean/English pairs (NTREX) and, with ``broken``, one XLIFF file that
-    is not XML. Returns the mtcheck.toml that lists them."""
+    """``pairs`` Russian/English pairs of ``per_pair`` sentences each (``ru``, default the FLORES
+    lines in tests/data), in ``formats`` in turn, plus ``korean`` Korean/English pairs (NTREX)
+    and, with ``broken``, one XLIFF file that is not XML. Returns the mtcheck.toml listing them."""
     root.mkdir(parents=True, exist_ok=True)
-    ru = sentences("flores-dev", "ru")
+    ru = ru or sentences("flores-dev", "ru")
     for k in range(pairs):
         start = (k * per_pair) % (len(ru) - per_pair)
         pair = damaged(ru[start : start + per_pair], k)

@@ -19,7 +19,7 @@ import pytest
 from mtcheck.config import load_config
 from mtcheck.report import render
 from mtcheck.scan import SMALL_SCAN_BYTES, ScanOptions, cores, default_jobs, plan, run_scan
-from tests.conftest import DATA, ScanRun, run_cli
+from tests.conftest import DATA, ScanRun, assert_scan_matches, one_line_error, run_cli
 from tests.scancorpus import build_corpus
 
 SARIF_SCHEMA = json.loads((DATA / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -47,16 +47,8 @@ def test_reference_scan_has_findings_in_every_format_and_the_broken_file(scan_re
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "l10n/broken.xlf"
 
 
-def test_two_workers_give_the_same_bytes_as_one(
-    scan_corpus: Path, scan_reference: ScanRun, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(scan_corpus.parent)
-    code, out, err = run_cli("scan", "--jobs", "2", "-f", "json")
-    assert (code, out) == (scan_reference.code, scan_reference.json)
-    assert err == scan_reference.stderr
-    # SARIF from the same kind of run, through the renderer the command uses.
-    result = run_scan(load_config(scan_corpus), ScanOptions(jobs=2))
-    assert render(list(result.reports), "sarif", failures=result.failures) == scan_reference.sarif
+def test_two_workers_give_the_same_bytes_as_one(scan_corpus: Path, scan_reference: ScanRun) -> None:
+    result = assert_scan_matches(scan_reference, scan_corpus, ("--jobs", "2"), ScanOptions(jobs=2))
     # Two processes checked the 36 pairs, neither of them this one: each loaded its NLP
     # resources once and kept them for the pairs that followed.
     assert len(result.workers) == 2 and os.getpid() not in result.workers
@@ -184,3 +176,14 @@ def test_scan_option_errors(scan_corpus: Path, monkeypatch: pytest.MonkeyPatch) 
     assert code == 2 and err.strip() == "mtcheck: error: --ray-address needs --executor ray"
     code, _, err = run_cli("scan", "--jobs", "0")
     assert code == 2 and "--jobs" in err
+
+
+def test_baseline_create_refuses_a_scan_with_a_pair_it_could_not_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = build_corpus(tmp_path / "p", pairs=2, formats=("txt",), korean=0, broken=True)
+    monkeypatch.chdir(config.parent)
+    code, _, err = run_cli("baseline", "create")
+    assert code == 2
+    assert one_line_error(err).startswith("mtcheck: error: l10n/broken.xlf is not well-formed XML")
+    assert not (config.parent / ".mtcheck-baseline.json").exists()

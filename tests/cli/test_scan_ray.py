@@ -24,7 +24,7 @@ from mtcheck.config import load_config
 from mtcheck.report import render
 from mtcheck.scan import ScanOptions, run_scan
 from mtcheck.translate.load import TranslationRequest, TranslatorOptions
-from tests.conftest import ScanRun, one_line_error, run_cli
+from tests.conftest import ScanRun, assert_scan_matches, one_line_error, run_cli
 from tests.scancorpus import build_corpus
 
 try:
@@ -57,15 +57,8 @@ def local_ray() -> Iterator[Any]:
         shutil.rmtree(temp, ignore_errors=True)
 
 
-def test_ray_gives_the_same_bytes_as_one_process(
-    scan_corpus: Path, scan_reference: ScanRun, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(scan_corpus.parent)
-    code, out, err = run_cli("scan", "--executor", "ray", "-f", "json")
-    assert (code, out) == (scan_reference.code, scan_reference.json)
-    assert err == scan_reference.stderr
-    result = run_scan(load_config(scan_corpus), ScanOptions(executor="ray"))
-    assert render(list(result.reports), "sarif", failures=result.failures) == scan_reference.sarif
+def test_ray_gives_the_same_bytes_as_one_process(scan_corpus: Path, scan_reference: ScanRun) -> None:
+    result = assert_scan_matches(scan_reference, scan_corpus, ("--executor", "ray"), ScanOptions(executor="ray"))
     # Ray's worker processes, never this one, checked the pairs.
     assert result.workers and os.getpid() not in result.workers
 
