@@ -193,7 +193,8 @@ def run_scan(
     tasks = tasks_of(jobs)
     workers = min(options.jobs or default_jobs(jobs), max(1, len(tasks)))
     timer = on_step if isinstance(on_step, StageTimer) else None
-    settings = WorkerSettings(config, options.translation, timer is not None and workers > 1, os.getcwd())
+    elsewhere = options.executor == "ray" or workers > 1  # pairs checked in other processes
+    settings = WorkerSettings(config, options.translation, timer is not None and elsewhere, os.getcwd())
     results: list[PairResult | None] = [None] * len(tasks)
 
     with ScanBar(len(tasks), options.progress) as bar:

@@ -28,7 +28,8 @@ from typing import Any
 from mtcheck.errors import MtcheckError, UsageError
 from mtcheck.executors.work import PairResult, PairTask, Worker, WorkerSettings, failed, guarded
 from mtcheck.translate.base import TranslationError, TranslatorSignature
-from mtcheck.translate.load import ModelRef, PairModels, TranslatorOptions, locate
+from mtcheck.translate.cache import TranslationStore, cache_key
+from mtcheck.translate.load import ModelRef, PairModels, TranslationRequest, TranslatorOptions, locate
 
 INSTALL_HINT = "--executor ray needs Ray: pip install 'mtcheck[distributed]'"
 # Objects here are documents and reports, megabytes at most; a small store leaves the memory
@@ -266,7 +267,7 @@ class TranslatorActor:
 # Driver side, with models ---------------------------------------------------------------
 
 
-def _any_model(request: Any) -> bool:
+def _any_model(request: TranslationRequest) -> bool:
     """Whether some pair could get a model: one was given, or the registry has one here."""
     if request.model is not None or request.back_model is not None:
         return True
@@ -310,20 +311,25 @@ def _run_with_models(
     pending = {}
     for index, s in summaries.items():
         models = located[s.source_lang, s.target_lang]
-        known = []
-        for ref, src, tgt, texts in (
-            (models.forward, s.source_lang, s.target_lang, s.source_texts),
-            (models.back, s.target_lang, s.source_lang, s.target_texts),
-        ):
-            # Only this pair's sentences travel with its task, not the whole corpus's.
-            table = tables[ref, src, tgt] if ref is not None else {}
-            known.append(_Known({t: table[t] for t in texts}, signatures[ref]) if ref is not None else None)
+        # Only this pair's sentences travel with its task, not the whole corpus's.
+        known = [
+            _Known({t: tables[ref, src, tgt][t] for t in texts}, signatures[ref]) if ref is not None else None
+            for ref, src, tgt, texts in _sides(models, s)
+        ]
         task = by_index[index]
         pending[check.remote(scan_id, settings_ref, task, refs[index][1], *known, models.missing)] = task
     _collect(ray, pending, on_result)
 
 
 Direction = tuple[ModelRef, str, str]
+
+
+def _sides(models: PairModels, s: _Read) -> tuple[tuple[ModelRef | None, str, str, tuple[str, ...]], ...]:
+    """(model, from, to, sentences) of a pair's forward and back translation."""
+    return (
+        (models.forward, s.source_lang, s.target_lang, s.source_texts),
+        (models.back, s.target_lang, s.source_lang, s.target_texts),
+    )
 
 
 def _translate_all(
@@ -334,60 +340,73 @@ def _translate_all(
     describe: Callable[[str], None],
 ) -> tuple[dict[Direction, dict[str, str]], dict[ModelRef, TranslatorSignature]]:
     """Every sentence of every pair through its model, each distinct text once; the cache
-    answers what an earlier run translated."""
-    from mtcheck.translate.cache import TranslationStore, cache_key
-
-    texts: dict[Direction, dict[str, None]] = {}
+    answers what an earlier run translated. Returns text → translation per direction, and
+    each model's signature."""
+    wanted: dict[Direction, dict[str, None]] = {}  # ordered sets of texts
     for s in summaries.values():
-        models = located[s.source_lang, s.target_lang]
-        if models.forward is not None:
-            texts.setdefault((models.forward, s.source_lang, s.target_lang), {}).update(dict.fromkeys(s.source_texts))
-        if models.back is not None:
-            texts.setdefault((models.back, s.target_lang, s.source_lang), {}).update(dict.fromkeys(s.target_texts))
-    if not texts:
+        for ref, src, tgt, texts in _sides(located[s.source_lang, s.target_lang], s):
+            if ref is not None:
+                wanted.setdefault((ref, src, tgt), {}).update(dict.fromkeys(texts))
+    if not wanted:
         return {}, {}
-    pools = _actor_pools(ray, sorted({d[0] for d in texts}, key=str), options)
+    pools = _actor_pools(ray, sorted({d[0] for d in wanted}, key=str), options)
     try:
         signatures = {ref: _signature(ray, actors[0]) for ref, actors in pools.items()}
-        store = TranslationStore(memory=not options.cache)
-        tables: dict[Direction, dict[str, str]] = {}
-        work = []  # (direction, chunk) still to translate
-        for direction, wanted in texts.items():
-            ref, src, tgt = direction
-            sig = str(signatures[ref])
-            keys = {t: cache_key(sig, src, tgt, t) for t in wanted}
-            known = store.get_many(sorted(set(keys.values())))
-            tables[direction] = {t: known[k] for t, k in keys.items() if k in known}
-            todo = sorted((t for t in wanted if keys[t] not in known), key=len)
+        with contextlib.closing(TranslationStore(memory=not options.cache)) as store:
+            cache = _DriverCache(store, signatures)
+            tables = {d: cache.known(d, list(texts)) for d, texts in wanted.items()}
             size = max(16, options.batch_size * 8)
-            work += [(direction, todo[k : k + size]) for k in range(0, len(todo), size)]
-        total = sum(len(chunk) for _, chunk in work)
-        describe(f"translating {total:,} sentences on {sum(len(a) for a in pools.values())} actor(s)")
-        turn: dict[ModelRef, int] = {}
-        calls = {}
-        for direction, chunk in work:
-            actors = pools[direction[0]]
-            n = turn[direction[0]] = turn.get(direction[0], -1) + 1
-            calls[actors[n % len(actors)].translate.remote(chunk, direction[1], direction[2])] = (direction, chunk)
-        done = 0
-        pending = list(calls)
-        while pending:
-            ready, pending = ray.wait(pending, num_returns=1)
-            direction, chunk = calls[ready[0]]
-            out = _fatal_get(ray, ready[0])
-            sig = str(signatures[direction[0]])
-            store.put_many(
-                [(cache_key(sig, direction[1], direction[2], t), o) for t, o in zip(chunk, out, strict=True)]
-            )
-            tables[direction].update(zip(chunk, out, strict=True))
-            done += len(chunk)
-            describe(f"translating: {done:,} of {total:,} sentences")
-        store.close()
+            work = []  # (direction, chunk): length-sorted, so that a batch pads little
+            for d, texts in wanted.items():
+                todo = sorted((t for t in texts if t not in tables[d]), key=len)
+                work += [(d, todo[k : k + size]) for k in range(0, len(todo), size)]
+            total, done = sum(len(chunk) for _, chunk in work), 0
+            describe(f"translating {total:,} sentences on {sum(len(a) for a in pools.values())} actor(s)")
+            calls = _dispatch(pools, work)
+            pending = list(calls)
+            while pending:
+                ready, pending = ray.wait(pending, num_returns=1)
+                direction, chunk = calls[ready[0]]
+                out = _fatal_get(ray, ready[0])
+                cache.put(direction, chunk, out)  # as they come: an interrupted run keeps them
+                tables[direction].update(zip(chunk, out, strict=True))
+                done += len(chunk)
+                describe(f"translating: {done:,} of {total:,} sentences")
         return tables, signatures
     finally:
         for actors in pools.values():  # their CPUs and GPUs go back to the checking tasks
             for actor in actors:
                 ray.kill(actor)
+
+
+@dataclass
+class _DriverCache:
+    """The translation cache on the driver, keyed as :class:`CachedTranslator` keys it, so
+    that local and Ray scans share what they translated."""
+
+    store: TranslationStore
+    signatures: dict[ModelRef, TranslatorSignature]
+
+    def _key(self, direction: Direction, text: str) -> str:
+        ref, src, tgt = direction
+        return cache_key(str(self.signatures[ref]), src, tgt, text)
+
+    def known(self, direction: Direction, texts: list[str]) -> dict[str, str]:
+        keys = {t: self._key(direction, t) for t in texts}
+        found = self.store.get_many(sorted(set(keys.values())))
+        return {t: found[k] for t, k in keys.items() if k in found}
+
+    def put(self, direction: Direction, texts: list[str], out: list[str]) -> None:
+        self.store.put_many([(self._key(direction, t), o) for t, o in zip(texts, out, strict=True)])
+
+
+def _dispatch(pools: dict[ModelRef, list[Any]], work: list[tuple[Direction, list[str]]]) -> dict[Any, Any]:
+    """Every chunk to an actor of its model's pool, in turn; Ray queues an actor's calls."""
+    calls = {}
+    for n, (direction, chunk) in enumerate(work):
+        actors = pools[direction[0]]
+        calls[actors[n % len(actors)].translate.remote(chunk, direction[1], direction[2])] = (direction, chunk)
+    return calls
 
 
 def _actor_pools(ray: Any, refs: list[ModelRef], options: TranslatorOptions) -> dict[ModelRef, list[Any]]:
