@@ -153,10 +153,10 @@ def _translation_options(command: Callable[..., None]) -> Callable[..., None]:
     ]
 
     @functools.wraps(command)
-    def run(**kwargs: Any) -> None:
-        values = {name: kwargs.pop(name) for name, _, _ in _TRANSLATION_OPTIONS}
+    def run(*args: Any, **kwargs: Any) -> None:
+        values = {name: kwargs.pop(name, default) for name, _, default in _TRANSLATION_OPTIONS}
         no_translate = values.pop("no_translate")
-        command(**kwargs, translation=None if no_translate else _translation(**values))
+        command(*args, **kwargs, translation=None if no_translate else _translation(**values))
 
     params = [*own, *added]
     run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]

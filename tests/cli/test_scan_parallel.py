@@ -187,3 +187,26 @@ def test_baseline_create_refuses_a_scan_with_a_pair_it_could_not_check(
     assert code == 2
     assert one_line_error(err).startswith("mtcheck: error: l10n/broken.xlf is not well-formed XML")
     assert not (config.parent / ".mtcheck-baseline.json").exists()
+
+
+def test_every_format_names_a_pair_that_could_not_be_checked() -> None:
+    import xml.etree.ElementTree as ET
+
+    from mtcheck.types import PairFailure
+
+    failures = [
+        PairFailure("docs/a.ru.md", "docs/a.en.md", "the worker process checking it died (killed by SIGKILL)"),
+        PairFailure("l10n/<b>.xlf", None, "l10n/<b>.xlf is not well-formed XML: no element found"),
+    ]
+    text = render([], "text", failures=failures).splitlines()
+    assert text == [
+        "error: docs/a.ru.md → docs/a.en.md: the worker process checking it died (killed by SIGKILL)",
+        "error: l10n/<b>.xlf is not well-formed XML: no element found",
+    ]
+    suite = ET.fromstring(render([], "junit", failures=failures))
+    assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("2", "2", "0")
+    assert [c.get("name") for c in suite.iter("testcase")] == ["docs/a.ru.md → docs/a.en.md", "l10n/<b>.xlf"]
+    html = render([], "html", failures=failures)
+    assert "2 pair(s) could not be checked" in html and "l10n/&lt;b&gt;.xlf" in html and "<b>.xlf" not in html
+    data = json.loads(render([], "json", failures=failures))
+    assert data["failures"][1] == {"source": {"path": "l10n/<b>.xlf"}, "target": None, "error": failures[1].message}
