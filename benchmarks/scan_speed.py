@@ -1,19 +1,21 @@
 """Speed of `mtcheck scan` beyond one process, and of the HTTP backends with requests in flight.
 
-1. Model-free scan of 200 pairs (Russian/English, ten consecutive FLORES-200 sentences a pair,
-   in the nine input formats in turn, errors put into some drafts; tests/scancorpus.py builds
-   them), each configuration a fresh `mtcheck scan` process, so start-up is included:
-   --jobs 1, --jobs 2 and --executor ray --jobs 2 (a local Ray instance started by the scan).
-   Each runs `--repeat` times; the best time counts (other jobs on a shared machine only ever
-   slow a run down). The reports are compared byte for byte.
+1. Model-free scans of 200 pairs (Russian/English, consecutive sentences of FLORES-200 and
+   NTREX-128, 10 and 40 a pair, in the nine input formats in turn, errors put into some drafts;
+   tests/scancorpus.py builds them), each configuration a fresh `mtcheck scan` process, so
+   start-up is included: --jobs 1, --jobs 2, --executor ray --jobs 2 (a local Ray instance
+   started by the scan) and --executor ray joining an instance that is already running.
+   `--repeat` rounds, each running every configuration once: the load that other jobs put on a
+   shared machine drifts, so the ratios are given for the best times and as the median of the
+   ratios within a round. The reports are compared byte for byte.
 2. The HTTP backend against a local server that answers each request after 50 ms: the same
    sentences one request at a time and with 8 requests in flight (OpenAI-compatible chat: one
    sentence a request; LibreTranslate: 4 sentences a request).
 
-Reads FLORES-200 from ../shared/eval-data when present; otherwise the 120 lines in tests/data
-(the pairs then repeat sentences, which per-sentence caches make cheaper; it says so).
+Reads the sentences from ../shared/eval-data when present; otherwise the 120 FLORES lines in
+tests/data, repeated (per-sentence caches make repeats cheaper; it says so).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/scan_speed.py [--pairs 200] [--repeat 2]
+    PYTHONPATH=. .venv/bin/python benchmarks/scan_speed.py [--pairs 200] [--per-pair 10,40] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -35,20 +37,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = Path(os.environ.get("MTCHECK_EVAL_DATA", ROOT.parent / "shared" / "eval-data"))
 FLORES = EVAL / "flores200_ru_en"
+NTREX = EVAL / "ntrex128_eng_rus_kor"
 sys.path.insert(0, str(ROOT))
 
 from tests.scancorpus import build_corpus, sentences  # noqa: E402
 
 
-def flores() -> tuple[list[tuple[str, str]], str]:
-    if not FLORES.is_dir():
-        return sentences("flores-dev", "ru"), f"{FLORES} not found: the 120 lines in tests/data, repeated"
+def ru_en() -> tuple[list[tuple[str, str]], str]:
+    """Russian/English sentence pairs: FLORES-200 dev+devtest and NTREX-128 (news, its
+    Russian translated from English; here the Russian is the source, as a check sees it)."""
+    if not FLORES.is_dir() or not NTREX.is_dir():
+        return sentences("flores-dev", "ru"), f"{EVAL} not found: the 120 lines in tests/data, repeated"
+    files = [(FLORES / f"flores200.{s}.rus_Cyrl", FLORES / f"flores200.{s}.eng_Latn") for s in ("dev", "devtest")]
+    files.append((NTREX / "newstest2019-ref.rus.txt", NTREX / "newstest2019-src.eng.txt"))
     pairs: list[tuple[str, str]] = []
-    for split in ("dev", "devtest"):
-        ru = (FLORES / f"flores200.{split}.rus_Cyrl").read_text(encoding="utf-8").splitlines()
-        en = (FLORES / f"flores200.{split}.eng_Latn").read_text(encoding="utf-8").splitlines()
-        pairs += list(zip(ru, en, strict=True))
-    return pairs, f"FLORES-200 dev+devtest from {FLORES} ({len(pairs)} sentence pairs)"
+    for ru, en in files:
+        pairs += list(
+            zip(ru.read_text(encoding="utf-8").splitlines(), en.read_text(encoding="utf-8").splitlines(), strict=True)
+        )
+    return pairs, f"FLORES-200 dev+devtest and NTREX-128 from {EVAL} ({len(pairs)} sentence pairs)"
 
 
 def _child_cpu() -> float:
@@ -119,8 +126,11 @@ class RunningRay:
 
 
 def bench_scan(pairs: int, per_pair: int, repeat: int) -> None:
-    data, where = flores()
+    data, where = ru_en()
+    repeats = pairs * per_pair / len(data)
     print(f"scan: {pairs} pairs of {per_pair} sentences, nine formats; data: {where}")
+    if repeats > 1:
+        print(f"  (each sentence used {repeats:.1f} times on average: per-sentence caches help repeats)")
     with tempfile.TemporaryDirectory(prefix="mtcheck-scan-") as tmp:
         config = build_corpus(Path(tmp) / "p", pairs=pairs, per_pair=per_pair, korean=0, broken=False, ru=data)
         folder = config.parent
@@ -239,14 +249,15 @@ def bench_http(sentences_n: int, delay: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=int, default=200)
-    parser.add_argument("--per-pair", type=int, default=10)
+    parser.add_argument("--per-pair", default="10,40", help="sentences per pair; several sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--http-sentences", type=int, default=400)
     parser.add_argument("--skip-scan", action="store_true")
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.1f}")
     if not args.skip_scan:
-        bench_scan(args.pairs, args.per_pair, args.repeat)
+        for size in args.per_pair.split(","):
+            bench_scan(args.pairs, int(size), args.repeat)
     bench_http(args.http_sentences, 0.05)
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 

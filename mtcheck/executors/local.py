@@ -213,11 +213,17 @@ def _exit_reason(code: int | None) -> str:
 
 
 def _threads_env(jobs: int) -> dict[str, str]:
-    """Worker processes share the cores: numeric libraries in each get their share of threads
-    instead of one thread per core each (unless the user chose already)."""
-    share = str(max(1, (os.cpu_count() or 1) // max(1, jobs)))
-    names = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-    return {name: share for name in names if name not in os.environ}
+    """Worker processes share the cores: the thread pools of numeric libraries (and of a
+    translation model, unless --threads says) get their share, not one thread per core each
+    (unless the user chose already)."""
+    from mtcheck.scan import cores
+
+    share = str(max(1, cores() // max(1, jobs)))
+    env = {name: share for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS") if name not in os.environ}
+    if "OPENBLAS_NUM_THREADS" not in os.environ:
+        # Spinning BLAS threads cost more than they give on mtcheck's small matrices (see cli.main).
+        env["OPENBLAS_NUM_THREADS"] = "1"
+    return env
 
 
 @contextlib.contextmanager
