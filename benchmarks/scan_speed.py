@@ -1,10 +1,10 @@
 """Speed of `mtcheck scan` beyond one process, and of the HTTP backends with requests in flight.
 
 1. Model-free scans of 200 pairs (Russian/English, consecutive sentences of FLORES-200 and
-   NTREX-128, 10 and 40 a pair, in the nine input formats in turn, errors put into some drafts;
-   tests/scancorpus.py builds them), each configuration a fresh `mtcheck scan` process, so
-   start-up is included: --jobs 1, --jobs 2, --executor ray --jobs 2 (a local Ray instance
-   started by the scan) and --executor ray joining an instance that is already running.
+   NTREX-128, 10 and 20 a pair, no sentence twice, in the nine input formats in turn, errors put
+   into some drafts; tests/scancorpus.py builds them), each configuration a fresh `mtcheck
+   scan` process, so start-up is included: --jobs 1, --jobs 2, --executor ray --jobs 2 (a local
+   Ray instance started by the scan) and --executor ray joining an instance already running.
    `--repeat` rounds, each running every configuration once: the load that other jobs put on a
    shared machine drifts, so the ratios are given for the best times and as the median of the
    ratios within a round. The reports are compared byte for byte.
@@ -15,7 +15,7 @@
 Reads the sentences from ../shared/eval-data when present; otherwise the 120 FLORES lines in
 tests/data, repeated (per-sentence caches make repeats cheaper; it says so).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/scan_speed.py [--pairs 200] [--per-pair 10,40] [--repeat 3]
+    PYTHONPATH=. .venv/bin/python benchmarks/scan_speed.py [--pairs 200] [--per-pair 10,20] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -249,7 +249,7 @@ def bench_http(sentences_n: int, delay: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=int, default=200)
-    parser.add_argument("--per-pair", default="10,40", help="sentences per pair; several sizes, comma-separated")
+    parser.add_argument("--per-pair", default="10,20", help="sentences per pair; several sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--http-sentences", type=int, default=400)
     parser.add_argument("--skip-scan", action="store_true")
