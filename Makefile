@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/align_gold.py
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python benchmarks/pofilter_compare.py
 	$(BIN)/python benchmarks/translate_speed.py
+	PYTHONPATH=. $(BIN)/python benchmarks/scan_speed.py
 	PYTHONPATH=. $(BIN)/python benchmarks/quality.py --results benchmarks/RESULTS.md
 
 format: $(STAMP)
