@@ -136,7 +136,7 @@ class _Pool:
             name="mtcheck-worker",
             daemon=True,
         )
-        with _ignoring_sigint(), _environment(self._env):
+        with _holding_sigint(), _environment(self._env):
             process.start()
         child.close()
         return _Slot(process, parent)
@@ -183,6 +183,8 @@ def _serve(
     """A worker process's loop: one task in, one result out, until told to stop."""
     # Ctrl-C reaches the whole process group; the parent alone decides what to do about it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent at start
     try:
         initializer(*initargs)
     except BaseException as exc:
@@ -227,17 +229,18 @@ def _threads_env(jobs: int) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def _ignoring_sigint() -> Iterator[None]:
-    """A worker starts with Ctrl-C ignored (the disposition survives exec), so an interrupt
-    during its start-up prints no traceback of its own; the parent stops it."""
-    if threading.current_thread() is not threading.main_thread():
+def _holding_sigint() -> Iterator[None]:
+    """Ctrl-C held back, not lost, while a worker starts: the worker inherits the blocked
+    signal (the mask survives exec), so an interrupt during its start-up prints no traceback of
+    its own; this process gets the interrupt as soon as the worker is started, and stops it."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextlib.contextmanager

@@ -133,10 +133,11 @@ def test_a_killed_worker_fails_its_pair_and_the_rest_complete(tmp_path: Path) ->
 
 @needs_proc
 def test_ctrl_c_stops_the_workers_and_writes_nothing(tmp_path: Path) -> None:
-    config = build_corpus(tmp_path / "p", pairs=8, formats=("txt",), korean=0, broken=False)
+    # Enough pairs that the scan is still running when the signal comes, however loaded the machine.
+    config = build_corpus(tmp_path / "p", pairs=40, formats=("txt",), korean=0, broken=False)
     folder = config.parent
     proc = _start_scan(folder, "--jobs", "2", "-f", "json", "-o", "out.json")
-    workers = {_first_worker(proc), *_workers_of(proc.pid)}
+    workers = {_first_worker(proc, alive_for=0), *_workers_of(proc.pid)}
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
