@@ -12,7 +12,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# torch first, pinned: the [translate] extra would otherwise let pip choose a CUDA build.
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[dev,translate]'
+	# [distributed] is Ray: the `scan --executor ray` tests run in CI, they do not skip.
+	$(BIN)/python -m pip install --quiet -e '.[dev,translate,distributed]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -33,6 +34,7 @@ bench: $(STAMP)
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python benchmarks/pofilter_compare.py
 	$(BIN)/python benchmarks/translate_speed.py
 	$(BIN)/python benchmarks/review_speed.py
+	PYTHONPATH=. $(BIN)/python benchmarks/scan_speed.py
 	PYTHONPATH=. $(BIN)/python benchmarks/quality.py --results benchmarks/RESULTS.md
 
 # The long coverage-guided fuzzing campaign (atheris), one process; outside CI.

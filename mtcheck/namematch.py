@@ -941,7 +941,8 @@ _TRAVELS = 0.65  # names: John 0.34, Anderson 0.53, Smith 0.64; words: island 0.
 
 
 def _tried(name: SourceName) -> list[str]:
-    return sorted(name.accepted, key=len)[:8]
+    # Ties broken by the text: set order changes from process to process (hash seeds).
+    return sorted(name.accepted, key=lambda s: (len(s), s))[:8]
 
 
 def _unexpected(tok: Token, src: str) -> NameIssue | None:

@@ -4,6 +4,7 @@ when models are given, run the checks."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,45 @@ def skipped_notice(missing: list[str]) -> str:
     return f"{SKIPPED_TRANSLATION}; enable them with `{pulls}` (or pass --model DIR / --back-model DIR)"
 
 
+@dataclass(frozen=True)
+class LoadedPair:
+    """Both sides of a pair read and split into sentences; ``alignment`` when the format pairs
+    them itself (XLIFF, PO, TMX, CSV/TSV, two JSON files)."""
+
+    source: Document
+    target: Document
+    alignment: tuple[Bead, ...] | None = None
+
+
+def read_pair(
+    source_path: str | Path,
+    target_path: str | Path | None = None,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    on_step: Callable[[str], None] | None = None,
+) -> LoadedPair:
+    """Read one document pair, or one bilingual file when ``target_path`` is None."""
+    step = on_step or (lambda _name: None)
+    if target_path is None:
+        if kind_of(source_path) != "bilingual":
+            raise InputError(f"{source_path} is not a bilingual file (XLIFF, PO, TMX, CSV, TSV); give a TARGET too")
+        paired = load_bilingual(source_path, source_lang, target_lang)
+        return LoadedPair(paired.source, paired.target, paired.alignment)
+    if kind_of(source_path) == "keyed" and kind_of(target_path) == "keyed":
+        paired = load_keyed_pair(source_path, target_path, source_lang, target_lang)
+        return LoadedPair(paired.source, paired.target, paired.alignment)
+    for path in (source_path, target_path):
+        if kind_of(path) in ("bilingual", "keyed"):
+            raise InputError(f"{path} pairs its strings itself; check it alone (or two JSON files together)")
+    src_text, src_enc = load_text(source_path)
+    tgt_text, tgt_enc = load_text(target_path)
+    s_lang = source_lang or detect_lang(src_text, str(source_path))
+    t_lang = target_lang or detect_lang(tgt_text, str(target_path))
+    check_pair(s_lang, t_lang)
+    step("splitting sentences")
+    return LoadedPair(build(source_path, s_lang, src_text, src_enc), build(target_path, t_lang, tgt_text, tgt_enc))
+
+
 def check_files(
     source_path: str | Path,
     target_path: str | Path | None = None,
@@ -62,15 +102,15 @@ def check_files(
     with applied(config.limits if config is not None else None):
         # Before the documents: a broken glossary should fail at once, not after the alignment.
         glossary = load_glossary(config.glossary, config.do_not_translate) if config is not None else None
-        source, target, alignment = _read(source_path, target_path, source_lang, target_lang, step)
+        pair = read_pair(source_path, target_path, source_lang, target_lang, step)
     if translators is not None and forward is None and back is None:
-        pair = translators(source.lang, target.lang)
-        if pair is not None:
-            forward, back, missing_models = pair.forward, pair.back, pair.missing
+        made = translators(pair.source.lang, pair.target.lang)
+        if made is not None:
+            forward, back, missing_models = made.forward, made.back, made.missing
     return check_documents(
-        source,
-        target,
-        alignment,
+        pair.source,
+        pair.target,
+        pair.alignment,
         scorer=scorer,
         on_step=step,
         config=config,
@@ -79,38 +119,6 @@ def check_files(
         back=back,
         missing_models=missing_models,
     )
-
-
-def _read(
-    source_path: str | Path,
-    target_path: str | Path | None,
-    source_lang: str | None,
-    target_lang: str | None,
-    step: Callable[[str], None],
-) -> tuple[Document, Document, tuple[Bead, ...] | None]:
-    """The two documents, and the alignment when the input pairs its strings itself."""
-    alignment: tuple[Bead, ...] | None = None
-    if target_path is None:
-        if kind_of(source_path) != "bilingual":
-            raise InputError(f"{source_path} is not a bilingual file (XLIFF, PO, TMX, CSV, TSV); give a TARGET too")
-        paired = load_bilingual(source_path, source_lang, target_lang)
-        source, target, alignment = paired.source, paired.target, paired.alignment
-    elif kind_of(source_path) == "keyed" and kind_of(target_path) == "keyed":
-        paired = load_keyed_pair(source_path, target_path, source_lang, target_lang)
-        source, target, alignment = paired.source, paired.target, paired.alignment
-    else:
-        for path in (source_path, target_path):
-            if kind_of(path) in ("bilingual", "keyed"):
-                raise InputError(f"{path} pairs its strings itself; check it alone (or two JSON files together)")
-        src_text, src_enc = load_text(source_path)
-        tgt_text, tgt_enc = load_text(target_path)
-        s_lang = source_lang or detect_lang(src_text, str(source_path))
-        t_lang = target_lang or detect_lang(tgt_text, str(target_path))
-        check_pair(s_lang, t_lang)
-        step("splitting sentences")
-        source = build(source_path, s_lang, src_text, src_enc)
-        target = build(target_path, t_lang, tgt_text, tgt_enc)
-    return source, target, alignment
 
 
 def check_documents(

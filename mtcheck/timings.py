@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 ENV_TIMINGS = "MTCHECK_TIMINGS"
@@ -27,6 +27,11 @@ class StageTimer:
         self._current = name.split(" ", 1)[0] if not name.startswith("checking") else name
         if self._then is not None:
             self._then(name)
+
+    def add(self, seconds: Iterable[tuple[str, float]]) -> None:
+        """Stage times measured elsewhere (a scan's worker processes)."""
+        for name, secs in seconds:
+            self.seconds[name] = self.seconds.get(name, 0.0) + secs
 
     def _charge(self) -> None:
         now = time.perf_counter()

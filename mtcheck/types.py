@@ -139,3 +139,23 @@ class Report:
         for f in self.findings:
             out[f.severity.label] += 1
         return out
+
+
+@dataclass(frozen=True)
+class PairFailure:
+    """A pair that could not be checked (unreadable input, a crashed worker): a scan reports
+    it with its paths and still checks every other pair."""
+
+    source: str
+    target: str | None
+    message: str
+
+    @property
+    def label(self) -> str:
+        return self.source if self.target is None else f"{self.source} → {self.target}"
+
+    @property
+    def line(self) -> str:
+        """One line naming the pair, once: most input errors name their file already."""
+        named = self.source in self.message or (self.target is not None and self.target in self.message)
+        return self.message if named else f"{self.label}: {self.message}"

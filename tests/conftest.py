@@ -4,6 +4,7 @@ import atexit
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -186,3 +187,52 @@ def one_line_error(stderr: str) -> str:
     assert lines[0].startswith("mtcheck: error: ")
     assert "Traceback" not in stderr
     return lines[0]
+
+
+@pytest.fixture(scope="session")
+def scan_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project of 33 pairs (32 Russian, one Korean: each worker that meets Korean loads Kiwi,
+    seconds of CI) in nine formats plus one broken file (tests/scancorpus.py); its mtcheck.toml.
+    Shared by the scan tests, which compare executors on it."""
+    from tests.scancorpus import build_corpus
+
+    return build_corpus(tmp_path_factory.mktemp("scan") / "project", pairs=32, korean=1)
+
+
+@dataclass(frozen=True)
+class ScanRun:
+    """What `mtcheck scan --jobs 1` made of the corpus: the reference every executor must equal."""
+
+    code: int
+    json: str
+    sarif: str
+    stderr: str
+
+
+@pytest.fixture(scope="session")
+def scan_reference(scan_corpus: Path) -> ScanRun:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(scan_corpus.parent)
+        code, out_json, err = run_cli("scan", "--jobs", "1", "-f", "json")
+        code_sarif, out_sarif, _ = run_cli("scan", "--jobs", "1", "-f", "sarif")
+    assert code == code_sarif
+    return ScanRun(code, out_json, out_sarif, err)
+
+
+def assert_scan_matches(reference: ScanRun, config: Path, cli_args: tuple[str, ...], options: Any) -> Any:
+    """`mtcheck scan CLI_ARGS -f json` and the same scan through run_scan(OPTIONS), rendered as
+    SARIF by the renderer the command uses: both byte for byte the reference's, and the same
+    exit status and stderr. Runs in the corpus's folder (paths are relative to it); returns the
+    ScanResult."""
+    from mtcheck.config import load_config
+    from mtcheck.report import render
+    from mtcheck.scan import run_scan
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(config.parent)
+        code, out, err = run_cli("scan", *cli_args, "-f", "json")
+        assert (code, out) == (reference.code, reference.json)
+        assert err == reference.stderr
+        result = run_scan(load_config(config), options)
+    assert render(list(result.reports), "sarif", failures=result.failures) == reference.sarif
+    return result

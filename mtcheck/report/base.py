@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from mtcheck.types import Report
+from mtcheck.types import PairFailure, Report
 
 
 class LineIndex:
@@ -30,38 +30,44 @@ class LineIndex:
         return start, end
 
 
-def _json(reports: Sequence[Report], color: bool) -> str:
+Failures = Sequence[PairFailure]
+
+
+def _json(reports: Sequence[Report], color: bool, failures: Failures) -> str:
     from mtcheck.report.json import render_json, render_json_many
 
-    return render_json(reports[0]) if len(reports) == 1 else render_json_many(reports)
+    if len(reports) == 1 and not failures:
+        return render_json(reports[0])
+    return render_json_many(reports, failures)
 
 
-def _text(reports: Sequence[Report], color: bool) -> str:
+def _text(reports: Sequence[Report], color: bool, failures: Failures) -> str:
     from mtcheck.report.text import render_text
 
-    return "".join(render_text(r, color=color) for r in reports)
+    return "".join(render_text(r, color=color) for r in reports) + "".join(f"error: {f.line}\n" for f in failures)
 
 
-def _sarif(reports: Sequence[Report], color: bool) -> str:
+def _sarif(reports: Sequence[Report], color: bool, failures: Failures) -> str:
     from mtcheck.report.sarif import render_sarif
 
-    return render_sarif(reports)
+    return render_sarif(reports, failures)
 
 
-def _junit(reports: Sequence[Report], color: bool) -> str:
+def _junit(reports: Sequence[Report], color: bool, failures: Failures) -> str:
     from mtcheck.report.junit import render_junit
 
-    return render_junit(reports)
+    return render_junit(reports, failures)
 
 
-def _html(reports: Sequence[Report], color: bool) -> str:
+def _html(reports: Sequence[Report], color: bool, failures: Failures) -> str:
     from mtcheck.report.html import render_html
 
-    return render_html(reports)
+    return render_html(reports, failures)
 
 
-# Every renderer takes a sequence of reports: `mtcheck check` passes one, `mtcheck scan` many.
-FORMATS: dict[str, Callable[[Sequence[Report], bool], str]] = {
+# Every renderer takes a sequence of reports (`mtcheck check` passes one, `mtcheck scan` many)
+# and the pairs a scan could not check.
+FORMATS: dict[str, Callable[[Sequence[Report], bool, Failures], str]] = {
     "text": _text,
     "json": _json,
     "sarif": _sarif,
@@ -70,12 +76,12 @@ FORMATS: dict[str, Callable[[Sequence[Report], bool], str]] = {
 }
 
 
-def render(report: Report | Sequence[Report], fmt: str, color: bool = False) -> str:
+def render(report: Report | Sequence[Report], fmt: str, color: bool = False, failures: Failures = ()) -> str:
     try:
         renderer = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})") from None
-    return renderer([report] if isinstance(report, Report) else list(report), color)
+    return renderer([report] if isinstance(report, Report) else list(report), color, list(failures))
 
 
 def write_atomic(path: str | Path, content: str | bytes, mode: int | None = None) -> None:

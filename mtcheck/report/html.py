@@ -16,7 +16,7 @@ from html import escape
 from typing import TypeVar
 
 from mtcheck.fingerprint import display_path
-from mtcheck.types import Document, Finding, Report, Severity, Span
+from mtcheck.types import Document, Finding, PairFailure, Report, Severity, Span
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#222}
@@ -37,6 +37,7 @@ aside{position:fixed;right:0;top:6em;width:22em;bottom:0;overflow:auto;border-le
  background:#fff;padding:.5em 1em}
 ol.findings{padding-left:1.2em}ol.findings li{margin:.3em 0}
 li.off{display:none}
+section.failed{margin:1em;color:#c00}
 .rule{font-weight:bold}.sev{font-size:.85em;text-transform:uppercase}
 .sev.error{color:#c00}.sev.warning{color:#a60}.sev.info{color:#36c}
 q{font-style:italic}
@@ -159,7 +160,14 @@ def _section(n: int, report: Report) -> tuple[str, set[str], set[str]]:
     return html, {f.rule for f in report.findings}, {f.severity.label for f in report.findings}
 
 
-def render_html(reports: Sequence[Report]) -> str:
+def _failures(failures: Sequence[PairFailure]) -> str:
+    if not failures:
+        return ""
+    items = "".join(f'<li><span class="path">{escape(f.label)}</span>: {escape(f.message)}</li>' for f in failures)
+    return f'<section class="failed"><h2>{len(failures)} pair(s) could not be checked</h2><ul>{items}</ul></section>'
+
+
+def render_html(reports: Sequence[Report], failures: Sequence[PairFailure] = ()) -> str:
     sections, rules, severities = [], set(), set()
     for n, report in enumerate(reports):
         html, r, s = _section(n, report)
@@ -181,5 +189,5 @@ def render_html(reports: Sequence[Report]) -> str:
         f"<header><h1>mtcheck: {total} finding(s)</h1>"
         f'<div class="filters">{"".join(boxes)}</div></header>'
         '<aside><h2>Details</h2><div id="details">Click or hover a highlighted span.</div></aside>'
-        f"<main>{''.join(sections)}</main><script>{_JS}</script></body></html>\n"
+        f"<main>{_failures(failures)}{''.join(sections)}</main><script>{_JS}</script></body></html>\n"
     )

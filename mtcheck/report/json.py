@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from mtcheck.types import Document, Finding, Report, Span
+from mtcheck.types import Document, Finding, PairFailure, Report, Span
 
 SCHEMA = "mtcheck.report/1"
 
@@ -55,7 +55,20 @@ def render_json(report: Report) -> str:
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_json_many(reports: Sequence[Report]) -> str:
-    """Several reports (from ``mtcheck scan``): each one a ``mtcheck.report/1`` object."""
-    data = {"schema": "mtcheck.scan/1", "reports": [report_dict(r) for r in reports]}
+def failure_dict(failure: PairFailure) -> dict[str, Any]:
+    return {
+        "source": {"path": failure.source},
+        "target": {"path": failure.target} if failure.target is not None else None,
+        "error": failure.message,
+    }
+
+
+def render_json_many(reports: Sequence[Report], failures: Sequence[PairFailure] = ()) -> str:
+    """Several reports (from ``mtcheck scan``): each one a ``mtcheck.report/1`` object; the
+    pairs that could not be checked under ``failures``."""
+    data = {
+        "schema": "mtcheck.scan/1",
+        "reports": [report_dict(r) for r in reports],
+        "failures": [failure_dict(f) for f in failures],
+    }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 
 from mtcheck.fingerprint import location
 from mtcheck.report.base import LineIndex
-from mtcheck.types import Finding, Report, Severity
+from mtcheck.types import Finding, PairFailure, Report, Severity
 
 # Characters XML 1.0 cannot hold at all, even escaped; a damaged input may contain them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -33,10 +33,10 @@ def _line(f: Finding, report: Report) -> str:
     return text + (f"\n    suggestion: {f.suggestion}" if f.suggestion else "")
 
 
-def render_junit(reports: Sequence[Report]) -> str:
+def render_junit(reports: Sequence[Report], failures: Sequence[PairFailure] = ()) -> str:
     suites = ET.Element("testsuites", name="mtcheck")
     suite = ET.SubElement(suites, "testsuite", name="mtcheck")
-    failures = 0
+    failing_cases = 0
     for report in reports:
         name = (
             report.source.path
@@ -46,7 +46,7 @@ def render_junit(reports: Sequence[Report]) -> str:
         case = ET.SubElement(suite, "testcase", classname="mtcheck", name=_xml(name))
         failing = any(f.severity >= Severity.WARNING for f in report.findings)
         if failing:
-            failures += 1
+            failing_cases += 1
             counts = report.counts()
             summary = f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
             lines = [_line(f, report) for f in report.findings]
@@ -55,10 +55,16 @@ def render_junit(reports: Sequence[Report]) -> str:
         infos = [] if failing else [_line(f, report) for f in report.findings]
         if report.notices or infos:
             ET.SubElement(case, "system-out").text = _xml("\n".join([*infos, *report.notices]))
-    suite.set("tests", str(len(reports)))
-    suite.set("failures", str(failures))
-    suite.set("errors", "0")
-    suites.set("tests", str(len(reports)))
-    suites.set("failures", str(failures))
+    for failed in failures:
+        # A pair that could not be checked is a test that errored, not one that failed.
+        case = ET.SubElement(suite, "testcase", classname="mtcheck", name=_xml(failed.label))
+        ET.SubElement(case, "error", message=_xml(failed.message), type="mtcheck.error").text = _xml(failed.message)
+    tests = str(len(reports) + len(failures))
+    suite.set("tests", tests)
+    suite.set("failures", str(failing_cases))
+    suite.set("errors", str(len(failures)))
+    suites.set("tests", tests)
+    suites.set("failures", str(failing_cases))
+    suites.set("errors", str(len(failures)))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

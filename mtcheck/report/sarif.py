@@ -16,7 +16,7 @@ from typing import Any
 from mtcheck import __version__
 from mtcheck.fingerprint import display_path, fingerprints, location
 from mtcheck.report.base import LineIndex
-from mtcheck.types import Document, Report, Severity, Span
+from mtcheck.types import Document, PairFailure, Report, Severity, Span
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "mtcheck/v1"
@@ -64,7 +64,23 @@ def _location(doc: Document, index: LineIndex, span: Span) -> dict[str, Any]:
     }
 
 
-def sarif_dict(reports: Sequence[Report]) -> dict[str, Any]:
+def _invocation(failures: Sequence[PairFailure]) -> dict[str, Any]:
+    """Pairs that could not be checked, as SARIF's tool execution notifications: code scanning
+    shows them as the tool's errors, not as findings in the code."""
+    return {
+        "executionSuccessful": False,
+        "toolExecutionNotifications": [
+            {
+                "level": "error",
+                "message": {"text": f.line},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.source)}}}],
+            }
+            for f in failures
+        ],
+    }
+
+
+def sarif_dict(reports: Sequence[Report], failures: Sequence[PairFailure] = ()) -> dict[str, Any]:
     rules = _rules()
     rule_index = {r["id"]: i for i, r in enumerate(rules)}
     results: list[dict[str, Any]] = []
@@ -96,25 +112,22 @@ def sarif_dict(reports: Sequence[Report]) -> dict[str, Any]:
             if "back_translation" in f.evidence:
                 result["properties"]["backTranslation"] = f.evidence["back_translation"]
             results.append(result)
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "mtcheck",
-                        "version": __version__,
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "artifacts": [{"location": {"uri": uri}} for uri in artifacts],
-                "results": results,
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "mtcheck",
+                "version": __version__,
+                "rules": rules,
             }
-        ],
+        },
+        "columnKind": "unicodeCodePoints",
+        "artifacts": [{"location": {"uri": uri}} for uri in artifacts],
+        "results": results,
     }
+    if failures:
+        run["invocations"] = [_invocation(failures)]
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render_sarif(reports: Sequence[Report]) -> str:
-    return json.dumps(sarif_dict(reports), ensure_ascii=False, indent=2) + "\n"
+def render_sarif(reports: Sequence[Report], failures: Sequence[PairFailure] = ()) -> str:
+    return json.dumps(sarif_dict(reports, failures), ensure_ascii=False, indent=2) + "\n"

@@ -52,12 +52,19 @@ def length_sorted_batches(texts: Sequence[str], batch_size: int) -> Iterator[lis
 
 # Below this many segments a progress bar flickers more than it informs.
 PROGRESS_MIN = 32
+_bars = {"enabled": True}
+
+
+def progress_bars(enabled: bool) -> None:
+    """Switch this process's translation progress bars on or off: a scan's worker processes
+    share the terminal with the scan's own bar, which they must not draw over."""
+    _bars["enabled"] = enabled
 
 
 def progress(total: int, label: str) -> tuple[Callable[[int], None], Callable[[], None]]:
     """(advance, close) for a rich progress bar on stderr; both no-ops when stderr is not a
-    terminal (CI logs, pipes) or the job is small."""
-    if total < PROGRESS_MIN or not sys.stderr.isatty():
+    terminal (CI logs, pipes), the job is small or bars are off in this process."""
+    if total < PROGRESS_MIN or not _bars["enabled"] or not sys.stderr.isatty():
         return (lambda _n: None), (lambda: None)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn

@@ -20,13 +20,17 @@ from mtcheck.translate.base import TranslationError, Translator, TranslatorSigna
 _CHUNK = 500
 
 
-def _key(signature: str, src: str, tgt: str, text: str) -> str:
+def cache_key(signature: str, src: str, tgt: str, text: str) -> str:
     # NUL cannot occur in any of the parts' meaningful content, so the join is unambiguous.
     return hashlib.sha256("\0".join((signature, src, tgt, text)).encode("utf-8")).hexdigest()
 
 
 class TranslationStore:
-    """The SQLite file; safe to share between processes (SQLite locks, WAL journal)."""
+    """The SQLite file, shared by every process that checks at once (``scan --jobs N``): the
+    WAL journal lets readers go on while one process writes, and a writer that finds the
+    file locked waits for it (``busy_timeout``) instead of failing."""
+
+    BUSY_TIMEOUT_S = 60
 
     def __init__(self, path: Path | None = None, memory: bool = False) -> None:
         """``memory``: nothing written to disk (``--no-cache``), but repeated texts are still
@@ -34,11 +38,17 @@ class TranslationStore:
         self.path = path or cache_dir() / "translations.sqlite3"
         try:
             if memory:
-                self._db = sqlite3.connect(":memory:")
+                self._db = sqlite3.connect(":memory:", isolation_level=None)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path, timeout=30)
+                # isolation_level=None: transactions are begun explicitly (put_many), not by
+                # the module before each write.
+                self._db = sqlite3.connect(self.path, timeout=self.BUSY_TIMEOUT_S, isolation_level=None)
+            self._db.execute(f"PRAGMA busy_timeout = {self.BUSY_TIMEOUT_S * 1000}")
             self._db.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL cannot corrupt the file; a crash may lose the last writes,
+            # which for a cache means translating them again.
+            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS translation (key TEXT PRIMARY KEY, output TEXT NOT NULL)")
         except (OSError, sqlite3.Error) as exc:
             raise TranslationError(f"cannot open the translation cache {self.path}: {exc}") from None
@@ -53,8 +63,19 @@ class TranslationStore:
         return found
 
     def put_many(self, items: Sequence[tuple[str, str]]) -> None:
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO translation (key, output) VALUES (?, ?)", items)
+        # IMMEDIATE takes the write lock at BEGIN, where the busy timeout applies; a deferred
+        # transaction that reads first and writes later can fail at once when another
+        # process wrote in between.
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.executemany("INSERT OR REPLACE INTO translation (key, output) VALUES (?, ?)", items)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise TranslationError(f"cannot write the translation cache {self.path}: {exc}") from None
 
     def close(self) -> None:
         self._db.close()
@@ -77,7 +98,7 @@ class CachedTranslator:
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         sig = str(self.inner.signature())
-        keys = [_key(sig, src, tgt, t) for t in texts]
+        keys = [cache_key(sig, src, tgt, t) for t in texts]
         known = self.store.get_many(sorted(set(keys)))
         # A text repeated in the batch is translated once.
         todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
@@ -85,14 +106,17 @@ class CachedTranslator:
         self.misses += len(todo)
         if todo:
             advance, close = progress(len(todo), f"translating {src}→{tgt}")
+            # A backend that works on many texts at once (requests in flight) says how many
+            # keep it busy; smaller chunks would leave it idle between calls.
+            chunk = max(self.chunk, int(getattr(self.inner, "preferred_chunk", 0)))
             try:
-                for k in range(0, len(todo), self.chunk):
-                    batch = todo[k : k + self.chunk]
+                for k in range(0, len(todo), chunk):
+                    batch = todo[k : k + chunk]
                     self.model_calls += 1
                     out = self.inner.translate(batch, src, tgt)
                     if len(out) != len(batch):
                         raise TranslationError(f"translator returned {len(out)} texts for {len(batch)}")
-                    items = [(_key(sig, src, tgt, t), o) for t, o in zip(batch, out, strict=True)]
+                    items = [(cache_key(sig, src, tgt, t), o) for t, o in zip(batch, out, strict=True)]
                     self.store.put_many(items)
                     known.update(items)
                     advance(len(batch))

@@ -107,3 +107,32 @@ def test_memory_store_writes_nothing(_private_cache: Path) -> None:
     again = FakeTranslator(TABLE)
     CachedTranslator(again, TranslationStore(memory=True)).translate(["Привет, мир."], "ru", "en")
     assert again.calls == 1  # nothing persisted between stores
+
+
+def _write_concurrently(args: tuple[str, int]) -> list[str]:
+    """One of several processes filling the same cache file: its own rotation of the same
+    400 sentences, in small batches, each batch a read and a write of the store."""
+    path, k = args
+    texts = [f"Предложение номер {i}." for i in range(400)]
+    table = {("ru", "en"): {t: f"Sentence number {i}." for i, t in enumerate(texts)}}
+    order = texts[k * 67 :] + texts[: k * 67]
+    store = TranslationStore(Path(path))
+    out: list[str] = []
+    for j in range(0, len(order), 5):
+        out += CachedTranslator(FakeTranslator(table), store, chunk=3).translate(order[j : j + 5], "ru", "en")
+    store.close()
+    return [o for t, o in zip(order, out, strict=True) if table["ru", "en"][t] != o]
+
+
+def test_concurrent_writer_processes_share_one_cache_file(tmp_path: Path) -> None:
+    """What `scan --jobs N` does to the cache: processes reading and writing one SQLite file at
+    once. None fails on a locked file, and every answer is right."""
+    import multiprocessing
+
+    path = tmp_path / "translations.sqlite3"
+    with multiprocessing.get_context("spawn").Pool(6) as pool:
+        wrong = pool.map(_write_concurrently, [(str(path), k) for k in range(6)])
+    assert wrong == [[]] * 6
+    store = TranslationStore(path)
+    assert store._db.execute("SELECT COUNT(*) FROM translation").fetchone()[0] == 400
+    assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
