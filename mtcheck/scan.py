@@ -194,13 +194,16 @@ def run_scan(
     from mtcheck.executors.progress import ScanBar
     from mtcheck.executors.work import PairResult, WorkerSettings
     from mtcheck.glossary import load_glossary
+    from mtcheck.limits import applied
     from mtcheck.timings import StageTimer
 
     if options.executor not in EXECUTORS:
         raise UsageError(f"unknown executor {options.executor!r} ({', '.join(EXECUTORS)})")
     jobs, notes = plan(config)
-    # A broken glossary is one error, not one per pair.
-    load_glossary(config.glossary, config.do_not_translate)
+    # A broken glossary is one error, not one per pair; read under the scan's limits, as
+    # every pair reads it.
+    with applied(config.limits):
+        load_glossary(config.glossary, config.do_not_translate)
     tasks = tasks_of(jobs)
     workers = min(options.jobs or default_jobs(jobs), max(1, len(tasks)))
     timer = on_step if isinstance(on_step, StageTimer) else None

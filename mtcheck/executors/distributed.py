@@ -30,6 +30,7 @@ from mtcheck.executors.work import PairResult, PairTask, Worker, WorkerSettings,
 from mtcheck.translate.base import TranslationError, TranslatorSignature
 from mtcheck.translate.cache import TranslationStore, cache_key
 from mtcheck.translate.load import ModelRef, PairModels, TranslationRequest, TranslatorOptions, locate
+from mtcheck.types import Report
 
 INSTALL_HINT = "--executor ray needs Ray: pip install 'mtcheck[distributed]'"
 # Objects here are documents and reports, megabytes at most; a small store leaves the memory
@@ -182,13 +183,20 @@ class _Read:
 
 
 def _read_task(scan_id: str, settings: WorkerSettings, task: PairTask) -> tuple[_Read | PairResult, Any]:
-    from mtcheck.pipeline import read_pair
+    from mtcheck.limits import applied
+    from mtcheck.pipeline import LoadedPair, read_pair
 
     missing = _guarded_folder(task, settings)
     if missing is not None:
         return missing, None
     _worker_for(scan_id, settings)
-    pair = guarded(task, lambda: read_pair(task.source, task.target, task.source_lang, task.target_lang))
+
+    def read() -> LoadedPair:
+        # Under the scan's --max-size/--max-sentences, as check_files reads a pair.
+        with applied(settings.config.limits):
+            return read_pair(task.source, task.target, task.source_lang, task.target_lang)
+
+    pair = guarded(task, read)
     if isinstance(pair, PairResult):
         return pair, None
     texts = (tuple(s.text for s in pair.source.segments), tuple(s.text for s in pair.target.segments))
@@ -219,23 +227,27 @@ def _check_loaded_task(
     missing: tuple[str, ...],
 ) -> PairResult:
     from mtcheck.glossary import load_glossary
+    from mtcheck.limits import applied
     from mtcheck.pipeline import check_documents
 
     _worker_for(scan_id, settings)  # progress bars off in this process
     config = settings.config
-    return guarded(
-        task,
-        lambda: check_documents(
+
+    def check() -> Report:
+        with applied(config.limits):
+            glossary = load_glossary(config.glossary, config.do_not_translate)
+        return check_documents(
             pair.source,
             pair.target,
             pair.alignment,
             config=config,
-            glossary=load_glossary(config.glossary, config.do_not_translate),
+            glossary=glossary,
             forward=forward,
             back=back,
             missing_models=list(missing),
-        ),
-    )
+        )
+
+    return guarded(task, check)
 
 
 class TranslatorActor:

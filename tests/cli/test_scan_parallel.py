@@ -20,7 +20,7 @@ from mtcheck.config import load_config
 from mtcheck.report import render
 from mtcheck.scan import SMALL_SCAN_BYTES, ScanOptions, cores, default_jobs, plan, run_scan
 from tests.conftest import DATA, ScanRun, assert_scan_matches, one_line_error, run_cli
-from tests.scancorpus import build_corpus
+from tests.scancorpus import build_corpus, sentences, write_txt
 
 SARIF_SCHEMA = json.loads((DATA / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -52,6 +52,35 @@ def test_two_workers_give_the_same_bytes_as_one(scan_corpus: Path, scan_referenc
     # Two processes checked the 34 pairs, neither of them this one: each loaded its NLP
     # resources once and kept them for the pairs that followed.
     assert len(result.workers) == 2 and os.getpid() not in result.workers
+
+
+def test_workers_apply_the_limits_and_the_review_file_as_one_process_does(tmp_path: Path) -> None:
+    from mtcheck.fingerprint import fingerprints
+    from mtcheck.pipeline import check_files
+    from mtcheck.review.store import Decision, ReviewFile, review_path, save_review
+
+    config = build_corpus(tmp_path / "p", pairs=6, formats=("txt", "xliff"), korean=0, broken=False)
+    folder = config.parent
+    write_txt(folder, "long", sentences("flores-dev", "ru")[:30], "ru")  # 30 sentences: over the limit below
+    source, draft = folder / "txt/ru/doc002.txt", folder / "txt/en/doc002.txt"  # a changed figure in it
+    report = check_files(source, draft, "ru", "en")
+    finding, fp = next((f, fp) for f, fp in zip(report.findings, fingerprints(report), strict=True) if f.target_span)
+    save_review(ReviewFile(review_path(draft), source, draft, {fp: Decision("dismissed", finding.rule, "x")}))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
+        runs = [run_cli("scan", "--jobs", jobs, "--max-sentences", "20", "-f", "json") for jobs in ("1", "2")]
+    assert runs[1] == runs[0]
+    code, out, err = runs[0]
+    assert code == 2 and "mtcheck: error: txt/ru/long.txt holds more than 20 sentences" in err
+    data = json.loads(out)
+    assert [f["source"]["path"] for f in data["failures"]] == ["txt/ru/long.txt"]
+    (checked,) = [r for r in data["reports"] if r["source"]["path"] == "txt/ru/doc002.txt"]
+    assert len(checked["findings"]) == len(report.findings) - 1
+    assert any("1 finding(s) dismissed in the review file" in n for n in checked["notices"])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
+        code, _, err = run_cli("scan", "--jobs", "2", "--max-size", "2k", "-f", "json")
+    assert code == 2 and "mtcheck: error: txt/ru/long.txt is too large" in err
 
 
 def test_default_jobs_is_one_per_core_unless_the_scan_is_small(scan_corpus: Path, tmp_path: Path) -> None:

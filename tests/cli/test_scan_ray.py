@@ -15,17 +15,19 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mtcheck.config import load_config
+from mtcheck.limits import Limits
 from mtcheck.report import render
 from mtcheck.scan import ScanOptions, run_scan
 from mtcheck.translate.load import TranslationRequest, TranslatorOptions
 from tests.conftest import ScanRun, assert_scan_matches, one_line_error, run_cli
-from tests.scancorpus import build_corpus
+from tests.scancorpus import build_corpus, sentences, write_txt
 
 try:
     import ray
@@ -67,12 +69,18 @@ def test_tiny_model_as_ray_actors_gives_the_in_process_findings(
     tiny_marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = build_corpus(tmp_path / "p", pairs=4, formats=("txt", "xliff"), korean=0, broken=False)
+    write_txt(config.parent, "long", sentences("flores-dev", "ru")[:30], "ru")  # over the limit below
     monkeypatch.chdir(config.parent)
     # Random weights never stop on their own: a fixed output length keeps the nonsense short.
     options = TranslatorOptions(threads=1, fixed_length=8, cache=False)
     request = TranslationRequest(str(tiny_marian), str(tiny_marian), options)
-    here = run_scan(load_config(config), ScanOptions(jobs=1, translation=request))
-    on_ray = run_scan(load_config(config), ScanOptions(executor="ray", translation=request))
+    # Ray reads the pairs in tasks of their own, before the actors translate: under the limits too.
+    limited = replace(load_config(config), limits=Limits(max_sentences=20))
+    here = run_scan(limited, ScanOptions(jobs=1, translation=request))
+    on_ray = run_scan(limited, ScanOptions(executor="ray", translation=request))
+    assert on_ray.failures == here.failures
+    assert [f.source for f in here.failures] == ["txt/ru/long.txt"]
+    assert "holds more than 20 sentences" in here.failures[0].message
 
     def mt501(reports: Any) -> list[dict[str, Any]]:
         data = json.loads(render(list(reports), "json"))["reports"]
