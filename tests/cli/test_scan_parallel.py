@@ -53,7 +53,8 @@ def test_two_workers_give_the_same_bytes_as_one(scan_corpus: Path, scan_referenc
     # resources once and kept them for the pairs that followed.
     assert len(result.workers) == 2 and os.getpid() not in result.workers
     # Workers leave without the interpreter's teardown, but none outlives the scan.
-    assert not any(Path(f"/proc/{pid}").exists() for pid in result.workers)
+    if Path("/proc/self").exists():
+        assert not any(Path(f"/proc/{pid}").exists() for pid in result.workers)
 
 
 def test_workers_apply_the_limits_and_the_review_file_as_one_process_does(tmp_path: Path) -> None:
