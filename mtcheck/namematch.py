@@ -54,6 +54,9 @@ _MAX_WINDOW = 4
 # Zipf frequency from which an English spelling of a name of guessed origin is its own (John for 존).
 _LOOSE_KNOWN = 1.5
 _WELL_KNOWN = 3.0
+# A slip of a well-known spelling is at most this frequent, and this much rarer than it.
+_SLIP_CEILING = 2.5
+_SLIP_GAP = 2.0
 _UNKNOWN = 1.0
 _KNOWN_READING = 1.5
 # Spellings Russian transliteration never produces (and a Hangul reading may not): an English name
@@ -459,6 +462,8 @@ def _near(
         # Hangul cannot write an English r before a consonant or an h (버나스톤 = Burnaston): an
         # English spelling that only adds those is the name's own.
         original = original or _unwritable(c) == _unwritable(form)
+    if score >= _NEAR and len(c) >= 3 and name.strict and len(name.canonical or name.text) >= 3 and _slip(c, form):
+        return GARBLED, span, form
     if score >= _NEAR and len(c) >= 4:
         garbled = (
             name.strict
@@ -479,6 +484,17 @@ def _near(
     return None
 
 
+def _slip(spelling: str, accepted: str) -> bool:
+    """The nearest accepted spelling is one English writes all the time (Ford, Pennsylvania,
+    Thailand) and the draft's is far rarer or unknown (Fod, Pennslyvania): a slip, whatever the
+    name's origin and whether or not the slip happens to be a word."""
+    usual = english_frequency(accepted)
+    if usual < _WELL_KNOWN or english_frequency(spelling) >= min(_SLIP_CEILING, usual - _SLIP_GAP):
+        return False
+    # Letters no transliteration writes mark another name's own spelling (Gjorge, not George).
+    return not original_spelling(spelling, accepted)
+
+
 def _garbled(name: SourceName, spelling: str, lang: str, syllabic: bool) -> bool:
     """The transliteration model's verdict on a near miss (mtcheck.translit.judge)."""
     from mtcheck.translit.judge import judge
@@ -494,11 +510,6 @@ def _garbled(name: SourceName, spelling: str, lang: str, syllabic: bool) -> bool
         return False
     from mtcheck.translit.judge import nearest
 
-    near = nearest(spelling, _matcher(name).choices)[0]
-    if english_frequency(near) >= _WELL_KNOWN and english_frequency(spelling) < _UNKNOWN:
-        # The accepted spelling is one English writes all the time (Ford, Pennsylvania, Thailand),
-        # the draft's one English never writes: a slip, whatever the name's origin.
-        return True
     if name.native and lang == "ko":
         # Korean names and places have romanisations only, all of them among the accepted forms:
         # a near miss is a garble unless English usage has made it a spelling of its own.
