@@ -590,6 +590,43 @@ def _sounds_like(name: SourceName, lang: str, spelling: str) -> bool:
     return model.score(source_units(name.key, lang), spelling) >= model.calibration["plausible"]
 
 
+# Russian case endings of names as English letters would spell them.
+_CASE_ENDINGS = {
+    "а": ("a",), "я": ("ya", "ia", "a"), "у": ("u",), "ю": ("yu", "iu", "u"), "е": ("e", "ye"), "и": ("i",),
+    "ы": ("y", "i"), "ом": ("om",), "ем": ("em", "yem"), "ой": ("oy", "oi", "oj"), "ей": ("ey", "ei"),
+}  # fmt: skip
+
+
+def _grafted_case(name: SourceName, spelling: str) -> bool:
+    """A name with its Russian case ending spelt onto the English ("Victorii" for Виктории, "Rydera"
+    for Райдера): the source word is in an oblique case by every singular reading pymorphy3 has,
+    the English ends in that ending's letters, English never writes it, and the rest renders the
+    source word's stem."""
+    from rapidfuzz import fuzz
+
+    from mtcheck.lang.names_ru import name_parses
+
+    word = name.text.lower()
+    if " " in word or "-" in word or english_frequency(spelling) > 0:
+        return False
+    parses = [p for p in name_parses(name.text) if "plur" not in p.tag.grammemes]
+    if not parses or any("nomn" in p.tag.grammemes for p in parses):
+        return False
+    for cyr, latins in _CASE_ENDINGS.items():
+        if not word.endswith(cyr) or len(word) - len(cyr) < 3:
+            continue
+        stems = ru.renderings(word[: -len(cyr)])
+        for lat in latins:
+            stem = spelling[: -len(lat)]
+            if not (spelling.endswith(lat) and len(stem) >= 3 and max(fuzz.ratio(stem, x) for x in stems) >= _NEAR):
+                continue
+            # pymorphy3 guesses a case for a word it does not know (Гуайкуру, Моровали): then only an
+            # English name before the ending (Ryder in "Rydera") shows a case grafted on.
+            if all(p.is_known for p in parses) or english_frequency(stem) >= _KNOWN:
+                return True
+    return False
+
+
 def _half_translated(
     name: SourceName, tokens: list[Token], taken: list[bool], compacts: dict[tuple[int, int], str]
 ) -> tuple[int, int] | None:
@@ -759,6 +796,16 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             taken[i:j] = [True] * (j - i)
             evidence = {"reason": HALF_TRANSLATED, "rendering": tgt[span[0] : span[1]], "accepted": name.suggestion}
             issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
+        if n_id not in found and lang == "ru" and name.kind in (PERSON, PLACE):
+            for k in sorted(free):
+                if tokens[k].capital and _grafted_case(name, compacts[(k, k + 1)]):
+                    span = (tokens[k].start, tokens[k].end)
+                    found[n_id] = Rendering(name, span, tokens[k].text)
+                    free.discard(k)
+                    taken[k] = True
+                    evidence = {"reason": CASE_FORM, "rendering": tokens[k].text, "accepted": name.suggestion}
+                    issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
+                    break
         if n_id in found or not name.wrong:
             continue
         for i, j in near_windows:
