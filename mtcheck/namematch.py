@@ -54,6 +54,9 @@ _MAX_WINDOW = 4
 # Zipf frequency from which an English spelling of a name of guessed origin is its own (John for 존).
 _LOOSE_KNOWN = 1.5
 _WELL_KNOWN = 3.0
+# A slip of a well-known spelling is at most this frequent, and this much rarer than it.
+_SLIP_CEILING = 2.5
+_SLIP_GAP = 2.0
 _UNKNOWN = 1.0
 _KNOWN_READING = 1.5
 # Spellings Russian transliteration never produces (and a Hangul reading may not): an English name
@@ -459,6 +462,8 @@ def _near(
         # Hangul cannot write an English r before a consonant or an h (버나스톤 = Burnaston): an
         # English spelling that only adds those is the name's own.
         original = original or _unwritable(c) == _unwritable(form)
+    if score >= _NEAR and len(c) >= 3 and name.strict and len(name.canonical or name.text) >= 3 and _slip(c, form):
+        return GARBLED, span, form
     if score >= _NEAR and len(c) >= 4:
         garbled = (
             name.strict
@@ -479,6 +484,17 @@ def _near(
     return None
 
 
+def _slip(spelling: str, accepted: str) -> bool:
+    """The nearest accepted spelling is one English writes all the time (Ford, Pennsylvania,
+    Thailand) and the draft's is far rarer or unknown (Fod, Pennslyvania): a slip, whatever the
+    name's origin and whether or not the slip happens to be a word."""
+    usual = english_frequency(accepted)
+    if usual < _WELL_KNOWN or english_frequency(spelling) >= min(_SLIP_CEILING, usual - _SLIP_GAP):
+        return False
+    # Letters no transliteration writes mark another name's own spelling (Gjorge, not George).
+    return not original_spelling(spelling, accepted)
+
+
 def _garbled(name: SourceName, spelling: str, lang: str, syllabic: bool) -> bool:
     """The transliteration model's verdict on a near miss (mtcheck.translit.judge)."""
     from mtcheck.translit.judge import judge
@@ -494,11 +510,6 @@ def _garbled(name: SourceName, spelling: str, lang: str, syllabic: bool) -> bool
         return False
     from mtcheck.translit.judge import nearest
 
-    near = nearest(spelling, _matcher(name).choices)[0]
-    if english_frequency(near) >= _WELL_KNOWN and english_frequency(spelling) < _UNKNOWN:
-        # The accepted spelling is one English writes all the time (Ford, Pennsylvania, Thailand),
-        # the draft's one English never writes: a slip, whatever the name's origin.
-        return True
     if name.native and lang == "ko":
         # Korean names and places have romanisations only, all of them among the accepted forms:
         # a near miss is a garble unless English usage has made it a spelling of its own.
@@ -577,6 +588,43 @@ def _sounds_like(name: SourceName, lang: str, spelling: str) -> bool:
 
     model = pair_model(lang)
     return model.score(source_units(name.key, lang), spelling) >= model.calibration["plausible"]
+
+
+# Russian case endings of names as English letters would spell them.
+_CASE_ENDINGS = {
+    "а": ("a",), "я": ("ya", "ia", "a"), "у": ("u",), "ю": ("yu", "iu", "u"), "е": ("e", "ye"), "и": ("i",),
+    "ы": ("y", "i"), "ом": ("om",), "ем": ("em", "yem"), "ой": ("oy", "oi", "oj"), "ей": ("ey", "ei"),
+}  # fmt: skip
+
+
+def _grafted_case(name: SourceName, spelling: str) -> bool:
+    """A name with its Russian case ending spelt onto the English ("Victorii" for Виктории, "Rydera"
+    for Райдера): the source word is in an oblique case by every singular reading pymorphy3 has,
+    the English ends in that ending's letters, English never writes it, and the rest renders the
+    source word's stem."""
+    from rapidfuzz import fuzz
+
+    from mtcheck.lang.names_ru import name_parses
+
+    word = name.text.lower()
+    if " " in word or "-" in word or english_frequency(spelling) > 0:
+        return False
+    parses = [p for p in name_parses(name.text) if "plur" not in p.tag.grammemes]
+    if not parses or any("nomn" in p.tag.grammemes for p in parses):
+        return False
+    for cyr, latins in _CASE_ENDINGS.items():
+        if not word.endswith(cyr) or len(word) - len(cyr) < 3:
+            continue
+        stems = ru.renderings(word[: -len(cyr)])
+        for lat in latins:
+            stem = spelling[: -len(lat)]
+            if not (spelling.endswith(lat) and len(stem) >= 3 and max(fuzz.ratio(stem, x) for x in stems) >= _NEAR):
+                continue
+            # pymorphy3 guesses a case for a word it does not know (Гуайкуру, Моровали): then only an
+            # English name before the ending (Ryder in "Rydera") shows a case grafted on.
+            if all(p.is_known for p in parses) or english_frequency(stem) >= _KNOWN:
+                return True
+    return False
 
 
 def _half_translated(
@@ -748,6 +796,16 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             taken[i:j] = [True] * (j - i)
             evidence = {"reason": HALF_TRANSLATED, "rendering": tgt[span[0] : span[1]], "accepted": name.suggestion}
             issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
+        if n_id not in found and lang == "ru" and name.kind in (PERSON, PLACE):
+            for k in sorted(free):
+                if tokens[k].capital and _grafted_case(name, compacts[(k, k + 1)]):
+                    span = (tokens[k].start, tokens[k].end)
+                    found[n_id] = Rendering(name, span, tokens[k].text)
+                    free.discard(k)
+                    taken[k] = True
+                    evidence = {"reason": CASE_FORM, "rendering": tokens[k].text, "accepted": name.suggestion}
+                    issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
+                    break
         if n_id in found or not name.wrong:
             continue
         for i, j in near_windows:

@@ -176,7 +176,8 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen
 _SURNAME_PARADIGM = re.compile(r"(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им|ую|ая)$")
 
 
-def _name_parses(word: str) -> list[Any]:
+def name_parses(word: str) -> list[Any]:
+    """pymorphy3's readings of a word as a declinable name (surname, given name, patronymic, place)."""
     return [p for p in _parses(word) if p.tag.grammemes & _NAME_GRAMMEMES and "Fixd" not in p.tag.grammemes]
 
 
@@ -202,7 +203,7 @@ def nominative(tok: _Token, agreement: frozenset[str] | None) -> str | None:
     Эрдоган). A surname's gender is kept (Анны Ивановой: Иванова). A lone foreign name may look like
     a Russian case form (Зинке, Канте): ``lone_name`` tells the caller to flag its transliteration
     only where English does not use that spelling."""
-    parses = [p for p in _name_parses(tok.text) if "plur" not in p.tag.grammemes]
+    parses = [p for p in name_parses(tok.text) if "plur" not in p.tag.grammemes]
     if not parses:
         return None
     if all("Geox" in p.tag.grammemes for p in parses) or agreement is None:
