@@ -62,11 +62,19 @@ class Server:
                     seen = sum(1 for p, _ in server.requests if p == self.path)
                     server._live += 1
                     server.peak = max(server.peak, server._live)
+                self._live = True
                 try:
                     self._answer(body, seen)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up waiting (the timeout tests): nothing to answer
                 finally:
+                    self._done()
+
+            def _done(self) -> None:
+                # Before the answer goes out: once the client has it, it may send its next
+                # request before this thread runs again, and both would count as live.
+                if self._live:
+                    self._live = False
                     with server._lock:
                         server._live -= 1
 
@@ -108,6 +116,7 @@ class Server:
                 self._send_raw(code, data, "application/json", headers)
 
             def _send_raw(self, code: int, data: bytes, kind: str, headers: dict[str, str] | None = None) -> None:
+                self._done()
                 self.send_response(code)
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(data)))
