@@ -249,24 +249,12 @@ def _run_checks(
     config = _config(config_file, max_size, max_sentences)
     if glossary_file is not None:
         config = dataclasses.replace(config, glossary=glossary_file)
-    made: list[PairTranslators | None] = []
     factory = TranslatorFactory(translation) if translation is not None else None
-
-    def translators(src: str, tgt: str) -> PairTranslators | None:
-        made.append(factory(src, tgt) if factory is not None else None)
-        return made[-1]
-
     with _status() as on_step:
-        report = check_files(
-            source,
-            target,
-            s_lang,
-            t_lang,
-            on_step=on_step,
-            config=config,
-            translators=None if factory is None else translators,
-        )
-    return report, config, made[0] if made else None
+        report = check_files(source, target, s_lang, t_lang, on_step=on_step, config=config, translators=factory)
+    # The factory keeps what it made: the check's own translators, loaded once, for re-checks.
+    made = factory(report.source.lang, report.target.lang) if factory is not None else None
+    return report, config, made
 
 
 class Executor(enum.StrEnum):
