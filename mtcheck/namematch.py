@@ -896,8 +896,12 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if len(runs) == 1 and len({names[m].key for m in missing}) == 1 and sum(map(str.isalpha, name.text)) >= 3:
             k = swapped[0]
             lo, hi = _capital_run(tokens, k, tgt)
-            while lo < k and tokens[lo].initial and not name_like(tokens[lo].text):
-                lo += 1  # "The Belgorod Region": the sentence's first word is no part of it
+            # Only the words no source name explains: "Alex Haeder" for Алекс Овечкин is Haeder;
+            # "The Belgorod Region": the sentence's first word is no part of it.
+            while lo < k and (lo not in free or (tokens[lo].initial and not name_like(tokens[lo].text))):
+                lo += 1
+            while hi > k and hi not in free:
+                hi -= 1
             target = (tokens[lo].start, tokens[hi].end)
             evidence["swapped_with"] = tgt[target[0] : target[1]]
         issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence, weak=target is None))
@@ -922,11 +926,15 @@ def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> li
     out = []
     for k in sorted(free):
         tok = tokens[k]
-        # Everyday words are no names; famous names are frequent too (Biden), but they travel. A
-        # sentence's first word is a name only if it is a place the gazetteer knows.
-        if not tok.capital or len(tok.text) < 2 or (tok.initial and not _gazetteer_place(tok.text)):
+        # Everyday words are no names; famous names are frequent too (Biden), but they travel, and
+        # places are places (Russia). A sentence's first word is capitalised anyway: only a name or
+        # a place the gazetteer knows counts there.
+        if not tok.capital or len(tok.text) < 2:
             continue
-        if english_frequency(tok.text) >= 4.5 and not name_like(tok.text):
+        place = _gazetteer_place(tok.text)
+        if tok.initial and not (place or name_like(tok.text)):
+            continue
+        if english_frequency(tok.text) >= 4.5 and not (place or name_like(tok.text)):
             continue
         c = compact(tok.text)
         if any(fuzz.ratio(c, compact(w)) >= 60 or same_sound(c, compact(w)) for w in words):
