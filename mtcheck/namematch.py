@@ -643,6 +643,52 @@ def _half_translated(
     return None
 
 
+def _known_original(name: SourceName, lang: str, text: str) -> str | None:
+    """A spelling English writes all the time (zipf 2.5 and more) among the transliteration model's
+    likeliest readings of the source, close to the draft's rarer one: what the draft misspelt."""
+    from rapidfuzz import fuzz
+
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    spelling = compact(text)
+    if english_frequency(spelling) >= _LOOSE_KNOWN:
+        return None
+    model, units = pair_model(lang), source_units(name.key, lang)
+    for original in _known_originals(name.key, lang):
+        # A slip drops, swaps or changes letters of the name (Cartir, Dorwin, Kally); a name's own
+        # spelling beside a common one adds some (Wayde beside Wade, Colvine beside Colvin), or
+        # fits the source better than the common one does (Haeder for Хедер, not Herder).
+        if (
+            original != spelling
+            and len(spelling) <= len(original)
+            and fuzz.ratio(original, spelling) >= 80
+            and not original_spelling(spelling, original)
+            and model.logprob(units, original) >= model.logprob(units, spelling) + _BETTER_FIT
+        ):
+            return original.capitalize()
+    return None
+
+
+# How much likelier (log) the transliteration model must find the common spelling than the draft's.
+_BETTER_FIT = 1.0
+
+
+@functools.lru_cache(maxsize=8192)
+def _known_originals(word: str, lang: str) -> tuple[str, ...]:
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    units = source_units(word, lang)
+    if len(units) < 3:
+        return ()
+    best = pair_model(lang).nbest(units, 60, beam=128)
+    # Names English writes all the time, not everyday words the letters happen to make (header).
+    return tuple(
+        s for s, _ in best if len(s) >= 0.6 * len(units) and english_frequency(s) >= _SLIP_CEILING and name_like(s)
+    )
+
+
 def _known_reading(name: SourceName, text: str) -> str | None:
     """The rendering with its unknown words replaced by a close reading of the same Hangul word
     that English text uses (the name the transcription most likely stands for), if any: "Smirnoba"
@@ -841,8 +887,14 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         free -= {k for k, t in enumerate(tokens) if span[0] <= t.start < span[1]}
         # A near miss the judge let through, where a reading English knows differs from it only in
         # letters Hangul cannot tell apart.
-        korean_foreign = lang == "ko" and not name.native and name.kind in (PERSON, PLACE)
-        if verdict != GARBLED and korean_foreign and (better := _known_reading(name, tgt[span[0] : span[1]])):
+        # Or where the transliteration model reads the source as a name English writes all the time,
+        # and the draft's spelling is a rare near miss of it ("Cartir" for Картер, Carter).
+        foreign = not name.native and name.kind in (PERSON, PLACE)
+        text = tgt[span[0] : span[1]]
+        better = None
+        if verdict != GARBLED and foreign:
+            better = (_known_reading(name, text) if lang == "ko" else None) or _known_original(name, lang, text)
+        if better:
             evidence = {"closest_accepted": better, "reason": "known reading", "tried": _tried(name)}
             issues.append(NameIssue(GARBLED, name, span, better, evidence))
             continue
@@ -873,6 +925,14 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     # 7. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
     others = _unexplained(tokens, free, src, lang)
+    # English tokens that render a source person's given name.
+    given = frozenset(
+        k
+        for r in found.values()
+        if r.source.kind == PERSON
+        for k, t in enumerate(tokens)
+        if r.target[0] <= t.start < r.target[1]
+    )
     missing = [
         n_id
         for n_id, name in enumerate(names)
@@ -890,14 +950,18 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         # A swap: the sentence names another place (person) where the source has this one, one
         # for one; several unexplained names or several missing ones are a paraphrase or a slip
         # of the alignment more often than a swap.
-        swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt)]
+        swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt, given)]
         runs = {_capital_run(tokens, k, tgt) for k in swapped}
         target = None
         if len(runs) == 1 and len({names[m].key for m in missing}) == 1 and sum(map(str.isalpha, name.text)) >= 3:
             k = swapped[0]
             lo, hi = _capital_run(tokens, k, tgt)
-            while lo < k and tokens[lo].initial and not name_like(tokens[lo].text):
-                lo += 1  # "The Belgorod Region": the sentence's first word is no part of it
+            # Only the words no source name explains: "Alex Haeder" for Алекс Овечкин is Haeder;
+            # "The Belgorod Region": the sentence's first word is no part of it.
+            while lo < k and (lo not in free or (tokens[lo].initial and not name_like(tokens[lo].text))):
+                lo += 1
+            while hi > k and hi not in free:
+                hi -= 1
             target = (tokens[lo].start, tokens[hi].end)
             evidence["swapped_with"] = tgt[target[0] : target[1]]
         issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence, weak=target is None))
@@ -922,11 +986,15 @@ def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> li
     out = []
     for k in sorted(free):
         tok = tokens[k]
-        # Everyday words are no names; famous names are frequent too (Biden), but they travel. A
-        # sentence's first word is a name only if it is a place the gazetteer knows.
-        if not tok.capital or len(tok.text) < 2 or (tok.initial and not _gazetteer_place(tok.text)):
+        # Everyday words are no names; famous names are frequent too (Biden), but they travel, and
+        # places are places (Russia). A sentence's first word is capitalised anyway: only a name or
+        # a place the gazetteer knows counts there.
+        if not tok.capital or len(tok.text) < 2:
             continue
-        if english_frequency(tok.text) >= 4.5 and not name_like(tok.text):
+        place = _gazetteer_place(tok.text)
+        if tok.initial and not (place or name_like(tok.text)):
+            continue
+        if english_frequency(tok.text) >= 4.5 and not (place or name_like(tok.text)):
             continue
         c = compact(tok.text)
         if any(fuzz.ratio(c, compact(w)) >= 60 or same_sound(c, compact(w)) for w in words):
@@ -949,7 +1017,7 @@ _TITLES = frozenset(
 )
 
 
-def _same_kind(kind: str, tokens: list[Token], k: int, text: str) -> bool:
+def _same_kind(kind: str, tokens: list[Token], k: int, text: str, given: frozenset[int] = frozenset()) -> bool:
     """Whether the English word at ``k`` names a thing of this kind: a place the gazetteer knows or
     one followed by a place noun ("Kirovsky district"), a person after a title or in a run of
     capitalised words that is no place."""
@@ -965,6 +1033,10 @@ def _same_kind(kind: str, tokens: list[Token], k: int, text: str) -> bool:
     if kind != PERSON or placed or tok.text.isupper():
         return False
     if prev in _TITLES:
+        return True
+    # Beside a given name the source's person has in the English ("Chris Goldsmith" for 크리스 쿤스),
+    # a word stands in the surname's place, whatever word it is.
+    if given and any(i in given for i in range(lo, hi + 1) if i != k) and not gazetteer.is_place(tok.text):
         return True
     # A person is named by a given name and a surname, neither of them an everyday word ("The
     # Treasury" and "Judiciary Committee" are not people; a sentence's first word says nothing),

@@ -539,7 +539,7 @@ def letterwise(info: SentenceInfo) -> list[Plant]:
             continue
         for w in words:
             naive = letterwise_like(tok.text, w.text)
-            if naive and naive.lower() != w.text.lower():
+            if naive and _letters(naive) != _letters(w.text):
                 out.append(_plant_in_english("letter-by-letter", tok, w, naive, f"{tok.text}: no sound changes"))
     return out
 
@@ -721,6 +721,10 @@ def half_translated_substitutes() -> list[Substitute]:
     return out
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
 def letterwise_like(hangul: str, english: str) -> str | None:
     """The syllable-by-syllable reading laid out like the official spelling (its words, hyphens
     and capitals): 국립중앙박물관, "Gungnip Jungang Bangmulgwan" → "Gukrip Jungang Bakmulgwan";
@@ -754,7 +758,8 @@ def letterwise_substitutes() -> list[Substitute]:
     out = []
     for hangul, english in sorted(names.items()):
         naive = letterwise_like(hangul, english)
-        if naive and naive.lower() != english.lower():
+        # McCune–Reischauer's apostrophes (T'aebaek) are no sound change: "Taebaek" is right.
+        if naive and _letters(naive) != _letters(english):
             out.append(Substitute(hangul, english, naive, "letter-by-letter", f"{hangul}: no sound changes"))
     return out
 

@@ -197,6 +197,10 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
     lang = ctx.source.lang
     acronym_english: dict[str, str] = {}
     extracted = [_extract(p.source, lang) for p in pairs]
+    # A name the document once gives surely (with a title, a given name, a surname tag) is a sure
+    # name wherever else it stands alone (사이포프 after 세이풀로 사이포프 씨).
+    sure = {n.key for names in extracted for n in names if n.reliable}
+    extracted = [[replace(n, reliable=True) if n.key in sure else n for n in names] for names in extracted]
     for n, pair in enumerate(pairs):
         src_span, tgt_span, src, tgt = pair.source_span, pair.target_span, pair.source, pair.target
         found, issues = match(extracted[n], src, lang, tgt)

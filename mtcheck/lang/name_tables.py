@@ -102,7 +102,7 @@ ACRONYMS: tuple[Acronym, ...] = (
 # other one spelt letter by letter is a garble. Letters as compact lower case.
 ESTABLISHED_ABBREVIATIONS: frozenset[str] = frozenset(
     """fsb kgb sbu tass ria gru svr nkvd ogpu cheka mvd fso fsin omon sobr mgimo vtsiom kprf ldpr rbc ntv
-    vtb vgtrk rzd mkad glonass cska ska zil gaz kamaz avtovaz vdnkh gulag tsum gum""".split()
+    vtb vgtrk rzd mkad glonass cska ska zil gaz kamaz avtovaz vdnkh gulag tsum gum mts""".split()
 )
 
 # Korean surnames: Revised Romanization is rarely what English news writes for a surname.

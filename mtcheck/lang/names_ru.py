@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from dataclasses import replace as _replace
 from typing import Any
 
 from mtcheck import gazetteer
@@ -448,7 +449,12 @@ def extract(text: str) -> list[SourceName]:
         elif tok.capital and (ministry := _clipped_ministry(tok)):
             out.append(ministry)
         elif tok.capital and (kind := tok.kind):
-            out.append(_single(tok, kind, context_agreement(toks, i)))
+            name = _single(tok, kind, context_agreement(toks, i))
+            prev = toks[i - 1] if i > 0 else None
+            if not name.required and prev and prev.capital and "Name" in prev.tags and "Name" in tok.tags:
+                # Two given names in a row: the second is the surname (Джон Ховард), which English keeps.
+                name = _replace(name, required=True, reliable=True)
+            out.append(name)
         i += 1
     return out
 
