@@ -953,7 +953,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt, given)]
         runs = {_capital_run(tokens, k, tgt) for k in swapped}
         target = None
-        if len(runs) == 1 and len({names[m].key for m in missing}) == 1 and sum(map(str.isalpha, name.text)) >= 3:
+        if len(runs) == 1 and len({names[m].key for m in missing}) == 1 and _letters(name.text) >= 3:
             k = swapped[0]
             lo, hi = _capital_run(tokens, k, tgt)
             # Only the words no source name explains: "Alex Haeder" for Алекс Овечкин is Haeder;
@@ -972,6 +972,11 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
             issues.append(issue)
     return sorted(found.values(), key=lambda r: r.target), issues
+
+
+def _letters(text: str) -> int:
+    """Letters of a name, a Hangul syllable counting as two (런던 is as long as Lund)."""
+    return sum(2 if "가" <= c <= "힣" else 1 for c in text if c.isalpha())
 
 
 def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> list[int]:

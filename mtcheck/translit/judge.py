@@ -32,7 +32,7 @@ from pathlib import Path
 
 from mtcheck.translit.model import PairModel
 from mtcheck.translit.style import StyleModel
-from mtcheck.translit.units import latin, source_units
+from mtcheck.translit.units import hangul_letters, latin, source_units
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FEATURES = (
@@ -68,6 +68,11 @@ def spelling_style(word: str) -> float:
 def russian_origin(word: str) -> float:
     """> 0: reads like a Russian name; < 0: like a foreign name in Russian letters."""
     return _styles()["cyrillic"].score(word.lower().replace("ё", "е"))
+
+
+def korean_origin(word: str) -> float:
+    """> 0: reads like a Korean place name; < 0: like a foreign name in Hangul."""
+    return _styles()["hangul"].score(hangul_letters(word))
 
 
 @functools.cache

@@ -44,6 +44,11 @@ def hangul_units(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def hangul_letters(word: str) -> str:
+    """The jamo of a Hangul word as one string, a final marked by "_" after it (letter models)."""
+    return "".join(hangul_units(word))
+
+
 @functools.lru_cache(maxsize=65536)
 def cyrillic_units(word: str) -> tuple[str, ...]:
     return tuple("".join(_RUSSIAN.findall(word.lower())))

@@ -133,6 +133,10 @@ SWAPS = [
     ("ru", "Губернатор Курской области выступил.", "The Belgorod Region governor spoke.", "Belgorod Region"),
     ("ru", "Об этом сообщил Дмитрий Песков.", "This was reported by Gary Anderson.", "Gary Anderson"),
     ("ko", "트럼프 대통령이 말했다.", "President Biden said.", "Biden"),
+    # Two syllables are a name long enough to be swapped.
+    ("ko", "런던에서 사이클리스트가 사망했다.", "A cyclist has died in Coquitlam.", "Coquitlam"),
+    # A state the gazetteer has no Korean name for, found by its sound (애리조나 Arizona).
+    ("ko", "비는 특히 애리조나에 내린다.", "Rain falls especially over Kansas.", "Kansas"),
 ]
 
 
@@ -149,6 +153,10 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
         ("ko", "트럼프 대통령이 말했다.", "President Trump said."),
         ("ko", "나워트 대변인이 말했다.", "Spokeswoman Heather Nauert said."),  # by sound
         ("ru", "Встречу провёл Си Цзиньпин.", "Xi Jinping held the meeting."),
+        ("ko", "비는 특히 애리조나에 내린다.", "Rain falls especially over Arizona."),
+        ("ko", "펜실베이니아의 17번 지구에 자금이 몰린다.", "Cash is flooding into Pennsylvania's 17th."),
+        # Reuters is no region, whatever Thai province shares its consonants.
+        ("ko", "로이터 통신에 따르면 회담은 베이징에서 열렸다.", "The talks were held in Beijing, Reuters reported."),
     ],
 )
 def test_no_swap_where_the_name_is_rendered_or_dropped(lang: str, src: str, tgt: str) -> None:
@@ -178,3 +186,22 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
         "Reed spoke first.\n\nReid answered him.",
     )
     assert codes(*two_people) == []
+
+
+def test_regions_by_sound_and_the_letters_of_korean_and_foreign_names() -> None:
+    from mtcheck.lang.names_ko import korean_spelling, region_by_sound
+
+    assert region_by_sound("애리조나") == "Arizona"
+    assert region_by_sound("펜실베이니아") == "Pennsylvania"
+    assert region_by_sound("로이터") is None  # Reuters
+    # Korean places read as Korean; transcriptions of foreign ones do not.
+    assert [korean_spelling(w) for w in ("종로", "신라", "청계천", "해운대")] == [True] * 4
+    assert [korean_spelling(w) for w in ("런던", "팔루", "칠레", "애리조나")] == [False] * 4
+
+
+def test_a_foreign_place_misspelt_in_letters_hangul_cannot_tell_apart() -> None:
+    # 칠레 is Chile: ㄹ reads l or r, but English writes the country one way.
+    assert issues("ko", "칠레에서 강한 지진이 발생했다.", "A strong earthquake struck Chire.") == [
+        ("MT202", "Chire", "Chile")
+    ]
+    assert issues("ko", "칠레에서 강한 지진이 발생했다.", "A strong earthquake struck Chile.") == []
