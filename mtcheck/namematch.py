@@ -256,6 +256,8 @@ def _acronym_issue(
     for name, source, english in rows:
         if (source.isupper() and not capitals) or not _spelled(name, source).fullmatch(c):
             continue
+        if name is not None and name.one_word and j - i != 1:
+            continue
         # English keeps some Russian abbreviations as they are (FSB, OMON: a curated list, as no data
         # set tells them apart from the English homographs of garbles: DTP, MRT, CHP are English
         # words too); an acronym read as a word (СВАПО, ЮНЕСКО) is most often a foreign one
@@ -772,9 +774,14 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     capitalised = [(i, j) for i, j in by_size if any(caps[i:j])]
     lower = [(i, j) for i, j in by_size if not any(caps[i:j])]
     taken = [False] * len(tokens)
+    # Words that may be a clipped name as well as a person (전경련): a single English word spelling
+    # all its syllables is the clipped name romanised, as English writes a person in two words.
+    clipped_too = {n.start for n in names if n.one_word}
     for n_id, name in enumerate(names):
         m = _matcher(name)
         for i, j in itertools.chain(capitalised, lower) if name.kind in (PERSON, PLACE) else by_size:
+            if j - i == 1 and name.kind == PERSON and name.start in clipped_too:
+                continue
             if not any(taken[i:j]) and (
                 _accepts(name, compacts[(i, j)], m) or (name.alone and _alone(name, tokens, i, j, compacts, tgt))
             ):
@@ -802,7 +809,8 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 issues.append(issue)
                 free -= set(range(i, j))
                 for n_id, name in enumerate(names):
-                    if issue.source is name and issue.target:
+                    # The same word read as a person too (전경련) is rendered by that span as well.
+                    if issue.source and issue.target and (issue.source is name or issue.source.start == name.start):
                         found.setdefault(n_id, Rendering(name, issue.target, tgt[issue.target[0] : issue.target[1]]))
     # 3. Common nouns of place names transliterated into the name.
     for n_id, name in enumerate(names):

@@ -68,6 +68,9 @@ class SourceName:
     # Regex over compact Latin for the abbreviation spelt out letter by letter (ТГУ: tgu) or
     # syllable by syllable (산업부: saneopbu), which English does not write.
     spelled: str | None = None
+    # ``spelled`` counts only as one English word: the clipped name may be a person's too (전경련,
+    # 전교조 read as Mr Jeon), whom English writes in words of their own (Jeon Gyeong-ryeon).
+    one_word: bool = False
 
 
 def starts_sentence(text: str, pos: int, openers: frozenset[str]) -> bool:

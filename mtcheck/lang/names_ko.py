@@ -217,12 +217,13 @@ def _clipped_name(word: str, start: int) -> SourceName | None:
         return None
     if _name_noun(word) or (word[-1] == "원" and len(word) < 3):
         return None  # 공원 (park), 병원, 직원: nouns of their own, not clipped names
-    if gazetteer.english_names(word) or any(word in a.ko for a in ACRONYMS) or _korean_person(word):
-        return None  # a place, a name a table knows, or a person (박지원, 이정조)
+    if gazetteer.english_names(word) or any(word in a.ko for a in ACRONYMS):
+        return None  # a place, or a name a table knows
     forms = readings(word) | {transliteration(word)} | set(candidates(word, False, 200))
     return SourceName(
         start, start + len(word), word, ACRONYM, word, frozenset(), "", strict=False, required=False,
         spelled="|".join(map(re.escape, sorted(forms, key=len, reverse=True))),
+        one_word=_korean_person(word) is not None,
     )  # fmt: skip
 
 
@@ -372,9 +373,26 @@ def extract(text: str) -> list[SourceName]:
 
     toks = tokens_many([text])[0]
     out: list[SourceName] = []
+    skip = -1
     for k, t in enumerate(toks):
-        if t.tag in ("NNG", "NNP") and (clipped := _clipped_name(t.form, t.start)):
+        if k == skip:
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        # Kiwi splits some clipped names in two (질병청: 질병 + 청, 산업부: 산업 + 부).
+        joined = (
+            t.tag in ("NNG", "NNP")
+            and nxt is not None
+            and nxt.start == t.start + t.len
+            and nxt.form in _INSTITUTION_FINALS
+            and nxt.tag in ("NNG", "XSN")
+        )
+        if joined and (clipped := _clipped_name(t.form + nxt.form, t.start)):
             out.append(clipped)
+            skip = k + 1
+        elif t.tag in ("NNG", "NNP") and (clipped := _clipped_name(t.form, t.start)):
+            out.append(clipped)
+            if clipped.one_word:
+                out.append(_proper(t.form, t.start, known=t.tag == "NNP" and t.id > _UNKNOWN_ID))
         # Kiwi tags a name it does not know as a common noun with the unknown-word id.
         elif t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2):
             name = _proper(t.form, t.start, known=t.tag == "NNP" and t.id > _UNKNOWN_ID)

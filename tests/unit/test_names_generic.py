@@ -88,6 +88,16 @@ ACRONYMS = [
     ("ko", "산업부 장관이 말했다.", "The Saneopbu minister said.", [("MT203", "Saneopbu", None)]),
     ("ko", "문체부는 축제를 선정했다.", "The Munchebu selected the festival.", [("MT203", "Munchebu", None)]),
     ("ko", "산업부 장관이 말했다.", "The industry minister said.", []),
+    # Kiwi splits this one in two (질병 + 청).
+    ("ko", "질병청이 발표했다.", "The Jilbyeongcheong announced it.", [("MT203", "Jilbyeongcheong", None)]),
+    # 전경련 may also be read as Mr Jeon: as one word it is the clipped name; in two, a person.
+    (
+        "ko",
+        "헬리콥터가 전경련에 도착했다.",
+        "The helicopter reached Jeongyeongnyeon.",
+        [("MT203", "Jeongyeongnyeon", None)],
+    ),
+    ("ko", "전경련 씨가 말했다.", "Mr Jeon Gyeong-ryeon said.", []),
 ]
 
 
