@@ -645,6 +645,12 @@ def _half_translated(
     return None
 
 
+def _better_known(name: SourceName, lang: str, text: str) -> str | None:
+    """A name English knows that the rendering misspells, by Hangul-blind letters or by the
+    transliteration model's likeliest readings of the source."""
+    return (_known_reading(name, text) if lang == "ko" else None) or _known_original(name, lang, text)
+
+
 def _known_original(name: SourceName, lang: str, text: str) -> str | None:
     """A spelling English writes all the time (zipf 2.5 and more) among the transliteration model's
     likeliest readings of the source, close to the draft's rarer one: what the draft misspelt."""
@@ -654,26 +660,56 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
     from mtcheck.translit.units import source_units
 
     spelling = compact(text)
-    if english_frequency(spelling) >= _LOOSE_KNOWN:
+    used = english_frequency(spelling)
+    if used >= _SLIP_CEILING:
         return None
-    model, units = pair_model(lang), source_units(name.key, lang)
-    for original in _known_originals(name.key, lang):
+    model = pair_model(lang)
+    # The name as written and as the extractor read it (Кайфу, not the lemma кайф, for Kai-Fu).
+    forms = {source_units(f, lang) for f in (name.key, name.text.lower())}
+
+    def fit(latin: str) -> float:
+        return max(model.logprob(units, latin) for units in forms)
+
+    for original in dict.fromkeys((*_known_originals(name.key, lang), *_known_neighbours(spelling))):
         # A slip drops, swaps or changes letters of the name (Cartir, Dorwin, Kally); a name's own
         # spelling beside a common one adds some (Wayde beside Wade, Colvine beside Colvin), or
         # fits the source better than the common one does (Haeder for Хедер, not Herder).
-        if (
-            original != spelling
-            and len(spelling) <= len(original)
-            and fuzz.ratio(original, spelling) >= 80
-            and not original_spelling(spelling, original)
-            and model.logprob(units, original) >= model.logprob(units, spelling) + _BETTER_FIT
+        if original == spelling or len(spelling) > len(original) or fuzz.ratio(original, spelling) < 80:
+            continue
+        if original_spelling(spelling, original):
+            continue
+        gain = fit(original) - fit(spelling)
+        # A spelling English seldom writes (Maltin, Hort) is a slip only where the source spells
+        # the common name far better (마틴: Martin) and English writes that one far more often.
+        if (used < _LOOSE_KNOWN and gain >= _BETTER_FIT) or (
+            gain >= _FAR_BETTER_FIT and english_frequency(original) - used >= _MORE_USED
         ):
             return original.capitalize()
     return None
 
 
-# How much likelier (log) the transliteration model must find the common spelling than the draft's.
+# How much likelier (log) the transliteration model must find the common spelling than the draft's:
+# for a spelling English never writes, and for one it seldom writes (Maltin, zipf 1.8, for 마틴).
 _BETTER_FIT = 1.0
+_FAR_BETTER_FIT = 3.0
+_MORE_USED = 1.0
+
+
+@functools.lru_cache(maxsize=8192)
+def _known_neighbours(spelling: str) -> tuple[str, ...]:
+    """Names English writes all the time one slip away from a spelling (a letter dropped, added,
+    changed or two swapped: Aelxander, Rihonna, Abercrobie), whatever the model's first readings."""
+    if len(spelling) < 4:
+        return ()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cuts = [(spelling[:i], spelling[i:]) for i in range(len(spelling) + 1)]
+    edits = {a + b[1:] for a, b in cuts if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    edits |= {a + ch + b[1:] for a, b in cuts if b for ch in letters}
+    edits |= {a + ch + b for a, b in cuts for ch in letters}
+    edits.discard(spelling)
+    known = (e for e in edits if english_frequency(e) >= _SLIP_CEILING and name_like(e.capitalize()))
+    return tuple(sorted(known))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -792,12 +828,14 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     free = {k for k, t in enumerate(taken) if not t}
     # 1b. A Hangul transcription read one way English never writes where another reading, differing
     # only in letters Hangul cannot tell apart, is a name English knows ("Smirnoba" for 스미르노바).
-    if lang == "ko":
+    # Or a spelling English seldom writes where the source reads far better as a name it writes
+    # all the time ("Maltin" for 마틴, Martin).
+    if lang in ("ru", "ko"):
         for r in list(found.values()):
             name = r.source
             if name.native or name.kind not in (PERSON, PLACE):
                 continue
-            if better := _known_reading(name, r.text):
+            if better := _better_known(name, lang, r.text):
                 evidence = {"closest_accepted": better, "reason": "known reading", "rendering": r.text}
                 issues.append(NameIssue(GARBLED, name, r.target, better, evidence))
     # 2. English acronyms spelled letter by letter from a source abbreviation.
@@ -901,7 +939,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         text = tgt[span[0] : span[1]]
         better = None
         if verdict != GARBLED and foreign:
-            better = (_known_reading(name, text) if lang == "ko" else None) or _known_original(name, lang, text)
+            better = _better_known(name, lang, text)
         if better:
             evidence = {"closest_accepted": better, "reason": "known reading", "tried": _tried(name)}
             issues.append(NameIssue(GARBLED, name, span, better, evidence))
@@ -930,6 +968,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             span = (tokens[i].start, tokens[j - 1].end)
             found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
             free -= set(range(i, j))
+            if better := _better_known(name, lang, tgt[span[0] : span[1]]):
+                evidence = {"closest_accepted": better, "reason": "known reading", "tried": _tried(name)}
+                issues.append(NameIssue(GARBLED, name, span, better, evidence))
     # 7. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
     others = _unexplained(tokens, free, src, lang)

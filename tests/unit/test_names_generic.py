@@ -215,3 +215,21 @@ def test_a_foreign_place_misspelt_in_letters_hangul_cannot_tell_apart() -> None:
         ("MT202", "Chire", "Chile")
     ]
     assert issues("ko", "칠레에서 강한 지진이 발생했다.", "A strong earthquake struck Chile.") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "src", "tgt", "expected"),
+    [
+        # One slip from a name English writes all the time, which fits the source far better.
+        ("ru", "Об этом сказал Александр.", "Aelxander said so.", [("MT201", "Aelxander", "Alexander")]),
+        ("ru", "Об этом сказала Рианна.", "Rihonna said so.", [("MT201", "Rihonna", "Rihanna")]),
+        ("ko", "마틴 감독이 말했다.", "Coach Maltin said.", [("MT201", "Maltin", "Martin")]),
+        ("ru", "Об этом сказала Рианна.", "Rihanna said so.", []),
+        ("ko", "마틴 감독이 말했다.", "Coach Martin said.", []),
+        # Kaiju is one slip from Kai-Fu, but Кайфу reads Kai-Fu far better (pymorphy3 takes the
+        # word for a case of кайф: the name as written is read too).
+        ("ru", "Так считает Ли Кайфу, инвестор.", "So says investor Kai-Fu Lee.", []),
+    ],
+)
+def test_slips_of_names_english_knows(lang: str, src: str, tgt: str, expected: list[object]) -> None:
+    assert issues(lang, src, tgt) == expected
