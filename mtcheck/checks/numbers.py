@@ -329,7 +329,8 @@ def compare(source: str, source_lang: str, target: str) -> list[Mismatch]:
                 money = _currency_change(s, source, t, target)
                 out.append(Mismatch(AMOUNT, s, t, "scale", money or ("", "")))
             else:
-                out.append(Mismatch(DATE if "date" in (s.family, t.family) else NUMBER, s, t, doubt=_shifted_day(s, t)))
+                doubt = _shifted_day(s, t) or _ordinal_for_count(s, t)
+                out.append(Mismatch(DATE if "date" in (s.family, t.family) else NUMBER, s, t, doubt=doubt))
     # Alone, only figures written in digits count: a word may be no number at all. A figure the
     # sentence already pairs ("12번 지구 ... 12번 지구" against one "12th district") or that the
     # other side writes where the parser reads no amount ("247스포츠" / "247sports") is no change.
@@ -363,6 +364,14 @@ def _shifted_day(s: Quantity, t: Quantity) -> str:
     x, y = s.keys[0], t.keys[0]
     if s.kind == t.kind == "weekday" and isinstance(x, tuple) and isinstance(y, tuple) and (x[1] - y[1]) % 7 in (1, 6):
         return "a weekday one day off is often a time-zone conversion"
+    return ""
+
+
+def _ordinal_for_count(s: Quantity, t: Quantity) -> str:
+    """ "3분" against "in the fourth minute": an ordinal one off a count is how the two are said."""
+    x, y = s.keys[0], t.keys[0]
+    if {s.kind, t.kind} == {"ordinal", "number"} and isinstance(x, float) and isinstance(y, float) and abs(x - y) == 1:
+        return "an ordinal one off a count often says the same (3 minutes played, the fourth minute)"
     return ""
 
 
