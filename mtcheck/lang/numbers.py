@@ -761,9 +761,21 @@ _KO_NATIVE = {
 _KO_NATIVE_RE = re.compile(
     r"(?<![가-힣])(?:(열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)\s?)?(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?"
     r"(?=(?:명|개|번|차례|가지|곳|마리|사람|살|시간|달|해|척|대|채|권|잔|병|배)(?![가-힣]*[었였했]))"
+    # a counter ends its word or takes a particle: "열대성" is tropical, not ten of anything
+    r"(?!(?:대|해|배|병|달)(?!이|을|를|은|는|의|에|와|과|도|만|씩|째|가|로|[^가-힣]|$))"
+)
+# Native words that count days: "이틀 동안" is two days, "나흘 뒤" four days later.
+_KO_DAY_COUNTS = {
+    "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9, "열흘": 10,
+    "보름": 15,
+}  # fmt: skip
+_KO_DAY_COUNT_RE = re.compile(
+    r"(?<![가-힣])(" + "|".join(_KO_DAY_COUNTS) + r")(?=[^가-힣]|간|동안|이|을|를|은|는|의|에|만|째|$)"
 )
 # "팔 년", "육 개월": a Sino-Korean digit spelt out before a period; weak, as 사, 오 and 구 are words too.
-_KO_SINO_PERIOD = re.compile(r"(?<![가-힣\d])([삼사오육칠팔구])\s?(?=(?:년|개월|시간)(?![가-힣]*[었였했]))")
+_KO_SINO_PERIOD = re.compile(
+    r"(?<![가-힣\d])([삼사오육칠팔구십])\s?(?=(?:년|개월|시간|주(?=\s?(?:간|동안|남|후|뒤|전|째|만에)))(?![가-힣]*[었였했]))"
+)
 
 
 # "3인조" trio, "2년마다" biennial, "2차 경기" return match, "2배" double: rarely digits in English.
@@ -841,7 +853,11 @@ def _amounts_ko(text: str) -> list[Quantity]:
         out.append(Quantity(s, e, kind, (float(v),), _approx(text, s, e, "ko"), v == 1, _unit(text, e, s)))
     for m in _KO_SINO_PERIOD.finditer(text):
         s, e = m.span(1)
-        out.append(Quantity(s, e, "number", (float(_KO_SINO[m.group(1)]),), weak=True, unit=_unit(text, e, s)))
+        value = 10.0 if m.group(1) == "십" else float(_KO_SINO[m.group(1)])
+        out.append(Quantity(s, e, "number", (value,), weak=True, unit=_unit(text, e, s)))
+    for m in _KO_DAY_COUNT_RE.finditer(text):
+        v = _KO_DAY_COUNTS[m.group(1)]
+        out.append(Quantity(m.start(), m.end(), "number", (float(v),), weak=v == 1, unit=("duration", 86400.0)))
     return out
 
 
