@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from mtcheck import align as A
 from mtcheck.anchors import anchor_keys
+from mtcheck.checks.alignment import _continues, check_alignment
+from mtcheck.checks.registry import CheckContext
 from mtcheck.documents.text import build_document
 from mtcheck.pipeline import check_documents
-from mtcheck.types import Bead
+from mtcheck.types import Bead, Severity
 
 
 def _indels(source: str, lang: str, target: str) -> list[str]:
@@ -61,7 +63,7 @@ KO_QUOTE = [
 EN_QUOTE = [
     '"When the tsunami threat arose yesterday, people were still doing their activities on the beach and did '
     'not immediately run and they became victims," Sutopo Purwo Nugroho, the spokesman said in a briefing in Jakarta.',
-    "\"The tsunami didn't come by itself, it dragged cars, logs, houses, it hit everything on land,\" Nugroho said, "
+    '"The tsunami didn\'t come by itself, it dragged cars, logs, houses, it hit everything on land," Nugroho said, '
     "adding that the tsunami had traveled across the open sea at speeds of 800 kph (497 mph) before striking the "
     "shoreline.",
 ]
@@ -102,3 +104,19 @@ def test_the_second_pass_takes_the_documents_own_joins() -> None:
     # Indels are what alignment looks for, not a habit: their priors stay.
     assert korean_like[(1, 0)] == A.SENTENCE_PRIORS[(1, 0)]
     assert abs(sum(korean_like.values()) - 1.0) < 1e-9
+
+
+def test_a_piece_of_the_sentence_before_is_no_alarm() -> None:
+    # NTREX-128: the Korean splitter cuts the quotative ending off a quoted sentence.
+    ko = '스코틀랜드는 여러분의 보금자리이며 계속 거주하길 간절하게 바랍니다."라는 내용이 포함되어 있었다. 그는 떠났다.'
+    en = 'Scotland is your home and we very much want you to stay here." He left.'
+    src, tgt = build_document("s", "ko", ko), build_document("t", "en", en)
+    assert [seg.text for seg in src.segments][1] == "라는 내용이 포함되어 있었다."
+    beads = (Bead((0,), (0,), 1.0, 0.95), Bead((1,), (), 0.6, 0.9), Bead((2,), (1,), 1.0, 0.95))
+    (f,) = check_alignment(CheckContext(src, tgt, beads))
+    assert f.rule == "MT101" and f.severity is Severity.INFO
+    # A whole sentence left over stays an error.
+    beads = (Bead((0, 1), (0,), 1.0, 0.95), Bead((2,), (), 0.6, 0.9))
+    (f,) = check_alignment(CheckContext(src, build_document("t", "en", en.split(" He")[0]), beads))
+    assert f.severity is Severity.ERROR
+    assert _continues("— сказал он.", "ru") and not _continues("Он ушёл.", "ru")

@@ -56,6 +56,8 @@ def changes(src: str, lang: str, tgt: str) -> list[tuple[str, str]]:
             "unit",
         ),
         ("부품이 37분마다 도착한다.", "ko", "Parts arrive every 37 weeks.", "unit"),
+        ("그는 나흘 뒤 저격수에게 살해당했다.", "ko", "He was killed by a sniper four decades later.", "unit"),
+        ("가장 중요한 투표까지 오 주 남았습니다.", "ko", "Five seconds away from the most important vote.", "unit"),
         ("이 56세인 사람은 배우다.", "ko", "The 56-day-old is an actor.", "unit"),
         # The restatement in brackets is no conversion of the changed unit.
         (
@@ -124,6 +126,8 @@ def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
         ("Его тысячная марка вышла в 2000 году.", "ru", "His 1,000th stamp came out in 2000."),
         # Korean: native tens, spaced figures, phone numbers, digits inside a name.
         ("돼지 열 다섯 마리를 팔러 갔다.", "ko", "He went to sell 15 pigs."),
+        ("로사는 열대성 습기를 보낼 것이다.", "ko", "Rosa will send tropical moisture."),
+        ("지난 이틀 동안 그는 앞섰다.", "ko", "Over the past two days he led."),
         (
             "방어율 2.53 및 220 2/3 이닝 동안 300 스트라이크아웃",
             "ko",
