@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from mtcheck.lang import en, ko, ru
 
-_NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _QUOTES = re.compile(r"[«»“”„\"‘’']")
 # Voicing and spelling differences between romanisation schemes do not matter here.
 _SKELETON_MAP = str.maketrans("bdgvzjfw", "ptkpsccp")
@@ -64,11 +64,18 @@ def _cognate_keys(words: list[str]) -> set[str]:
     return _skeleton_keys(words, "W", 5)
 
 
-def number_keys(text: str) -> set[str]:
+def number_keys(text: str, lang: str = "en") -> set[str]:
+    """Figures as the number check reads them, words and scales included ("шесть миллионов",
+    "1억", "six million" → D:6000000), and dates and clock times ("4 декабря" → D:date12-4)."""
+    from mtcheck.lang.numbers import extract
+
     keys = set()
-    for m in _NUMBER.finditer(text):
-        raw = re.sub(r"[ \u00a0\u202f]", "", m.group()).replace(",", ".")
-        keys.add("D:" + raw.rstrip("0").rstrip(".") if "." in raw else "D:" + raw.lstrip("0"))
+    for q in extract(text, lang):
+        if q.weak or q.kind in ("month", "weekday"):
+            continue  # "one of", "first", "half": too often no figure at all; calendar_keys has months
+        values = q.keys[:1] if q.kind == "percent" else q.keys  # 15% is not also 0.15 here
+        for v in values:
+            keys.add(f"D:{v:.10g}" if isinstance(v, float) else f"D:{v[0]}{v[1]}-{v[2]}")
     return keys
 
 
@@ -122,6 +129,47 @@ def calendar_keys(text: str, lang: str) -> set[str]:
     return keys
 
 
+# A capitalised word that opens a sentence is a name only if it is one: "Однако", "Почему",
+# "Instead", "The" are not, and as anchors they are keys no translation shares.
+_OPENING = re.compile(r"(?:^|[.!?…]\s+)[\s«»\"“”„'‘’(\[—–-]*$")
+_ENGLISH_OPENERS = frozenset(
+    "a an the this that these those it its he she we they i you his her their our my your there here "
+    "and but or so yet nor for if when while after before although though because since as once unless "
+    "until whether what why how who whom whose which where however meanwhile instead also still now then "
+    "thus hence indeed moreover furthermore nevertheless otherwise besides later earlier today yesterday "
+    "tomorrow many most some several all both each every no not only even just in on at by with from to "
+    "of about over under into during against between among through without within around".split()
+)
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _english_opener(word: str) -> bool:
+    return word.lower() in _ENGLISH_OPENERS
+
+
+@functools.lru_cache(maxsize=65536)
+def _russian_opener(word: str) -> bool:
+    """A word pymorphy3 knows with no reading as a name or a place."""
+    from mtcheck.lang.lemma import parses
+
+    readings = parses(word.lower())
+    return bool(readings) and all(p.is_known and not (_NAME_TAGS & p.tag.grammemes) for p in readings)
+
+
+def _runs(text: str, spans: list[tuple[int, int]], opener: Callable[[str], bool]) -> list[str]:
+    """The runs' texts, less a first word that only opens its sentence."""
+    out = []
+    for start, end in spans:
+        run = text[start:end]
+        if _OPENING.search(text[:start]):
+            first, _, rest = run.partition(" ")
+            if opener(first):
+                run = rest.lstrip()
+        if run:
+            out.append(run)
+    return out
+
+
 def anchor_keys_many(texts: list[str], lang: str) -> list[frozenset[str]]:
     """Anchor keys of many texts at once (Korean name tagging runs as one batch)."""
     if lang != "ko" or len(texts) < 2:
@@ -135,14 +183,14 @@ def anchor_keys(text: str, lang: str) -> frozenset[str]:
 
 
 def _anchor_keys(text: str, lang: str, ko_names: list[tuple[int, int]] | None) -> frozenset[str]:
-    keys = number_keys(text) | calendar_keys(text, lang)
+    keys = number_keys(text, lang) | calendar_keys(text, lang)
     if _QUOTES.search(text):
         keys.add("Q")
     if lang == "en":
-        keys |= _name_keys(_with_words([text[s:e] for s, e in en.name_runs(text)]))
+        keys |= _name_keys(_with_words(_runs(text, en.name_runs(text), _english_opener)))
         keys |= _cognate_keys(_LONG_LATIN.findall(text))
     elif lang == "ru":
-        runs = [text[s:e] for s, e in ru.name_runs(text)]
+        runs = _runs(text, ru.name_runs(text), _russian_opener)
         keys |= _name_keys([ru.transliterate(w) for w in _with_words(runs)])
         keys |= _cognate_keys([ru.transliterate(w) for w in _LONG_CYRILLIC.findall(text)])
     elif lang == "ko":

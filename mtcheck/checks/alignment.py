@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
@@ -19,7 +20,9 @@ OMISSION = register_rule(
         "the content was not dropped; if the translation merged it into a neighbouring "
         "sentence on purpose, the finding can be ignored. When the aligner is about as ready "
         "to join the sentence to a neighbour (its posterior probability of standing alone is "
-        "under one half), the finding is info.",
+        "under one half), the finding is info, and so it is when the leftover reads as the end "
+        "of the sentence before it (a Korean quotative such as '라는 내용이었다', a Russian or "
+        "English piece in lower case), which a sentence splitter cut off.",
     )
 )
 ADDITION = register_rule(
@@ -52,6 +55,17 @@ def _runs(ids: list[int], doc: Document) -> list[list[int]]:
 _SURE = 0.5
 
 
+# A Korean sentence never opens with a quotative ending ("라는 내용이 포함되어 있었다" after a
+# quote); a Russian or English one never with a lower-case word.
+_KO_CONTINUATION = re.compile(r"^[\s\"'”’»)\]]*(?:이?라(?:고|는|며|면서)|(?:다|냐|자)(?:고|는|며)|고|며|면서)\s")
+_LOWER_START = re.compile(r"^[\s\"'”’»)\]—–-]*[a-zа-яё]")
+
+
+def _continues(text: str, lang: str) -> bool:
+    """Does this segment read as the rest of the sentence before it?"""
+    return bool((_KO_CONTINUATION if lang == "ko" else _LOWER_START).match(text))
+
+
 def _confidence(span: Span, posterior: float) -> float:
     # Short leftovers (a dateline, a stray phrase) are often merged on purpose; long ones rarely.
     return (0.5 + 0.49 * (1.0 - math.exp(-len(span) / 60.0))) * posterior
@@ -72,12 +86,14 @@ def _unaligned(rule: Rule, posteriors: dict[int, float], doc: Document, side: st
         n = len(run)
         posterior = min(posteriors[i] for i in run)
         unsure = posterior < _SURE
+        piece = not unsure and _continues(doc.segments[run[0]].text, doc.lang)
         yield rule.finding(
             f"{n} {side} sentence{'s' if n > 1 else ''} {what}"
-            + (" (the alignment is unsure: it could also belong with a neighbouring sentence)" if unsure else ""),
+            + (" (the alignment is unsure: it could also belong with a neighbouring sentence)" if unsure else "")
+            + (" (it reads as the end of the sentence before it, cut off by the sentence splitter)" if piece else ""),
             confidence=_confidence(span, posterior),
             source_span=span if side == "source" else None,
             target_span=span if side == "target" else None,
             evidence={f"{side}_segments": run, "alignment_confidence": posterior},
-            severity=Severity.INFO if unsure else None,
+            severity=Severity.INFO if unsure or piece else None,
         )

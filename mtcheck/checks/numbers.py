@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.money import currency
 from mtcheck.lang.numbers import Quantity, extract, norm, render, unit_after
+from mtcheck.lang.units import period_at
 from mtcheck.types import Bead, Finding, Severity, Span
 
 NUMBER = register_rule(
@@ -70,16 +71,25 @@ class Mismatch:
     # For MT303: "scale", "unit" or "currency", with what each side says, e.g. ("RUB", "USD").
     change: str = ""
     detail: tuple[str, str] = ("", "")
+    # Why the evidence is weak, when it is: the finding is then info, not an alarm.
+    doubt: str = ""
 
 
 def _converted(a: Quantity, x: float, b: Quantity, y: float) -> bool:
     """Equal after a unit conversion the translator made (cm → inches, °C → °F)."""
     if not (a.unit and b.unit and a.unit[0] == b.unit[0]):
-        return False
+        return _fahrenheit_unwritten(a, x, b, y) or _fahrenheit_unwritten(b, y, a, x)
     if a.unit[0] == "temp":
         return any(abs(c * 9 / 5 + 32 - f) <= 2 for c, f in ((x, y), (y, x)))
+    if a.unit[1] == b.unit[1]:
+        return False  # one unit: only equal figures are equal ("20 лет" is no conversion of "16 years")
     ratio = x * a.unit[1] / (y * b.unit[1]) if y else 0.0
     return 0.8 <= ratio <= 1.25
+
+
+def _fahrenheit_unwritten(a: Quantity, x: float, b: Quantity, y: float) -> bool:
+    """American English gives Fahrenheit without a unit: "27 градусов" against "widespread 80s"."""
+    return bool(a.unit and a.unit[0] == "temp" and a.unit[1] >= 0 and b.unit is None and abs(x * 9 / 5 + 32 - y) <= 2)
 
 
 def _rate_converted(a: Quantity, x: float, b: Quantity, y: float) -> bool:
@@ -123,20 +133,49 @@ def _loose(a: Quantity, b: Quantity) -> bool:
 Pairs = list[tuple[Quantity, Quantity]]
 
 
+def _equal(a: Quantity, b: Quantity) -> bool:
+    return bool(set(a.keys) & set(b.keys))
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    """No unit on one side, the same unit, or a temperature whose scale one side leaves unwritten."""
+    if a.unit is None or b.unit is None or a.unit == b.unit:
+        return True
+    return a.unit[0] == b.unit[0] == "temp" and 0.0 in (a.unit[1], b.unit[1])
+
+
+def _equivalent(a: Quantity, b: Quantity) -> bool:
+    """Equal after converting the unit or the period of a rate."""
+    return any(
+        _converted(a, x, b, y) or _rate_converted(a, x, b, y)
+        for x in a.keys
+        for y in b.keys
+        if isinstance(x, float) and isinstance(y, float)
+    )
+
+
+# Pairing goes from the surest kind of match to the loosest, so that a figure is not taken by a
+# weaker partner: "двух дней" pairs with "two years" (a unit changed), not with "second"; "25 см"
+# with "10 inches" (converted) before "10 см" can take the 10 for a changed unit.
+_TIERS = (
+    lambda a, b: _equal(a, b) and a.kind == b.kind and _same_unit(a, b),
+    lambda a, b: _equal(a, b) and _same_unit(a, b),
+    _equivalent,
+    _equal,
+    _loose,
+)
+
+
 def _match(
     src: list[Quantity], tgt: list[Quantity], source: str = "", target: str = ""
 ) -> tuple[Pairs, list[Quantity], list[Quantity]]:
     """Pair equal values; return the pairs and what is left on each side. Figures written in
     digits are paired first, with figures in digits where they can be: "в четыре мяча ... 5/4"
     against "fourballs ... 5&4" leaves the word over, not the figure."""
-
-    def digits(q: Quantity, text: str) -> bool:
-        return any(c.isdigit() for c in text[q.start : q.end])
-
-    left_s = sorted(src, key=lambda q: not digits(q, source))
-    left_t = sorted(tgt, key=lambda q: not digits(q, target))
+    left_s = sorted(src, key=lambda q: not _digits(q, source))
+    left_t = sorted(tgt, key=lambda q: not _digits(q, target))
     pairs: Pairs = []
-    for same in (lambda a, b: bool(set(a.keys) & set(b.keys)), _loose):
+    for same in _TIERS:
         for s in list(left_s):
             t = next((t for t in left_t if same(s, t)), None)
             if t is not None:
@@ -144,6 +183,10 @@ def _match(
                 left_t.remove(t)
                 pairs.append((s, t))
     return pairs, left_s, left_t
+
+
+def _digits(q: Quantity, text: str) -> bool:
+    return any(c.isdigit() for c in text[q.start : q.end])
 
 
 # "45 miles (72 kilometres)", "€3.1bn ($3.6bn)": one amount written twice.
@@ -187,11 +230,16 @@ def _unit_change(s: Quantity, t: Quantity) -> bool:
 
 
 def _converted_elsewhere(
-    s: Quantity, t: Quantity, pairs: Pairs, left_s: list[Quantity], left_t: list[Quantity]
+    s: Quantity, t: Quantity, pairs: Pairs, left_s: list[Quantity], left_t: list[Quantity], twins: dict[int, int]
 ) -> bool:
+    """Could the unit-changed figure be a conversion of another one? Not of its own restatement
+    in brackets: in "300 km (180 miles)" → "300 km (180 km)" the 180 is no conversion of 300."""
+    own = {id(s), id(t), twins.get(id(s)), twins.get(id(t))}
     sources = [p[0] for p in pairs] + left_s
     targets = [p[1] for p in pairs] + left_t
-    return any(_loose(o, t) for o in sources if o is not s) or any(_loose(s, o) for o in targets if o is not t)
+    return any(_loose(o, t) for o in sources if id(o) not in own) or any(
+        _loose(s, o) for o in targets if id(o) not in own
+    )
 
 
 def _scale_change(s: Quantity, src: str, src_lang: str, t: Quantity, tgt: str) -> bool:
@@ -245,18 +293,29 @@ def compare(source: str, source_lang: str, target: str) -> list[Mismatch]:
     """Numbers, dates and amounts that differ between a source text and its English translation."""
     src_q, tgt_q = extract(source, source_lang), extract(target, "en")
     pairs, left_s, left_t = _match(src_q, tgt_q, source, target)
-    left_s = _restated(left_s, _aliases(src_q, source))
-    left_t = _restated(left_t, _aliases(tgt_q, target))
+    s_twins, t_twins = _aliases(src_q, source), _aliases(tgt_q, target)
+    left_s = _restated(left_s, s_twins)
+    left_t = _restated(left_t, t_twins)
     out: list[Mismatch] = []
     for s, t in pairs:
         # "до 25 см" → "up to 10 inches" next to "7–10 см" → "3 to 6 inches": the 10s are
         # equal by chance, and 10 inches is 25 cm converted.
-        if _unit_change(s, t) and not _converted_elsewhere(s, t, pairs, left_s, left_t):
+        if _unit_change(s, t) and not _converted_elsewhere(s, t, pairs, left_s, left_t, s_twins | t_twins):
             # The spans take in the units: they are what changed.
             (su, se), (tu, te) = unit_after(source, s.end), unit_after(target, t.end)
             out.append(Mismatch(AMOUNT, replace(s, end=se), replace(t, end=te), "unit", (su, tu)))
-        elif s.per and t.per and not 0.8 <= s.per / t.per <= 1.25 and set(s.keys) & set(t.keys):
-            out.append(Mismatch(AMOUNT, s, t, "period", (_period(s.per), _period(t.per))))
+        elif _period_change(s, t):
+            assert s.per and t.per
+            # The spans take in the periods ("в день", "a week"): they are what changed.
+            out.append(
+                Mismatch(
+                    AMOUNT,
+                    _with_period_words(s, source, source_lang),
+                    _with_period_words(t, target, "en"),
+                    "period",
+                    (_period(s.per), _period(t.per)),
+                )
+            )
         elif s.family == "number" and (money := _currency_change(s, source, t, target)):
             out.append(Mismatch(AMOUNT, s, t, "currency", money))
     for s in list(left_s):
@@ -270,11 +329,68 @@ def compare(source: str, source_lang: str, target: str) -> list[Mismatch]:
                 money = _currency_change(s, source, t, target)
                 out.append(Mismatch(AMOUNT, s, t, "scale", money or ("", "")))
             else:
-                out.append(Mismatch(DATE if "date" in (s.family, t.family) else NUMBER, s, t))
-    # Alone, only figures written in digits count: a word may be no number at all.
-    out += [Mismatch(DATE if s.family == "date" else NUMBER, s, None) for s in left_s if _strong(s, source)]
-    out += [Mismatch(DATE if t.family == "date" else NUMBER, None, t) for t in left_t if _strong(t, target)]
+                doubt = _shifted_day(s, t) or _ordinal_for_count(s, t)
+                out.append(Mismatch(DATE if "date" in (s.family, t.family) else NUMBER, s, t, doubt=doubt))
+    # Alone, only figures written in digits count: a word may be no number at all. A figure the
+    # sentence already pairs ("12번 지구 ... 12번 지구" against one "12th district") or that the
+    # other side writes where the parser reads no amount ("247스포츠" / "247sports") is no change.
+    matched = {k for pair in pairs for q in pair for k in q.keys}
+    lone_s = [s for s in left_s if _strong(s, source) and not matched & set(s.keys) and not _written(s, target)]
+    lone_t = [t for t in left_t if _strong(t, target) and not matched & set(t.keys) and not _written(t, source)]
+    # Where every other figure of the sentence pair matches, a figure on one side only is more
+    # often a paraphrase ("7 или 8 место" → "a wild-card spot") than a wrong figure.
+    doubt = "the other figures of the sentence match" if any(_digits(a, source) for a, _ in pairs) else ""
+    out += [Mismatch(DATE if s.family == "date" else NUMBER, s, None, doubt=doubt) for s in lone_s]
+    out += [Mismatch(DATE if t.family == "date" else NUMBER, None, t, doubt=doubt) for t in lone_t]
     return sorted(out, key=lambda m: (m.source or m.target).start)  # type: ignore[union-attr]
+
+
+def _period_change(s: Quantity, t: Quantity) -> bool:
+    """The same amount (or a converted one) per another period: "2000 в день" → "2,000 a week"."""
+    if not (s.per and t.per) or 0.8 <= s.per / t.per <= 1.25:
+        return False
+    return _equal(s, t) or any(
+        _converted(s, x, t, y) for x in s.keys for y in t.keys if isinstance(x, float) and isinstance(y, float)
+    )
+
+
+def _with_period_words(q: Quantity, text: str, lang: str) -> Quantity:
+    found = period_at(text, q.start, q.end, lang)
+    return replace(q, start=min(q.start, found[1]), end=max(q.end, found[2])) if found else q
+
+
+def _shifted_day(s: Quantity, t: Quantity) -> str:
+    """A weekday one day off is as often a time-zone conversion as a slip."""
+    x, y = s.keys[0], t.keys[0]
+    if s.kind == t.kind == "weekday" and isinstance(x, tuple) and isinstance(y, tuple) and (x[1] - y[1]) % 7 in (1, 6):
+        return "a weekday one day off is often a time-zone conversion"
+    return ""
+
+
+def _ordinal_for_count(s: Quantity, t: Quantity) -> str:
+    """ "3분" against "in the fourth minute": an ordinal one off a count is how the two are said."""
+    x, y = s.keys[0], t.keys[0]
+    if {s.kind, t.kind} == {"ordinal", "number"} and isinstance(x, float) and isinstance(y, float) and abs(x - y) == 1:
+        return "an ordinal one off a count often says the same (3 minutes played, the fourth minute)"
+    return ""
+
+
+_WRITTEN = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*")
+
+
+def _written(q: Quantity, other: str) -> bool:
+    """Are the figure's digits written on the other side, where no amount was read ("2.4Ghz",
+    "7000t급", "247sports")?"""
+    values = {k for k in q.keys if isinstance(k, float)}
+    for m in _WRITTEN.finditer(other):
+        raw = re.sub(r"[ \u00a0\u202f]", "", m.group())
+        for reading in {raw.replace(",", ""), raw.replace(",", ".", 1) if raw.count(",") == 1 else ""}:
+            try:
+                if norm(float(reading)) in values:
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 def _currency_change(s: Quantity, src: str, t: Quantity, tgt: str) -> tuple[str, str] | None:
@@ -285,10 +401,11 @@ def _currency_change(s: Quantity, src: str, t: Quantity, tgt: str) -> tuple[str,
 
 def _strong(q: Quantity, text: str) -> bool:
     # A lone 1 is as often "a", "top" or "single"; a lone day of month often became a weekday.
+    # Zero is as often "no", "nil" or "ни одного" on the other side.
     return (
         not q.weak
         and not q.approx
-        and q.value != 1
+        and q.value not in (0, 1)
         and q.kind not in ("day", "month")
         and any(c.isdigit() for c in text[q.start : q.end])
     )
@@ -334,14 +451,18 @@ def _finding(m: Mismatch, src_text: str, tgt_text: str, s_off: int, t_off: int) 
         assert t is not None
         msg = f"{what} {tgt_text[t.start : t.end]!r} in the translation has no counterpart in the source"
         conf = 0.5
+    if m.doubt:
+        msg += f" ({m.doubt})"
     return m.rule.finding(
         msg,
-        confidence=conf,
+        confidence=conf / 2 if m.doubt else conf,
+        severity=Severity.INFO if m.doubt else None,
         source_span=Span(s_off + s.start, s_off + s.end) if s else None,
         target_span=Span(t_off + t.start, t_off + t.end) if t else None,
         suggestion=_converted_suggestion(m) or (render(s) if s else None),
         evidence={"source_kind": s.kind if s else None, "target_kind": t.kind if t else None}
-        | ({"change": m.change, "from": m.detail[0], "to": m.detail[1]} if m.change else {}),
+        | ({"change": m.change, "from": m.detail[0], "to": m.detail[1]} if m.change else {})
+        | ({"doubt": m.doubt} if m.doubt else {}),
     )
 
 

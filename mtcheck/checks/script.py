@@ -48,7 +48,10 @@ REPETITION = register_rule(
         "The target repeats a word twice in a row ('the the') or repeats a whole sentence "
         "word for word although the source says it only once: typical of editing slips and "
         "of machine translation that stutters. The second occurrence is reported; delete it "
-        "unless the repetition is intended.",
+        "unless the repetition is intended. A doubled function word ('to to') is info: a "
+        "typing slip that changes no meaning. A repetition the source has too ('Canada plus "
+        "plus'), or a sentence repeated where the source says the same twice in other words, "
+        "is not reported.",
     )
 )
 
@@ -75,6 +78,13 @@ _LAT_TO_CYR = {lat: cyr for cyr, lat in _CYR_TO_LAT.items() if cyr not in "ІЈ�
 _LEGIT_DOUBLES = frozenset({"that", "had", "is"})
 _DOUBLED = re.compile(r"(?<![-‐])\b([^\W\d_]+)([ \t\u00a0]+|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE)
 _MIN_REPEATED_WORDS = 3
+# English closed-class words: articles, prepositions, conjunctions, pronouns, auxiliaries.
+_FUNCTION_WORDS = frozenset(
+    "a an the to of in on at by for from with as into onto about over under than then and or but nor so if "
+    "i you he she it we they me him her us them my your his its our their this these those "
+    "be been being am are was were do does did have has will would shall should can could may might must "
+    "not no".split()
+)
 
 
 @register_check("script")
@@ -204,11 +214,17 @@ def _repetition(ctx: CheckContext) -> Iterator[Finding]:
         first, second = m.group(1), m.group(3)
         if first.lower() in _LEGIT_DOUBLES or (first[0].isupper() and second[0].isupper()):
             continue  # both capitalised: a reduplicated name (Bora Bora, Walla Walla)
+        if _doubled_in_source(ctx.source.text, first):
+            continue  # the source has it too: a name or a quoted term ("Canada plus plus")
+        stutter = first.lower() in _FUNCTION_WORDS
         yield REPETITION.finding(
             f"word {second!r} is doubled",
             confidence=0.8,
             target_span=Span(m.start(3), m.end(3)),
             evidence={"kind": "word"},
+            # "to to", "the the": a typing slip that changes no meaning and that any spell
+            # checker shows; a doubled content word may be a machine-translation stutter.
+            severity=Severity.INFO if stutter else None,
         )
     beads = _beads_by_target(ctx.alignment)
     source_count = Counter(_norm(s.text) for s in ctx.source.segments)
@@ -224,7 +240,7 @@ def _repetition(ctx: CheckContext) -> Iterator[Finding]:
         # The source may say it as often: count the source sentence the first copy translates.
         bead = beads.get(earlier[0])
         allowed = min((source_count[_norm(ctx.source.segments[i].text)] for i in bead.source), default=1) if bead else 1
-        if len(earlier) <= allowed:
+        if len(earlier) <= allowed or _source_says_it_again(ctx, bead, beads.get(seg.id)):
             continue
         yield REPETITION.finding(
             "sentence repeats an earlier sentence word for word; the source does not repeat it",
@@ -232,6 +248,30 @@ def _repetition(ctx: CheckContext) -> Iterator[Finding]:
             target_span=seg.span,
             evidence={"kind": "sentence", "first": earlier[0]},
         )
+
+
+def _doubled_in_source(source: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\s+{re.escape(word)}\b", source, re.IGNORECASE) is not None
+
+
+# Two source sentences saying the same in other words ("Ему аккомпанировал певец Раджу
+# Кханделвал." / "Певец Раджу Кханделвал пел вместе с ним."): measured on FLORES' repeated
+# sentences, which score 72-84, against 31-47 for neighbouring sentences that differ.
+_PARAPHRASE = 60
+
+
+def _source_says_it_again(ctx: CheckContext, first: Bead | None, now: Bead | None) -> bool:
+    """Do the two copies translate different source sentences that say the same thing?"""
+    from rapidfuzz import fuzz, utils
+
+    if first is None or now is None or not now.source or set(first.source) & set(now.source):
+        return False
+    texts = ctx.source.segments
+    return any(
+        fuzz.token_set_ratio(texts[a].text, texts[b].text, processor=utils.default_process) >= _PARAPHRASE
+        for a in first.source
+        for b in now.source
+    )
 
 
 def _norm(sentence: str) -> str:

@@ -52,12 +52,16 @@ def norm(value: float) -> float:
 # --- shared pieces ----------------------------------------------------------------------
 
 _SPACE = "[ \u00a0\u202f]"
+# A phone number with its leading zero ("0800 555 111") is one figure on every side.
+_PHONE = rf"0\d{{2,4}}(?:{_SPACE}\d{{3,4}})+(?![\d,.]\d)"
 _DIGITS = {
     # Russian groups thousands with (no-break) spaces and uses the comma for decimals.
-    "ru": re.compile(rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"),
+    "ru": re.compile(rf"{_PHONE}|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"),
     # Also "0800 555 111", "116 123": groups of three after a space read as one figure, the
     # way the Russian side writes them, so that a phone number is one number on both sides.
-    "en": re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d+(?:\.\d+)?"),
+    "en": re.compile(
+        rf"{_PHONE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d+(?:\.\d+)?"
+    ),
     "ko": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
 }
 _SCALES = {
@@ -93,6 +97,7 @@ _LABEL_BEFORE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐]$")
 # "p109", "p.109", "pp.12": a page number glued to its abbreviation is still a number.
 _PAGE_BEFORE = re.compile(r"(?<![A-Za-z])pp?\.?$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
+_CYRILLIC_AFTER = re.compile(r"^[А-Яа-яЁё]{3,}")
 _PRODUCT = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?:\s?[×xхXХ*]\s?\d+(?:[.,]\d+)?)+(?![\w])")
 _EN_SUFFIX_OK = re.compile(
     r"^(?:st|nd|rd|th|s|km|kg|m|bn|mln|tn|k|cm|mm|ft|lb|mph|am|pm|p\.m|a\.m|GB|MB|kW|MW|million|billion|trillion)\b"
@@ -193,6 +198,10 @@ def _time(hour: int, minute: int, text: str, end: int) -> tuple[Key, ...]:
     return (("time", hour % 24, minute),)
 
 
+_EN_MILITARY_TIME = re.compile(
+    r"(?<![\d:,.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|KST|hrs\b|hours\b|h\b))"
+)
+
 # One pass for all seven days; the group that matched (d0…d6) is the day.
 _RU_WEEKDAY_RE = re.compile(
     _NOT_WORD + "(?:" + "|".join(f"(?P<d{i}>{p})" for i, p in enumerate(_RU_WEEKDAYS)) + ")" + _END, re.IGNORECASE
@@ -240,7 +249,13 @@ def _calendar(text: str, lang: str) -> list[Quantity]:
             hour = int(m.group(1)) % 12 + (12 if m.group(2).lower() == "p" else 0)
             out.append(Quantity(m.start(), m.end(), "time", (("time", hour, 0),)))
         for m in re.finditer(r"(?<![\d,.$€£])\b(1[89]\d\d|20\d\d)(?:s|'s)?\b(?![,.]\d|\s?%)", text):
-            out.append(Quantity(m.start(1), m.end(1), "year", (float(m.group(1)),)))
+            year = float(m.group(1))
+            # "the 1800s" is also "the 19th century" ("с начала 19 века")
+            century = (year // 100 + 1,) if m.group().endswith("00s") else ()
+            out.append(Quantity(m.start(1), m.end(1), "year", (year, *century)))
+        # "1200 GMT", "0930 hours": a clock time without its colon
+        for m in _EN_MILITARY_TIME.finditer(text):
+            out.append(Quantity(m.start(), m.end(1) + 2, "time", (("time", int(m.group(1)), int(m.group(2))),)))
     else:
         for m in re.finditer(r"(?<![\d.])(\d{4})년", text):
             out.append(Quantity(m.start(), m.end(), "year", (float(m.group(1)),)))
@@ -252,7 +267,8 @@ def _calendar(text: str, lang: str) -> list[Quantity]:
             if 1 <= int(m.group(1)) <= 12:
                 out.append(Quantity(m.start(), m.end(), "month", (("month", int(m.group(1)), 0),)))
         for m in re.finditer(r"(?<![\d.월])(\d{1,2})일(?![간째])", text):
-            out.append(Quantity(m.start(), m.end(), "day", (float(m.group(1)),)))
+            if 1 <= int(m.group(1)) <= 31 and not _ko_day_count(text, m.start(), m.end()):
+                out.append(Quantity(m.start(), m.end(), "day", (float(m.group(1)),)))
         for i, name in enumerate("월화수목금토일"):
             for m in re.finditer(rf"{name}요일", text):
                 out.append(Quantity(m.start(), m.end(), "weekday", (("weekday", i, 0),)))
@@ -270,6 +286,17 @@ def _calendar(text: str, lang: str) -> list[Quantity]:
             if hour <= 24:
                 out.append(Quantity(m.start(2), m.end(), "time", keys))
     return out
+
+
+# "3일이 걸린다", "60일 대기", "주 4일 근무": a number of days, not the 3rd of a month.
+_KO_DAYS_AFTER = re.compile(
+    r"(?:이|을|를|동안|만에|만|째|뒤|후|전|이내|내내|씩|이상|넘게|가량|정도|마다|밖에|간)(?![가-힣])|동안"
+)
+_KO_DAYS_BEFORE = re.compile(r"(?:주|하루|한 달에?|매주)\s?$")
+
+
+def _ko_day_count(text: str, start: int, end: int) -> bool:
+    return bool(_KO_DAYS_AFTER.match(text, end) or _KO_DAYS_BEFORE.search(text[max(0, start - 5) : start]))
 
 
 # --- amounts ----------------------------------------------------------------------------
@@ -355,6 +382,26 @@ _RU_ORDINALS = _word_table(
             ("восьм", 8),
             ("девят", 9),
             ("десят", 10),
+            ("одиннадцат", 11),
+            ("двенадцат", 12),
+            ("тринадцат", 13),
+            ("четырнадцат", 14),
+            ("пятнадцат", 15),
+            ("шестнадцат", 16),
+            ("семнадцат", 17),
+            ("восемнадцат", 18),
+            ("девятнадцат", 19),
+            ("двадцат", 20),
+            ("тридцат", 30),
+            ("сороков", 40),
+            ("пятидесят", 50),
+            ("шестидесят", 60),
+            ("семидесят", 70),
+            ("восьмидесят", 80),
+            ("девяност", 90),
+            ("сот", 100),
+            ("тысячн", 1000),
+            ("миллионн", 1_000_000),
         ]
     }
 )
@@ -449,7 +496,9 @@ def _ru_lookup(word: str) -> int | None:
 
 
 # The whole gap: "1,000 mi) long and 800 km" is no range, and 1,000 is not in km.
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|до|to|and|или|or|и)\s*", re.IGNORECASE)
+_BARE = re.compile(r"\d+(?:[.,]\d+)?")
+# Lists too: "17, 18 и 20 лет" are all ages.
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|до|to|and|или|or|и|,\s*(?:и|and)?)\s*", re.IGNORECASE)
 
 
 def _unit(text: str, end: int, start: int | None = None) -> tuple[str, float] | None:
@@ -466,8 +515,11 @@ def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     out = list(qs)
     for i in range(len(out) - 2, -1, -1):
         head, tail = out[i], out[i + 1]
-        if head.kind != "number" or tail.kind != head.kind or not _RANGE_GAP.fullmatch(text[head.end : tail.start]):
+        gap = text[head.end : tail.start]
+        if head.kind != "number" or tail.kind != head.kind or not _RANGE_GAP.fullmatch(gap):
             continue
+        if "," in gap and not all(_BARE.fullmatch(text[q.start : q.end]) for q in (head, tail)):
+            continue  # "£125m, three years ago": a comma lists bare figures only
         v, t = head.keys[0], tail.keys[0]
         if not (isinstance(v, float) and isinstance(t, float)):
             continue
@@ -510,13 +562,19 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
         # "3D", "5G", "A380": a code, on every side; "5km", "3pm" are figures.
         if _LATIN_AFTER.match(after) and not _EN_SUFFIX_OK.match(after) and not _unit(text, end):
             continue
+        # "0ведены": a typo or a code, not a figure; "5млн", "2км", "90х" are figures.
+        if _CYRILLIC_AFTER.match(after) and not _unit(text, end) and not (scales and scale_re.match(text, end)):
+            continue
         if any(a <= start < b for a, b in products):
             continue
         values = _parse_digits(m.group(), lang)
         kind = "number"
         if scales and (sm := scale_re.match(text, end)):
-            values = tuple(v * scales[(sm.lastindex or 1) - 1][1] for v in values)
-            end = sm.end()
+            scaled = tuple(v * scales[(sm.lastindex or 1) - 1][1] for v in values)
+            if _metres(sm.group(), text, start):
+                values += scaled  # "100m": metres first, millions ("2.4m people") second
+            else:
+                values, end = scaled, sm.end()
         if pm := _PERCENT.match(text, end):
             kind, end = "percent", pm.end()
         elif re.match(_ORDINAL_SUFFIX.get(lang, "$^"), text[end : end + 3]):
@@ -528,6 +586,14 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
             Quantity(start, end, kind, keys, _approx(text, start, end, lang), label, unit=_unit(text, end, start))
         )
     return out
+
+
+# "£100m", "$5M" are millions; "the 100m freestyle" is metres, "2.4m people" millions again.
+_CURRENCY_BEFORE = re.compile(r"[$€£¥₩₽]\s?$")
+
+
+def _metres(scale: str, text: str, start: int) -> bool:
+    return scale.strip(" -").lower() == "m" and not _CURRENCY_BEFORE.search(text[max(0, start - 4) : start])
 
 
 def _words_quantity(text: str, run: list[Token], lang: str) -> Quantity | None:
@@ -558,6 +624,14 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _EN_FRACTION_RE = re.compile(r"\b(a|one|two|three)[\s-](thirds?|quarters?)\b", re.IGNORECASE)
 
 
+# "XI, XII и XIII века", "X–XI вв. и XIV в.": every numeral of the list is a century.
+_ROMAN_ONE = re.compile(r"(?<![\w-])([IVXLC]+)(?:-?[а-я]{1,3})?(?![\w])")
+_ROMAN_RUN = re.compile(
+    r"(?<![\w-])[IVXLC]+(?:-?[а-я]{1,3})?(?:\s*(?:,|и|или|–|—|-)\s*[IVXLC]+(?:-?[а-я]{1,3})?)*"
+    r"(?P<tail>\s+(?:век|столети|съезд|созыв|вв?\.))"
+)
+
+
 def _roman(s: str) -> int:
     vals = [_ROMAN[c] for c in s]
     return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
@@ -568,16 +642,19 @@ def _amounts_words(text: str, lang: str) -> list[Quantity]:
     if lang == "ru":
         for m in _RU_COMPOUND.finditer(text):
             v = _RU_COMPOUND_VALUES[m.group(1).lower()]
-            out.append(Quantity(m.start(), m.end(), "number", (float(v),), weak=True))
-        for m in re.finditer(r"(?<![\w-])([IVXLC]+)(?:-?[а-я]{1,3})?(?=\s+(?:век|столети|съезд|созыв))", text):
-            out.append(Quantity(m.start(), m.end(), "ordinal", (float(_roman(m.group(1))),)))
+            # "двухметровый", "пятидневная": the rest of the word is the unit
+            out.append(Quantity(m.start(), m.end(), "number", (float(v),), weak=True, unit=_unit(text, m.end())))
+        for run in _ROMAN_RUN.finditer(text):
+            for m in _ROMAN_ONE.finditer(text, run.start(), run.start("tail")):
+                out.append(Quantity(m.start(), m.end(), "ordinal", (float(_roman(m.group(1))),)))
         for m in re.finditer(
             r"(?<![а-яё])(?:(одн[аиу]|две|тр[иеё]х?)\s+)?(трет|четверт)(?:ь|и|ей|ью)(?![а-яё])", text, re.I
         ):
             num = 2 if (m.group(1) or "").lower() == "две" else 3 if m.group(1) and m.group(1)[1] == "р" else 1
             # "в последней трети" (the final third) without a numeral is rarely a figure
             value = norm(num / (3 if m.group(2) == "трет" else 4))
-            out.append(Quantity(m.start(), m.end(), "number", (value,), weak=not m.group(1)))
+            unit = _unit(text, m.end())
+            out.append(Quantity(m.start(), m.end(), "number", (value,), weak=not m.group(1), unit=unit))
         for m in re.finditer(r"(?<![\d,.])([1-9]0)-?е(?=\s+год)", text):
             v = float(m.group(1))
             out.append(Quantity(m.start(), m.end(), "year", (v, 1900 + v, 2000 + v)))
@@ -594,8 +671,15 @@ def _amounts_words(text: str, lang: str) -> list[Quantity]:
     for m in re.finditer(r"[A-Za-zА-Яа-яЁё]+", text):
         if found := _one_word(m.group().lower(), lang):
             kind, value, weak = found
-            out.append(Quantity(m.start(), m.end(), kind, (value,), weak=weak))
+            # "half an hour", "a quarter-hour": a fraction of a unit
+            unit = _fraction_unit(text, m.end()) if kind == "number" and value < 1 else None
+            out.append(Quantity(m.start(), m.end(), kind, (value,), weak=weak, unit=unit))
     return out
+
+
+def _fraction_unit(text: str, end: int) -> tuple[str, float] | None:
+    article = re.match(r"\s(?:an?)(?=\s)", text[end : end + 4])
+    return _unit(text, end + article.end() if article else end)
 
 
 _EN_ORDINALS_TABLE = _word_table(_EN_ORDINALS)
@@ -648,6 +732,18 @@ _KO_COUNTERS = (
     "킬로|미터|%"
 )
 _KO_SINO_WORD = re.compile(rf"(?<![가-힣])([일이삼사오육칠팔구십백천만억]+)(?=\s?(?:{_KO_COUNTERS}))")
+_KO_NATIVE_TENS = {
+    "열": 10,
+    "스물": 20,
+    "스무": 20,
+    "서른": 30,
+    "마흔": 40,
+    "쉰": 50,
+    "예순": 60,
+    "일흔": 70,
+    "여든": 80,
+    "아흔": 90,
+}
 _KO_NATIVE = {
     "한": 1,
     "두": 2,
@@ -661,13 +757,29 @@ _KO_NATIVE = {
     "열": 10,
     "스무": 20,
 }
+# "열 다섯 마리" is fifteen: a native ten and its unit.
 _KO_NATIVE_RE = re.compile(
-    r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?(?=(?:명|개|번|차례|가지|곳|마리|사람|살|시간|달|해|척|대|채|권|잔|병|배)(?![가-힣]*[었였했]))"
+    r"(?<![가-힣])(?:(열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)\s?)?(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?"
+    r"(?=(?:명|개|번|차례|가지|곳|마리|사람|살|시간|달|해|척|대|채|권|잔|병|배)(?![가-힣]*[었였했]))"
+    # a counter ends its word or takes a particle: "열대성" is tropical, not ten of anything
+    r"(?!(?:대|해|배|병|달)(?!이|을|를|은|는|의|에|와|과|도|만|씩|째|가|로|[^가-힣]|$))"
+)
+# Native words that count days: "이틀 동안" is two days, "나흘 뒤" four days later.
+_KO_DAY_COUNTS = {
+    "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9, "열흘": 10,
+    "보름": 15,
+}  # fmt: skip
+_KO_DAY_COUNT_RE = re.compile(
+    r"(?<![가-힣])(" + "|".join(_KO_DAY_COUNTS) + r")(?=[^가-힣]|간|동안|이|을|를|은|는|의|에|만|째|$)"
+)
+# "팔 년", "육 개월": a Sino-Korean digit spelt out before a period; weak, as 사, 오 and 구 are words too.
+_KO_SINO_PERIOD = re.compile(
+    r"(?<![가-힣\d])([삼사오육칠팔구십])\s?(?=(?:년|개월|시간|주(?=\s?(?:간|동안|남|후|뒤|전|째|만에)))(?![가-힣]*[었였했]))"
 )
 
 
 # "3인조" trio, "2년마다" biennial, "2차 경기" return match, "2배" double: rarely digits in English.
-_KO_IDIOM = re.compile(r"인조|년마다|차(?![가-힣])|배|분의")
+_KO_IDIOM = re.compile(r"인조|년마다|차(?![가-힣])|배|분의|학년|학기")
 
 
 def _ko_value(raw: str) -> float:
@@ -685,17 +797,39 @@ def _ko_value(raw: str) -> float:
     return total + chunk + (cur or 0)
 
 
+_KO_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
+# Figures grouped by spaces the way English and Russian write them: thousands ("116 123") and
+# phone numbers ("0800 555 111"). Other spaced digits are two figures ("220 2/3 이닝").
+_KO_GROUPED = re.compile(r"0\d{2,4}(?:\s\d{3,4})+|\d{1,3}(?:\s\d{3})+")
+
+
+def _ko_pieces(m: re.Match[str]) -> Iterator[tuple[int, int]]:
+    """The figures of one Korean amount match: split where digits meet digits across a space,
+    unless the digits are grouped."""
+    start, raw = m.start(), m.group().rstrip()
+    cuts = [g.span() for g in _KO_DIGIT_GAP.finditer(raw)]
+    if not cuts or _KO_GROUPED.fullmatch(raw):
+        yield start, start + len(raw)
+        return
+    left = 0
+    for a, b in cuts:
+        grouped = _KO_GROUPED.match(raw, left)
+        if grouped and grouped.end() > a:
+            continue
+        yield start + left, start + a
+        left = b
+    yield start + left, start + len(raw)
+
+
 def _amounts_ko(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for m in _KO_AMOUNT.finditer(text):
-        s, e = m.span()
-        raw = m.group().rstrip()
-        e = s + len(raw)
+    for s, e in (span for m in _KO_AMOUNT.finditer(text) for span in _ko_pieces(m)):
+        raw = text[s:e]
         if _LETTER_BEFORE.search(text[max(0, s - 2) : s]) or (
             _LATIN_AFTER.match(text[e : e + 3]) and not _EN_SUFFIX_OK.match(text[e : e + 12]) and not _unit(text, e)
         ):
             continue
-        value = _ko_value(raw)
+        value = float(re.sub(r"\s", "", raw)) if _KO_GROUPED.fullmatch(raw) else _ko_value(raw)
         kind = "number"
         keys: tuple[float, ...] = (norm(value),)
         if pm := _PERCENT.match(text, e):
@@ -713,10 +847,17 @@ def _amounts_ko(text: str) -> list[Quantity]:
             s, e = m.span(1)
             out.append(Quantity(s, e, "number", (norm(_ko_value(m.group(1))),), _approx(text, s, e, "ko")))
     for m in _KO_NATIVE_RE.finditer(text):
-        v = _KO_NATIVE[m.group(1)]
-        s, e = m.span(1)
+        v = _KO_NATIVE_TENS.get(m.group(1) or "", 0) + _KO_NATIVE[m.group(2)]
+        s, e = m.start(1) if m.group(1) else m.start(2), m.end(2)
         kind = "ordinal" if text.startswith("번째", m.end()) or text.startswith(" 번째", e) else "number"
         out.append(Quantity(s, e, kind, (float(v),), _approx(text, s, e, "ko"), v == 1, _unit(text, e, s)))
+    for m in _KO_SINO_PERIOD.finditer(text):
+        s, e = m.span(1)
+        value = 10.0 if m.group(1) == "십" else float(_KO_SINO[m.group(1)])
+        out.append(Quantity(s, e, "number", (value,), weak=True, unit=_unit(text, e, s)))
+    for m in _KO_DAY_COUNT_RE.finditer(text):
+        v = _KO_DAY_COUNTS[m.group(1)]
+        out.append(Quantity(m.start(), m.end(), "number", (float(v),), weak=v == 1, unit=("duration", 86400.0)))
     return out
 
 
@@ -725,8 +866,40 @@ def extract(text: str, lang: str) -> list[Quantity]:
     calendar = _pick(_calendar(text, lang))
     amounts = _amounts_ko(text) if lang == "ko" else _amounts_digits(text, lang) + _amounts_words(text, lang)
     free = [a for a in amounts if all(a.end <= c.start or a.start >= c.end for c in calendar)]
-    free = [_with_period(text, q, lang) for q in _pick(free)]
+    free = [_with_period(text, q, lang) for q in _compound_measures(text, _pick(free))]
     return sorted(calendar + _ranges(text, free), key=lambda q: q.start)
+
+
+def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Two units of one length as one figure: "1 м 82 см", "6 feet 6 inches", "6-foot-6"."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        q = qs[i]
+        r = qs[i + 1] if i + 1 < len(qs) else None
+        if r is not None and q.unit and q.unit[0] == "length" and isinstance(q.value, float):
+            gap = text[unit_span(text, q.end)[1] : r.start]
+            small = r.unit
+            if small is None and q.unit[1] == _FOOT and gap == "-":
+                small = ("length", _INCH)
+            if (
+                re.fullmatch(r"[\s-]*", gap)
+                and small
+                and small[0] == "length"
+                and isinstance(r.value, float)
+                and r.kind == q.kind == "number"
+                and r.value * small[1] < q.unit[1]
+            ):
+                value = norm(q.value + r.value * small[1] / q.unit[1])
+                out.append(replace(q, end=r.end, keys=(value,)))
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+    return out
+
+
+_FOOT, _INCH = 0.3048, 0.0254
 
 
 def _with_period(text: str, q: Quantity, lang: str) -> Quantity:

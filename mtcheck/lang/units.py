@@ -25,7 +25,10 @@ Unit = tuple[str, float]
 
 _DAY = 86400.0
 # After a one-syllable Korean unit comes a particle or nothing Hangul ("30평이며", "6주간").
-_KO = r"(?=이며|이고|이나|이|을|를|은|는|의|에|로|으로|과|와|도|만|씩|짜리|가|동안|째|뒤|후|전|[^가-힣]|$)"
+_KO = (
+    r"(?=이며|이고|이나|이다|입니다|인|이었|였|이|을|를|은|는|의|에|로|으로|과|와|도|만|씩|짜리|가|동안|째|뒤|후|전"
+    r"|마다|밖에|까지|부터|보다|이상|이하|이내|내|가량|정도|쯤|넘게|간|[^가-힣]|$)"
+)
 # (pattern, dimension, size). Longer and compound units first: "км/ч" must not stop at "км".
 UNITS: list[tuple[str, str, float]] = [
     # speed (base: m/s)
@@ -37,6 +40,29 @@ UNITS: list[tuple[str, str, float]] = [
     (r"mph|miles (?:per|an|a) hour|мил[ьи] в час", "speed", 0.44704),
     (r"м/с|метр\w* в секунду|m/s|met(?:re|er)s? per second|미터/초", "speed", 1.0),
     (r"узл(?:а|ов)|узел|knots?|노트", "speed", 0.514444),
+    # energy before power: "кВт·ч" must not stop at "кВт"
+    (r"ТВт[·*]?ч|TWh|테라와트시", "energy", 3.6e12),
+    (r"ГВт[·*]?ч|GWh|기가와트시", "energy", 3.6e9),
+    (r"МВт[·*]?ч|MWh|메가와트시", "energy", 3.6e6),
+    (r"кВт[·*]?ч|kWh|киловатт-час\w*|kilowatt[- ]hours?|킬로와트시", "energy", 3.6e3),
+    # power (base: W)
+    (r"ГВт|GW|гигаватт\w*|gigawatts?|기가와트", "power", 1e9),
+    (r"МВт|MW|мегаватт\w*|megawatts?|메가와트", "power", 1e6),
+    (r"кВт|kW|киловатт\w*|kilowatts?|킬로와트", "power", 1e3),
+    (r"Вт|W|ватт\w*|watts?|와트", "power", 1.0),
+    # frequency (base: Hz)
+    (r"ГГц|GHz|гигагерц\w*|gigahertz|기가헤르츠", "frequency", 1e9),
+    (r"МГц|MHz|мегагерц\w*|megahertz|메가헤르츠", "frequency", 1e6),
+    (r"кГц|kHz|килогерц\w*|kilohertz|킬로헤르츠", "frequency", 1e3),
+    (r"Гц|Hz|герц\w*|hertz|헤르츠", "frequency", 1.0),
+    # data rates before data sizes: "Мбит/с" must not stop at "Мб"
+    (r"Гбит/с|Gbit/s|Gbps|Gb/s", "data rate", 1e9),
+    (r"Мбит/с|Mbit/s|Mbps|Mb/s", "data rate", 1e6),
+    (r"Кбит/с|kbit/s|kbps|Kb/s", "data rate", 1e3),
+    (r"ТБ|TB|терабайт\w*|terabytes?|테라바이트", "data", 1e12),
+    (r"ГБ|GB|гигабайт\w*|gigabytes?|기가바이트", "data", 1e9),
+    (r"МБ|MB|мегабайт\w*|megabytes?|메가바이트", "data", 1e6),
+    (r"КБ|KB|килобайт\w*|kilobytes?|킬로바이트", "data", 1e3),
     # area (base: m²)
     (r"кв\.?\s?км|км²|km²|km2|квадратн\w+ километр\w*|square kilomet(?:re|er)s?|sq\.? ?km|제곱킬로미터", "area", 1e6),
     (r"кв\.?\s?м|м²|m²|квадратн\w+ метр\w*|square met(?:re|er)s?|sq\.? ?m|제곱미터", "area", 1.0),
@@ -77,12 +103,18 @@ UNITS: list[tuple[str, str, float]] = [
     # durations (base: second); Russian "летний" is the "-year" of "30-летний" (30-year-old)
     (r"секунд\w*|сек\.?|seconds?|secs?|초" + _KO, "duration", 1.0),
     (r"минут\w*|мин\.?|minutes?|mins?|분" + _KO, "duration", 60.0),
-    (r"час(?:а|ов|ами|ах|ам)?|ч\.?|hours?|hrs?|시간", "duration", 3600.0),
-    (r"сут(?:ки|ок|кам|ках)|дн(?:я|ей|ям|ями|ях)|день|days?|일간|일(?=\s?(?:동안|만에|째))|날", "duration", _DAY),
-    (r"недел\w*|нед\.|weeks?|wks?|주(?:간|일)?" + _KO, "duration", 7 * _DAY),
-    (r"месяц\w*|мес\.|months?|mths?|개월|달" + _KO, "duration", 30.4375 * _DAY),
+    # The adjectives too: the rest of "двухчасовой", "пятидневная" after the figure's stem.
+    (r"час(?:а|ов\w*|ами|ах|ам)?|ч\.?|hours?|hrs?|시간", "duration", 3600.0),
     (
-        r"лет(?:ний|него|нему|ним|нем|няя|нюю|ней|нее|ние|них|ними)?|год(?:а|у|ом|ы|ов|ам|ами|ах)?|years?|yrs?"
+        r"сут(?:ки|ок|кам|ках)|суточн\w*|дн(?:я|ей|ям|ями|ях)|день|дневн\w*|days?|일간|일" + _KO + "|날",
+        "duration",
+        _DAY,
+    ),
+    (r"недел\w*|нед\.|weeks?|wks?|주(?:간|일)?" + _KO, "duration", 7 * _DAY),
+    (r"месяц\w*|месячн\w*|мес\.|months?|mths?|개월|달" + _KO, "duration", 30.4375 * _DAY),
+    (
+        r"лет(?:ний|него|нему|ним|нем|няя|нюю|ней|нее|ние|них|ними)?|год(?:а|у|ом|ы|ов|ам|ами|ах)?|годичн\w*"
+        r"|years?|yrs?"
         rf"|년간|년{_KO}|세{_KO}|살{_KO}",
         "duration",
         365.25 * _DAY,
@@ -118,8 +150,14 @@ _KO_RATE_BEFORE = re.compile(
 )
 
 
+# "7000t급": the tonne symbol, only right after the figure (a lone "t" is anything else).
+_TONNE = re.compile(r"t(?![A-Za-z\u00c0-\u024fА-Яа-яЁё\d_])")
+
+
 def unit_at(text: str, end: int, start: int | None = None) -> Unit | None:
     """The unit written right after a figure that ends at ``end``, if any."""
+    if _TONNE.match(text, end):
+        return ("mass", 1000.0)
     m = UNIT_RE.match(_compat(text, end), 0)
     if not m:
         return None
@@ -131,6 +169,8 @@ def unit_at(text: str, end: int, start: int | None = None) -> Unit | None:
 
 def unit_span(text: str, end: int) -> tuple[str, int]:
     """The unit written right after a figure ending at ``end`` and where it ends."""
+    if _TONNE.match(text, end):
+        return ("t", end + 1)
     window = _compat(text, end)
     m = UNIT_RE.match(window, 0)
     if not m:
@@ -150,9 +190,16 @@ def _compat(text: str, end: int) -> str:
 
 def period_of(text: str, start: int, end: int, lang: str) -> float | None:
     """The period of a rate, in days, written around a figure; None when it is no rate."""
+    found = period_at(text, start, end, lang)
+    return found[0] if found else None
+
+
+def period_at(text: str, start: int, end: int, lang: str) -> tuple[float, int, int] | None:
+    """The period of a rate written around a figure and where its words are: (days, start, end)."""
     if lang == "ko" and (m := _KO_RATE_BEFORE.search(text, max(0, start - 10), start)):
-        return list(_PERIODS.values())[(m.lastindex or 1)]
+        return list(_PERIODS.values())[(m.lastindex or 1)], m.start(m.lastindex or 1), m.end(m.lastindex or 1)
     m = _RATE_AFTER_RE.match(text[end : end + 45])
     if not m:
         return None
-    return _PERIODS[_RATE_AFTER[(m.lastindex or 1) - 1][1]]
+    group = m.lastindex or 1
+    return _PERIODS[_RATE_AFTER[group - 1][1]], end + m.start(group), end + m.end(group)

@@ -27,7 +27,7 @@ def faulty_draft(folder: Path, year: str = "12월 4일", drop: int = 6) -> Path:
     # From the draft with its name errors corrected, so that the planted errors are all there is.
     parts = corrected(corpus("kursk-ru")[1].read_text(encoding="utf-8")).split("\n\n")
     parts[4] = parts[4].replace("December 4", year)
-    parts[2] = parts[2].replace("highlighted the role", "highlighted the the role")
+    parts[2] = parts[2].replace("highlighted the role", "highlighted the role role")
     path = folder / "draft.en.txt"
     path.write_text("\n\n".join(parts[:drop] + parts[drop + 1 :]), encoding="utf-8")
     return path

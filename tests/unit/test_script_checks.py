@@ -154,11 +154,25 @@ def test_typography_is_not_mojibake() -> None:
 
 
 def test_doubled_word() -> None:
-    target = EN_EVENT.replace("by local", "by the the local")
+    target = EN_EVENT.replace("local officials", "local officials officials")
     (f,) = run(RU_EVENT, target)
     assert f.rule == "MT404" and f.severity is Severity.WARNING
+    assert f.target_span == span_of(target, "officials", nth=1)
+    assert f.target_span.text(target) == "officials"
+
+
+def test_doubled_function_word_is_a_typing_slip_reported_as_info() -> None:
+    target = EN_EVENT.replace("by local", "by the the local")
+    (f,) = run(RU_EVENT, target)
+    assert f.rule == "MT404" and f.severity is Severity.INFO
     assert f.target_span == span_of(target, "the", nth=1)
-    assert f.target_span.text(target) == "the"
+
+
+def test_doubled_word_the_source_has_too_is_not_flagged() -> None:
+    # NTREX-128: the Russian keeps the English name of the trade model.
+    source = "«Они могут настроить ИТ-системы и технологии Canada plus plus», — добавил он."
+    target = "'They can have the IT systems and all of the technology for Canada plus plus,' he added."
+    assert only(run(source, target), "MT404") == []
 
 
 def test_doubled_word_case_insensitive_across_line_break() -> None:
@@ -188,6 +202,22 @@ def test_repeated_sentence() -> None:
     assert f.evidence["kind"] == "sentence"
     assert f.target_span == Span(len(EN_MOVE) + len(EN_EVENT) + 2, len(target))
     assert f.target_span.text(target) == EN_MOVE
+
+
+def test_sentence_the_source_says_twice_in_other_words_is_not_flagged() -> None:
+    # FLORES-200 devtest repeats an English sentence whose two Russian translations differ.
+    source = (
+        "Ему аккомпанировал певец Раджу Кханделвал. Лаккха Сингх исполнил чхаппан бхог бхаджан. "
+        "Певец Раджу Кханделвал пел вместе с ним."
+    )
+    target = (
+        "Singer, Raju Khandelwal was accompanying him. Lakkha Singh presented the chhappan bhog bhajan as well. "
+        "Singer, Raju Khandelwal was accompanying him."
+    )
+    assert only(run(source, target), "MT404") == []
+    # A different source sentence under the repeated one is still a repetition.
+    source = source.replace("Певец Раджу Кханделвал пел вместе с ним.", "Концерт закончился в полночь.")
+    assert [f.evidence["kind"] for f in only(run(source, target), "MT404")] == ["sentence"]
 
 
 def test_sentence_repeated_in_source_too_is_not_flagged() -> None:

@@ -34,6 +34,46 @@ def changes(src: str, lang: str, tgt: str) -> list[tuple[str, str]]:
         ("공사 기간은 6주이다.", "ko", "Construction will take six months.", "unit"),
         ("하루에 5만 원을 받는다.", "ko", "They are paid 50,000 won a week.", "period"),
         ("12㎞ 코스를 달렸다.", "ko", "They ran a 12 mile course.", "unit"),
+        # Adjectives made of a figure and a unit, ages in a list, durations Korean writes as days.
+        ("Четырехдневная рабочая неделя не обсуждается.", "ru", "A four-month working week is not discussed.", "unit"),
+        ("Затем они провели двухчасовой митинг.", "ru", "Then they held a two-day rally.", "unit"),
+        (
+            "Арестованы подозреваемые в возрасте 17, 18 и 20 лет.",
+            "ru",
+            "A 17-year-old, two 18-year-olds and a 20-day-old were arrested.",
+            "unit",
+        ),
+        (
+            "После двух дней на втором месте они отстают.",
+            "ru",
+            "After being second-best for two years, they trail.",
+            "unit",
+        ),
+        (
+            "병원선이 도착하는 데 적어도 3일이 소요될 예정이다.",
+            "ko",
+            "The ship will take at least three decades to arrive.",
+            "unit",
+        ),
+        ("부품이 37분마다 도착한다.", "ko", "Parts arrive every 37 weeks.", "unit"),
+        ("그는 나흘 뒤 저격수에게 살해당했다.", "ko", "He was killed by a sniper four decades later.", "unit"),
+        ("가장 중요한 투표까지 오 주 남았습니다.", "ko", "Five seconds away from the most important vote.", "unit"),
+        ("이 56세인 사람은 배우다.", "ko", "The 56-day-old is an actor.", "unit"),
+        # The restatement in brackets is no conversion of the changed unit.
+        (
+            "Округ простирается вдоль 300 км (180 миль) берега.",
+            "ru",
+            "It stretches along 300 km (180 km) of coast.",
+            "unit",
+        ),
+        (
+            "Самолёт погрузился примерно на 30 метров (100 футов).",
+            "ru",
+            "The plane sank in about 30 feet (100 feet).",
+            "unit",
+        ),
+        # A rate converted to another unit but given per another period.
+        ("Осадки могут достичь 5 до 8 см в час.", "ru", "Rainfall may reach 2 to 3 inches per year.", "period"),
     ],
 )
 def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
@@ -61,10 +101,71 @@ def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
         ("Вулкан находится в 72 км от столицы.", "ru", "The volcano sits 45 miles (72 kilometers) from the capital."),
         ("Звоните по телефону 0800 555 111.", "ru", "Call 0800 555 111."),
         ("Шестеро участников задержаны.", "ru", "Six participants were detained."),
+        # Units news writes glued to the figure, and measures in two units.
+        ("Стандарт 802.11n работает на частотах 2.4 ГГц и 5.0 ГГц.", "ru", "It runs on the 2.4Ghz and 5.0Ghz bands."),
+        ("Пропускная способность в 600 Мбит/с.", "ru", "A throughput of 600Mbit/s."),
+        ("Он участвовал в заплыве на 100 и 200 м.", "ru", "He swam in the 100m and 200m freestyle."),
+        ("Молодой человек ростом 1 м 82 см сыграл в 32 играх.", "ru", "The 6-foot-6 junior played in 32 games."),
+        ("Двухметровый форвард вырос в Батон-Руже.", "ru", "The 6-foot-6 forward grew up in Baton Rouge."),
+        ("Температура будет достигать 27 градусов.", "ru", "Expect widespread 80s."),
+        ("7000t급 “Rheinland-Pfalz”는 무겁다.", "ko", "The 7,000-ton “Rheinland-Pfalz” is heavy."),
+        (
+            "모레로스는 15분 동안 페널티를 받아야 했다.",
+            "ko",
+            "Morelos should have had a penalty on the quarter-hour mark.",
+        ),
+        # Clock times, centuries and ordinals written otherwise.
+        ("Автомобиль убрали примерно в 12:00 по Гринвичу.", "ru", "The car was removed at approximately 1200 GMT."),
+        ("Гаити не сталкивалось с этим с начала 19 века.", "ru", "Haiti had not seen it since the 1800s."),
+        ("Эпоха затрагивает XI, XII и XIII века.", "ru", "The age spans the 11th, 12th, and 13th centuries."),
+        (
+            "Стиль достиг расцвета между X–XI вв. и XIV в.",
+            "ru",
+            "The style peaked in the 10th - 11th and 14th centuries.",
+        ),
+        ("Его тысячная марка вышла в 2000 году.", "ru", "His 1,000th stamp came out in 2000."),
+        # Korean: native tens, spaced figures, phone numbers, digits inside a name.
+        ("돼지 열 다섯 마리를 팔러 갔다.", "ko", "He went to sell 15 pigs."),
+        ("로사는 열대성 습기를 보낼 것이다.", "ko", "Rosa will send tropical moisture."),
+        ("지난 이틀 동안 그는 앞섰다.", "ko", "Over the past two days he led."),
+        (
+            "방어율 2.53 및 220 2/3 이닝 동안 300 스트라이크아웃",
+            "ko",
+            "a 2.53 ERA and 300 strikeouts in 220 2/3 innings",
+        ),
+        ("116 123(영국·아일랜드)에 전화하세요.", "ko", "Call 116 123 (UK and Ireland)."),
+        ("0800 555 111로 연락하면 된다.", "ko", "Contact them on 0800 555 111."),
+        ("토요일에 퍼 247스포츠를 통해 밝혔다.", "ko", "He told the media Saturday, per 247sports."),
+        # A figure repeated on one side is no changed figure; a lone zero is often "no".
+        ("12번 지구의 의원이다. 12번 지구는 크다.", "ko", "He represents the 12th district, which is large."),
+        ("Победа «Ливингстона» над «Рейнджерс»", "ru", "Menga strike gives Livingston 1-0 win over Rangers"),
     ],
 )
 def test_converted_figures_sizes_and_codes_pass(src: str, lang: str, tgt: str) -> None:
     assert changes(src, lang, tgt) == []
+
+
+def test_a_period_change_spans_the_period_words() -> None:
+    src, tgt = "NSF는 AI 연구에 매년 1억 달러 이상을 투자한다.", "NSF invests more than $100 million per week in AI."
+    (m,) = compare(src, "ko", tgt)
+    assert m.change == "period"
+    assert m.source is not None and src[m.source.start : m.source.end] == "매년 1억"
+    assert m.target is not None and tgt[m.target.start : m.target.end] == "100 million per week"
+
+
+def test_weak_evidence_is_info_not_an_alarm() -> None:
+    # A figure on one side only, where every other figure of the pair matches (NTREX-128).
+    src = "Победой 5-2 над «Нэшионалс» «Рокиз» уже завоевали, по крайней мере, 7 или 8 место."
+    tgt = "The Rockies clinched at least a wild-card spot with a 5-2 win over the Nationals."
+    assert {m.doubt for m in compare(src, "ru", tgt)} == {"the other figures of the sentence match"}
+    # A weekday one day off, as when a time zone is crossed.
+    (m,) = compare("По состоянию на субботу, 5 часов утра по Нью-Йорку", "ru", "as of 5 a.m. Eastern time Sunday")
+    assert m.doubt and m.rule.code == "MT302"
+    # A figure missing where nothing else matches, and a weekday two days off, stay alarms.
+    assert [m.doubt for m in compare("Погибли 12 человек.", "ru", "Many people died.")] == [""]
+    assert [m.doubt for m in compare("В пятницу.", "ru", "On Sunday.")] == [""]
+    report = check_documents(build_document("s.ru.txt", "ru", src + "\n"), build_document("t.en.txt", "en", tgt + "\n"))
+    assert [f.severity for f in report.findings if f.rule == "MT301"] == [Severity.INFO, Severity.INFO]
 
 
 def test_digits_are_matched_with_digits_before_number_words() -> None:

@@ -1,0 +1,122 @@
+"""Issue 12: what the aligner weighs to tell a merged sentence from a dropped or added one:
+anchor evidence per key type, figures read as the number check reads them, names that only
+open a sentence, glosses in brackets, four-way splits and the document's own bead priors."""
+
+from __future__ import annotations
+
+from mtcheck import align as A
+from mtcheck.anchors import anchor_keys
+from mtcheck.checks.alignment import _continues, check_alignment
+from mtcheck.checks.registry import CheckContext
+from mtcheck.documents.text import build_document
+from mtcheck.pipeline import check_documents
+from mtcheck.types import Bead, Severity
+
+
+def _indels(source: str, lang: str, target: str) -> list[str]:
+    report = check_documents(build_document("s", lang, source), build_document("t", "en", target))
+    return [f.rule for f in report.findings if f.rule in ("MT101", "MT102") and f.severity.label != "info"]
+
+
+def test_figures_written_as_words_or_myriads_are_anchors() -> None:
+    def figures(text: str, lang: str) -> set[str]:
+        return {k for k in anchor_keys(text, lang) if k.startswith("D:")}
+
+    assert figures("Ещё шесть миллионов человек нуждаются в помощи.", "ru") == figures(
+        "Another six million people are in need of assistance.", "en"
+    )
+    assert figures("NSF는 AI 연구에 1억 달러를 투자한다.", "ko") == figures("NSF invests $100 million in AI.", "en")
+    assert "D:date12-4" in anchor_keys("4 декабря губернатор объявил.", "ru")
+
+
+def test_a_word_that_only_opens_its_sentence_is_no_name() -> None:
+    names = {k for k in anchor_keys("Однако Путин приехал. Почему Президент Трамп отказался?", "ru") if k[0] == "N"}
+    assert names == {"N:ptn", "N:pls", "N:tlm"}  # Путин, Президент, Трамп; not Однако, Почему
+    assert "N:knt" not in anchor_keys("Instead, Trump said so.", "en")  # "Instead" opens it
+    assert {k for k in anchor_keys("Лондон пострадал.", "ru") if k[0] == "N"}  # a place opening a sentence
+
+
+def test_glosses_in_another_script_are_no_length() -> None:
+    assert A.text_length("숀 콤스(Sean Combs)는 퍼프 대디(Puff Daddy)로 알려져 있습니다.") == len(
+        "숀 콤스는 퍼프 대디로 알려져 있습니다."
+    )
+    assert A.text_length("He said (in 2019) so.") == len("He said (in 2019) so.")
+
+
+def test_a_changed_figure_keeps_its_sentence_pair() -> None:
+    src = build_document("s", "ko", "2023년 회의는 화요일에 열렸다.")
+    tgt = build_document("t", "en", "The 2024 meeting was held on Thursday.")
+    (bead,) = A.align_documents(src, tgt)
+    assert bead.kind == "1-1" and bead.confidence > 0.5
+
+
+# NTREX-128 (CC BY-SA 4.0): a Korean translation cuts one quoted English sentence into four.
+KO_QUOTE = [
+    "“어제 쓰나미 위협이 대두했을 때, 사람들은 해변에서 하던 활동을 계속 했으며 즉시 달리지 못했습니다.",
+    "결국 그들은 희생자가 되었습니다.”",
+    "대변인 수토포 푸르우 누그로호(Sutopo Purwo Nugroho)가 자카르타(Jakarta)에서 있었던 브리핑에서 말했습니다.",
+    '"쓰나미는 단독으로 오지 않았습니다',
+    "쓰나미는 자동차, 나무, 집을 끌고 왔습니다.",
+    "쓰나미는 땅에 있던 모든 것을 강타했습니다.”",
+    "해안선을 강타하기 전 쓰나미가 800kph(497mph)의 속도로 공해상을 횡단했다는 것을 덧붙이며 누그로호가 말했습니다.",
+]
+EN_QUOTE = [
+    '"When the tsunami threat arose yesterday, people were still doing their activities on the beach and did '
+    'not immediately run and they became victims," Sutopo Purwo Nugroho, the spokesman said in a briefing in Jakarta.',
+    '"The tsunami didn\'t come by itself, it dragged cars, logs, houses, it hit everything on land," Nugroho said, '
+    "adding that the tsunami had traveled across the open sea at speeds of 800 kph (497 mph) before striking the "
+    "shoreline.",
+]
+
+
+def test_four_sentences_joined_into_one_are_no_omission() -> None:
+    src = build_document("s", "ko", " ".join(KO_QUOTE))
+    tgt = build_document("t", "en", " ".join(EN_QUOTE))
+    assert [b.kind for b in A.align_documents(src, tgt)] == ["3-1", "4-1"]
+    assert _indels(" ".join(KO_QUOTE), "ko", " ".join(EN_QUOTE)) == []
+
+
+def test_a_dropped_sentence_with_a_figure_nowhere_else_is_an_omission() -> None:
+    # NTREX-128: the English line with "2.4 million people" is dropped from the paragraph.
+    ru = [
+        "Примерно 16 700 местных жителей было эвакуировано в 24 убежища в Палу.",
+        "В субботу прибрежный город все еще сотрясали подземные толчки.",
+        "Серия землетрясений произошла на территории с населением 2,4 млн человек.",
+        "Возможно, цунами оказалось сильнее, чем ожидалось, за счет географического положения города.",
+        "Нугрохо назвал ущерб «масштабным», добавив, что разрушению подверглись тысячи домов и гостиниц.",
+    ]
+    en = [
+        "Around 16,700 people were evacuated to 24 centers in Palu.",
+        "Aftershocks continued to rock the coastal city on Saturday.",
+        "The geography of the city could have magnified the size of the tsunami, it said.",
+        'Nugroho described the damage as "extensive" and said thousands of houses and hotels had collapsed.',
+    ]
+    assert _indels(" ".join(ru), "ru", " ".join(en)) == ["MT101"]
+
+
+def test_the_second_pass_takes_the_documents_own_joins() -> None:
+    def bead(a: int, b: int) -> Bead:
+        return Bead(tuple(range(a)), tuple(range(b)), 1.0)
+
+    korean_like = A._measure_priors([bead(1, 1)] * 150 + [bead(2, 1)] * 50)
+    short = A._measure_priors([bead(1, 1)] * 8 + [bead(2, 1)] * 2)
+    assert korean_like[(2, 1)] > 0.15 > short[(2, 1)] > A.SENTENCE_PRIORS[(2, 1)]
+    # Indels are what alignment looks for, not a habit: their priors stay.
+    assert korean_like[(1, 0)] == A.SENTENCE_PRIORS[(1, 0)]
+    assert abs(sum(korean_like.values()) - 1.0) < 1e-9
+
+
+def test_a_piece_of_the_sentence_before_is_no_alarm() -> None:
+    # NTREX-128: the Korean splitter cuts the quotative ending off a quoted sentence.
+    ko = '스코틀랜드는 여러분의 보금자리이며 계속 거주하길 간절하게 바랍니다."라는 내용이 포함되어 있었다. 그는 떠났다.'
+    en = 'Scotland is your home and we very much want you to stay here." He left.'
+    src, tgt = build_document("s", "ko", ko), build_document("t", "en", en)
+    assert [seg.text for seg in src.segments][1] == "라는 내용이 포함되어 있었다."
+    beads = (Bead((0,), (0,), 1.0, 0.95), Bead((1,), (), 0.6, 0.9), Bead((2,), (1,), 1.0, 0.95))
+    (f,) = check_alignment(CheckContext(src, tgt, beads))
+    assert f.rule == "MT101" and f.severity is Severity.INFO
+    # A whole sentence left over stays an error.
+    beads = (Bead((0, 1), (0,), 1.0, 0.95), Bead((2,), (), 0.6, 0.9))
+    (f,) = check_alignment(CheckContext(src, build_document("t", "en", en.split(" He")[0]), beads))
+    assert f.severity is Severity.ERROR
+    assert _continues("— сказал он.", "ru") and not _continues("Он ушёл.", "ru")
