@@ -599,21 +599,22 @@ _CASE_ENDINGS = {
 }  # fmt: skip
 
 
-def _grafted_case(name: SourceName, spelling: str) -> bool:
+def _grafted_case(name: SourceName, spelling: str) -> str | None:
     """A name with its Russian case ending spelt onto the English ("Victorii" for Виктории, "Rydera"
     for Райдера): the source word is in an oblique case by every singular reading pymorphy3 has,
     the English ends in that ending's letters, English never writes it, and the rest renders the
-    source word's stem."""
+    source word's stem. Returns the English with the nominative's ending instead (Africa for
+    "Africi"), or the name's suggestion."""
     from rapidfuzz import fuzz
 
     from mtcheck.lang.names_ru import name_parses
 
     word = name.text.lower()
     if " " in word or "-" in word or english_frequency(spelling) > 0:
-        return False
+        return None
     parses = [p for p in name_parses(name.text) if "plur" not in p.tag.grammemes]
     if not parses or any("nomn" in p.tag.grammemes for p in parses):
-        return False
+        return None
     for cyr, latins in _CASE_ENDINGS.items():
         if not word.endswith(cyr) or len(word) - len(cyr) < 3:
             continue
@@ -625,8 +626,19 @@ def _grafted_case(name: SourceName, spelling: str) -> bool:
             # pymorphy3 guesses a case for a word it does not know (Гуайкуру, Моровали): then only an
             # English name before the ending (Ryder in "Rydera") shows a case grafted on.
             if all(p.is_known for p in parses) or english_frequency(stem) >= _KNOWN:
-                return True
-    return False
+                return _nominative(name, word[: -len(cyr)], stem) or name.suggestion
+    return None
+
+
+def _nominative(name: SourceName, cyrillic_stem: str, stem: str) -> str | None:
+    """The English stem with the nominative's ending, where English writes that word (Africa)."""
+    key = name.key.lower()
+    if not key.startswith(cyrillic_stem):
+        return None
+    tail = key[len(cyrillic_stem) :]
+    options = {stem + t for t in (ru.renderings(tail) if tail else {""})}
+    used = max(options, key=lambda o: (english_frequency(o), o))
+    return used.capitalize() if english_frequency(used) > 0 else None
 
 
 def _half_translated(
@@ -833,7 +845,16 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     if lang in ("ru", "ko"):
         for r in list(found.values()):
             name = r.source
-            if name.native or name.kind not in (PERSON, PLACE):
+            if name.kind not in (PERSON, PLACE):
+                continue
+            # The surface form's transliteration is accepted (a surname pymorphy3 reads wrongly),
+            # but not with a case ending grafted onto the English name ("Nixonom", "Africi").
+            one_word = " " not in r.text and "-" not in r.text
+            if lang == "ru" and one_word and (nominative := _grafted_case(name, compact(r.text))):
+                evidence = {"reason": CASE_FORM, "rendering": r.text, "accepted": nominative}
+                issues.append(NameIssue(GARBLED, name, r.target, nominative, evidence))
+                continue
+            if name.native:
                 continue
             if better := _better_known(name, lang, r.text):
                 evidence = {"closest_accepted": better, "reason": "known reading", "rendering": r.text}
@@ -890,13 +911,13 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
         if n_id not in found and lang == "ru" and name.kind in (PERSON, PLACE):
             for k in sorted(free):
-                if tokens[k].capital and _grafted_case(name, compacts[(k, k + 1)]):
+                if tokens[k].capital and (nominative := _grafted_case(name, compacts[(k, k + 1)])):
                     span = (tokens[k].start, tokens[k].end)
                     found[n_id] = Rendering(name, span, tokens[k].text)
                     free.discard(k)
                     taken[k] = True
-                    evidence = {"reason": CASE_FORM, "rendering": tokens[k].text, "accepted": name.suggestion}
-                    issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
+                    evidence = {"reason": CASE_FORM, "rendering": tokens[k].text, "accepted": nominative}
+                    issues.append(NameIssue(GARBLED, name, span, nominative, evidence))
                     break
         if n_id in found or not name.wrong:
             continue

@@ -40,8 +40,19 @@ CASE_FORMS = [
     (
         "По словам Сергея Иванова, всё готово.",
         "According to Sergeya Ivanova, all is ready.",
-        [("MT201", "Sergeya", "Sergey"), ("MT201", "Ivanova", "Ivanov")],
+        # English writes Sergei more often than Sergey: the suggestion takes the one it writes.
+        [("MT201", "Sergeya", "Sergei"), ("MT201", "Ivanova", "Ivanov")],
     ),
+    # A case ending grafted onto the English name, whose transliteration of the case form the
+    # name would accept: the suggestion puts the nominative's ending back.
+    ("Он встретился с Никсоном.", "He met with Nixonom.", [("MT201", "Nixonom", "Nixon")]),
+    ("Это произошло в Кении.", "It happened in Kenyi.", [("MT202", "Kenyi", "Kenya")]),
+    (
+        "Губернатор Пенсильвании выступил.",
+        "The governor of Pennsylvanii spoke.",
+        [("MT202", "Pennsylvanii", "Pennsylvania")],
+    ),
+    ("Он встретился с Никсоном.", "He met with Nixon.", []),
     # A woman: Анны Ивановой is Anna Ivanova in English, not Ivanov.
     ("По словам Анны Ивановой, всё готово.", "According to Anna Ivanova, all is ready.", []),
     ("Мэр Москвы выступил с речью.", "The mayor of Moskvy gave a speech.", [("MT202", "Moskvy", "Moscow")]),
