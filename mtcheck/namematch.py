@@ -610,7 +610,8 @@ def _grafted_case(name: SourceName, spelling: str) -> str | None:
     from mtcheck.lang.names_ru import name_parses
 
     word = name.text.lower()
-    if " " in word or "-" in word or english_frequency(spelling) > 0:
+    used = english_frequency(spelling)
+    if " " in word or "-" in word or used >= _SLIP_CEILING:
         return None
     parses = [p for p in name_parses(name.text) if "plur" not in p.tag.grammemes]
     if not parses or any("nomn" in p.tag.grammemes for p in parses):
@@ -625,9 +626,17 @@ def _grafted_case(name: SourceName, spelling: str) -> str | None:
                 continue
             # pymorphy3 guesses a case for a word it does not know (Гуайкуру, Моровали): then only an
             # English name before the ending (Ryder in "Rydera") shows a case grafted on.
-            if all(p.is_known for p in parses) or english_frequency(stem) >= _KNOWN:
-                return _nominative(name, word[: -len(cyr)], stem) or name.suggestion
+            if not (all(p.is_known for p in parses) or english_frequency(stem) >= _KNOWN):
+                continue
+            nominative = _nominative(name, word[: -len(cyr)], stem)
+            # A spelling English writes now and then (Canady) is a case form only beside a
+            # nominative English writes far more (Canada); "Martina" and "Roberta" are names.
+            if used == 0 or (nominative and english_frequency(nominative) - used >= _GRAFT_GAP):
+                return nominative or name.suggestion
     return None
+
+
+_GRAFT_GAP = 2.0
 
 
 def _nominative(name: SourceName, cyrillic_stem: str, stem: str) -> str | None:

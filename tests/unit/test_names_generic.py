@@ -53,6 +53,9 @@ CASE_FORMS = [
         [("MT202", "Pennsylvanii", "Pennsylvania")],
     ),
     ("Он встретился с Никсоном.", "He met with Nixon.", []),
+    # English writes "Canady" now and then, Canada far more; "Martina" is a name of its own.
+    ("Премьер-министр Канады выступил.", "The prime minister of Canady spoke.", [("MT202", "Canady", "Canada")]),
+    ("Он пришёл с Мартиной.", "He came with Martina.", []),
     # A woman: Анны Ивановой is Anna Ivanova in English, not Ivanov.
     ("По словам Анны Ивановой, всё готово.", "According to Anna Ivanova, all is ready.", []),
     ("Мэр Москвы выступил с речью.", "The mayor of Moskvy gave a speech.", [("MT202", "Moskvy", "Moscow")]),
