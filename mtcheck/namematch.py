@@ -1064,9 +1064,11 @@ def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> li
     from rapidfuzz import fuzz
 
     from mtcheck.lang import ru
+    from mtcheck.translit.korean import rr
 
     words = [ru.transliterate(w) for w in re.findall(r"[А-ЯЁа-яё]{3,}", src)] if lang == "ru" else []
     words += re.findall(r"[A-Za-z]{3,}", src)
+    hangul = [rr(w) for w in re.findall(r"[가-힣]{2,}", src)] if lang == "ko" else []
     out = []
     for k in sorted(free):
         tok = tokens[k]
@@ -1082,6 +1084,9 @@ def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> li
             continue
         c = compact(tok.text)
         if any(fuzz.ratio(c, compact(w)) >= 60 or same_sound(c, compact(w)) for w in words):
+            continue
+        # Part of a Korean word romanised, its particle and the rest aside (Jeolla in 전라남도에서).
+        if len(c) >= 4 and any(fuzz.partial_ratio(c, w) >= 90 for w in hangul):
             continue
         out.append(k)
     return out

@@ -277,8 +277,11 @@ def _proper(word: str, start: int, known: bool = False) -> SourceName:
     # Kiwi knows foreign names too (펜실베이니아, 팔루), and few are marked as loanwords by their
     # spelling: the letter model of Korean and foreign place names tells them apart.
     korean_letters = korean_spelling(base)
+    # A word Kiwi does not know that reads as Korean and ends in a place's noun (정림사, a temple)
+    # is a Korean place too.
+    unknown_place = not known and len(word) >= 3 and word[-1] in _PLACE_FINALS
     korean_place = not person and (
-        (gazetteer_place and not loanword(base)) or (known and not places and korean_letters)
+        (gazetteer_place and not loanword(base)) or (not places and korean_letters and (known or unknown_place))
     )
     native = bool(person) or korean_place or (bool(places) and korean_letters)
     regexes = [pattern(base, False)] if native else [pattern(base, True), pattern(base, False)]
@@ -378,16 +381,17 @@ def extract(text: str) -> list[SourceName]:
         if k == skip:
             continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        # Kiwi splits some clipped names in two (질병청: 질병 + 청, 산업부: 산업 + 부).
+        # Kiwi splits some clipped names in two (질병청: 질병 + 청, 산업부: 산업 + 부), and places
+        # it does not know from their noun (관룡사: 관룡 + 사).
         joined = (
-            t.tag in ("NNG", "NNP")
-            and nxt is not None
-            and nxt.start == t.start + t.len
-            and nxt.form in _INSTITUTION_FINALS
-            and nxt.tag in ("NNG", "XSN")
+            t.tag in ("NNG", "NNP") and nxt is not None and nxt.start == t.start + t.len and nxt.tag in ("NNG", "XSN")
         )
-        if joined and (clipped := _clipped_name(t.form + nxt.form, t.start)):
+        unknown = t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID)
+        if joined and nxt.form in _INSTITUTION_FINALS and (clipped := _clipped_name(t.form + nxt.form, t.start)):
             out.append(clipped)
+            skip = k + 1
+        elif joined and unknown and len(t.form) >= 2 and nxt.form in _PLACE_FINALS and len(nxt.form) == 1:
+            out.append(_proper(t.form + nxt.form, t.start))
             skip = k + 1
         elif t.tag in ("NNG", "NNP") and (clipped := _clipped_name(t.form, t.start)):
             out.append(clipped)

@@ -73,6 +73,14 @@ LETTER_BY_LETTER = [
     ("신라 시대의 유물이 발견됐다.", "A relic of the Sinra era was found.", [("MT202", "Sinra", "Silla")]),
     ("신라 시대의 유물이 발견됐다.", "A relic of the Silla era was found.", []),
     ("종로에서 집회가 열렸다.", "A rally was held in Jongro.", [("MT202", "Jongro", "Jongno")]),
+    # A province's Korean name (pycountry) is a Korean place, spelt as said; its English name
+    # is no swap for it.
+    ("전라남도에서 사고가 났다.", "It happened in Jeonranamdo.", [("MT202", "Jeonranamdo", "Jeollanam-do")]),
+    ("전라남도에서 사고가 났다.", "It happened in South Jeolla Province.", []),
+    # Temples Kiwi does not know, whole (정림사) or split from their noun (관룡 + 사).
+    ("정림사에서 행사가 열렸다.", "An event was held at Jeongrimsa.", [("MT202", "Jeongrimsa", "Jeongnimsa")]),
+    ("관룡사에서 행사가 열렸다.", "An event was held at Gwanryongsa.", [("MT202", "Gwanryongsa", "Gwallyongsa")]),
+    ("관룡사에서 행사가 열렸다.", "An event was held at Gwallyongsa.", []),
     ("종로에서 집회가 열렸다.", "A rally was held in Chongno.", []),  # McCune–Reischauer
     ("관광객들이 독립문 앞에 모였다.", "Tourists gathered at Dokripmun.", [("MT202", "Dokripmun", "Dongnimmun")]),
     ("그는 한라산에 올랐다.", "He climbed Mount Halla.", []),
