@@ -572,7 +572,9 @@ def renders(name: SourceName, lang: str, english: str, margin: float = 0.0) -> b
     units = source_units(name.key, lang)
     model = pair_model(lang)
     threshold = model.calibration["plausible"] - margin
-    return len(units) >= 2 and any(model.score(units, compact(w)) >= threshold for w in (english, *english.split()))
+    # English's glue words are nobody's rendering ("In" of "In Nepean" is no spelling of Индия).
+    words = [w for w in english.split() if english_frequency(w) < _FUNCTION_WORD]
+    return len(units) >= 2 and any(model.score(units, compact(w)) >= threshold for w in (english, *words))
 
 
 def _alone(name: SourceName, tokens: list[Token], i: int, j: int, compacts: dict[tuple[int, int], str],
@@ -1150,12 +1152,15 @@ def name_like(word: str) -> bool:
     en = zipf_frequency(w, "en")
     if en < _RARE:
         return True
+    if en >= _FUNCTION_WORD:
+        return False  # "In", "De", "A": words of many languages, no names
     others = sorted(zipf_frequency(w, lang) for lang in _NAME_LANGS)
     return en - others[-3] < _TRAVELS
 
 
 _NAME_LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
 _RARE = 2.5  # zipf below which a capitalised word is no everyday English word
+_FUNCTION_WORD = 6.0  # zipf from which a word is English's glue (in 7.4, from 6.5); John 5.1
 _TRAVELS = 0.65  # names: John 0.34, Anderson 0.53, Smith 0.64; words: island 0.71, committee 1.65
 
 

@@ -165,6 +165,8 @@ SWAPS = [
     ("ru", "Губернатор Курской области выступил.", "The Belgorod Region governor spoke.", "Belgorod Region"),
     ("ru", "Об этом сообщил Дмитрий Песков.", "This was reported by Gary Anderson.", "Gary Anderson"),
     ("ko", "트럼프 대통령이 말했다.", "President Biden said.", "Biden"),
+    # "In" opens the sentence: a word of many languages, no part of the swapped name.
+    ("ru", "В Лондоне около 200 человек вышли на протест.", "In Nepean, about 200 people protested.", "Nepean"),
     # Two syllables are a name long enough to be swapped.
     ("ko", "런던에서 사이클리스트가 사망했다.", "A cyclist has died in Coquitlam.", "Coquitlam"),
     # A state the gazetteer has no Korean name for, found by its sound (애리조나 Arizona).
