@@ -282,6 +282,7 @@ def _acronym_issue(
     return None
 
 
+_CLOSE = 85  # a near miss of an accepted spelling (Khinstin for Khinshtein: 89)
 _ESTABLISHED_WORDLIKE = 1.5
 # NBA 4.4, LGBT 4.0, MMA 3.6, NDP 3.4 are English; DTP 2.2, MRT 2.7 (the Russian ДТП, МРТ) are not.
 _ESTABLISHED_FOREIGN = 3.0
@@ -554,21 +555,26 @@ def _by_sound(
     return best[1] if best else None
 
 
-def renders(name: SourceName, lang: str, english: str, margin: float = 0.0) -> bool:
+def renders(name: SourceName, lang: str, english: str, margin: float = 0.0, closely: bool = False) -> bool:
     """Whether an English name renders this source name: an accepted spelling of it or of one of
     its words, a spelling the transliteration model finds likely (to within ``margin`` below its
-    calibrated threshold), or (for a country) its capital."""
+    calibrated threshold), or (for a country) its capital. ``closely``: accepted spellings and
+    near misses of them only, not what the model merely finds possible (Maine for Ромни)."""
+    from rapidfuzz import fuzz
+
     from mtcheck import gazetteer
     from mtcheck.translit.judge import pair_model
     from mtcheck.translit.units import source_units
 
     c = compact(english)
-    if c in name.accepted or any(
-        len(w) >= 2 and _accepts(name, w) for w in map(compact, english.replace("-", " ").split())
-    ):
+    words = [w for w in map(compact, english.replace("-", " ").split()) if len(w) >= 2]
+    if c in name.accepted or any(_accepts(name, w) for w in words):
         return True
     if name.kind == PLACE and name.key in gazetteer.country_of_capital(english):
         return True
+    if closely:
+        accepted = sorted(name.accepted)
+        return any(fuzz.ratio(w, a) >= _CLOSE for w in (c, *words) for a in accepted)
     units = source_units(name.key, lang)
     model = pair_model(lang)
     threshold = model.calibration["plausible"] - margin
@@ -1034,15 +1040,17 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt, given)]
         runs = {_capital_run(tokens, k, tgt) for k in swapped}
         target = None
-        if len(runs) == 1 and len({names[m].key for m in missing}) == 1 and _letters(name.text) >= 3:
-            k = swapped[0]
-            lo, hi = _capital_run(tokens, k, tgt)
-            # Only the words no source name explains: "Alex Haeder" for Алекс Овечкин is Haeder;
-            # "The Belgorod Region": the sentence's first word is no part of it.
-            while lo < k and (lo not in free or (tokens[lo].initial and not name_like(tokens[lo].text))):
-                lo += 1
-            while hi > k and hi not in free:
-                hi -= 1
+        # The swapped words are a name's own, not its title nor a name the source explains:
+        # "German Chancellor Angela Pepperdine" for Ангела Меркель is Pepperdine.
+        named = [k for k in swapped if _own_word(tokens[k], k in free)]
+        if named and len(runs) == 1 and len({names[m].key for m in missing}) == 1 and _letters(name.text) >= 3:
+            k = named[-1]
+            run_lo, run_hi = next(iter(runs))
+            lo = hi = k
+            while lo > run_lo and _own_word(tokens[lo - 1], lo - 1 in free):
+                lo -= 1
+            while hi < run_hi and _own_word(tokens[hi + 1], hi + 1 in free):
+                hi += 1
             target = (tokens[lo].start, tokens[hi].end)
             evidence["swapped_with"] = tgt[target[0] : target[1]]
         issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence, weak=target is None))
@@ -1053,6 +1061,13 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
             issues.append(issue)
     return sorted(found.values(), key=lambda r: r.target), issues
+
+
+def _own_word(token: Token, free: bool) -> bool:
+    """A word that may be part of a swapped name: no source name explains it, it is no title
+    (Professor, Senator), and it is no sentence's first word unless a name ("The Belgorod Region")."""
+    title = token.text.lower().rstrip(".") in _TITLES
+    return free and not title and not (token.initial and not name_like(token.text))
 
 
 def _letters(text: str) -> int:

@@ -215,10 +215,15 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                     issue = replace(issue, suggestion=acronym_english[key])
             if issue.kind == MISSING and issue.target:
                 # A name that renders a name of the neighbouring sentences is an alignment slip,
-                # not a swap.
+                # not a swap; so is one the model finds nearly likely as a spelling of another
+                # name of this sentence that has no rendering (Nauert for 나워트).
                 swapped = tgt[issue.target[0] : issue.target[1]]
-                nearby = [m for k in (n - 1, n, n + 1) if 0 <= k < len(pairs) for m in extracted[k]]
-                if any(renders(m, lang, swapped, _SWAP_MARGIN) for m in nearby):
+                rendered = {id(r.source) for r in found}
+                here = [m for m in extracted[n] if id(m) not in rendered]
+                nearby = [m for k in (n - 1, n + 1) if 0 <= k < len(pairs) for m in extracted[k]]
+                if any(renders(m, lang, swapped, _SWAP_MARGIN) for m in here) or any(
+                    renders(m, lang, swapped, closely=True) for m in nearby
+                ):
                     issue = replace(issue, target=None, weak=True)
             yield _finding(issue, src, tgt, src_span.start, tgt_span.start)
         for r in found:

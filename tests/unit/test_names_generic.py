@@ -167,6 +167,13 @@ SWAPS = [
     ("ko", "트럼프 대통령이 말했다.", "President Biden said.", "Biden"),
     # "In" opens the sentence: a word of many languages, no part of the swapped name.
     ("ru", "В Лондоне около 200 человек вышли на протест.", "In Nepean, about 200 people protested.", "Nepean"),
+    # A title and a given name the source explains are no part of the swapped surname.
+    (
+        "ru",
+        "Встретились канцлер Германии Ангела Меркель и Путин.",
+        "German Chancellor Angela Pepperdine and Putin met.",
+        "Pepperdine",
+    ),
     # Two syllables are a name long enough to be swapped.
     ("ko", "런던에서 사이클리스트가 사망했다.", "A cyclist has died in Coquitlam.", "Coquitlam"),
     # A state the gazetteer has no Korean name for, found by its sound (애리조나 Arizona).
