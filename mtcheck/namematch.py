@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mtcheck.anchors import skeleton
 from mtcheck.lang import ru
@@ -135,8 +135,20 @@ def _windows(tokens: list[Token], text: str, size: int) -> list[tuple[int, int]]
             initials = gap == "." and len(tokens[j - 2].text) == len(tokens[j - 1].text) == 1
             if j > i + 1 and gap.strip(" -\u00a0") and not initials:
                 break
+            # A name may hold English's glue words (Isle of Man, Jae-in) but neither starts nor ends
+            # in one after a space ("Malays in" is no spelling of Малайзии).
+            if j > i + 1 and (
+                (_glue(tokens[i].text) and "-" not in text[tokens[i].end : tokens[i + 1].start])
+                or (_glue(tokens[j - 1].text) and "-" not in gap)
+            ):
+                continue
             out.append((i, j))
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _glue(word: str) -> bool:
+    return word.islower() and english_frequency(word) >= _FUNCTION_WORD
 
 
 def original_spelling(c: str, form: str) -> bool:
@@ -710,8 +722,13 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
         gain = fit(original) - fit(spelling)
         # A spelling English seldom writes (Maltin, Hort) is a slip only where the source spells
         # the common name far better (마틴: Martin) and English writes that one far more often.
-        if (used < _LOOSE_KNOWN and gain >= _BETTER_FIT) or (
-            gain >= _FAR_BETTER_FIT and english_frequency(original) - used >= _MORE_USED
+        common = english_frequency(original)
+        if (
+            (used < _LOOSE_KNOWN and gain >= _BETTER_FIT)
+            or (gain >= _FAR_BETTER_FIT and common - used >= _MORE_USED)
+            # One slip from a name everybody writes, in a spelling nobody writes (Wasington), is a
+            # slip even where Hangul spells the slip as well as the name (워싱턴 has no sh).
+            or (used == 0 and common >= _FAMOUS and gain >= -_FAR_BETTER_FIT and _one_slip(spelling, original))
         ):
             return original.capitalize()
     return None
@@ -722,6 +739,31 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
 _BETTER_FIT = 1.0
 _FAR_BETTER_FIT = 3.0
 _MORE_USED = 1.0
+_FAMOUS = 4.0  # Washington 5.0, Russia 5.5, Berlin 4.6; Saipov, Kavanaugh below
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two spellings differ by one letter dropped, added or changed, or two swapped."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(a, b) == 1
+
+
+def _named(name: SourceName) -> bool:
+    """A person or a place, or a country a table of abbreviations knows too (러시아 beside РФ)."""
+    return name.kind in (PERSON, PLACE) or (name.kind == ACRONYM and _known_place(replace(name, kind=PLACE)))
+
+
+def _known_place(name: SourceName) -> bool:
+    from mtcheck import gazetteer
+
+    return name.kind == PLACE and bool(gazetteer.english_names(name.key))
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_or_place(word: str) -> bool:
+    """A name, or a place the gazetteer knows (Russia travels less than John: Russland, Russie)."""
+    return name_like(word) or _gazetteer_place(word)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -737,7 +779,7 @@ def _known_neighbours(spelling: str) -> tuple[str, ...]:
     edits |= {a + ch + b[1:] for a, b in cuts if b for ch in letters}
     edits |= {a + ch + b for a, b in cuts for ch in letters}
     edits.discard(spelling)
-    known = (e for e in edits if english_frequency(e) >= _SLIP_CEILING and name_like(e.capitalize()))
+    known = (e for e in edits if english_frequency(e) >= _SLIP_CEILING and _name_or_place(e.capitalize()))
     return tuple(sorted(known))
 
 
@@ -752,7 +794,9 @@ def _known_originals(word: str, lang: str) -> tuple[str, ...]:
     best = pair_model(lang).nbest(units, 60, beam=128)
     # Names English writes all the time, not everyday words the letters happen to make (header).
     return tuple(
-        s for s, _ in best if len(s) >= 0.6 * len(units) and english_frequency(s) >= _SLIP_CEILING and name_like(s)
+        s
+        for s, _ in best
+        if len(s) >= 0.6 * len(units) and english_frequency(s) >= _SLIP_CEILING and _name_or_place(s.capitalize())
     )
 
 
@@ -862,7 +906,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     if lang in ("ru", "ko"):
         for r in list(found.values()):
             name = r.source
-            if name.kind not in (PERSON, PLACE):
+            if not _named(name):
                 continue
             # The surface form's transliteration is accepted (a surname pymorphy3 reads wrongly),
             # but not with a case ending grafted onto the English name ("Nixonom", "Africi").
@@ -973,7 +1017,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         # letters Hangul cannot tell apart.
         # Or where the transliteration model reads the source as a name English writes all the time,
         # and the draft's spelling is a rare near miss of it ("Cartir" for Картер, Carter).
-        foreign = not name.native and name.kind in (PERSON, PLACE)
+        foreign = not name.native and _named(name)
         text = tgt[span[0] : span[1]]
         better = None
         if verdict != GARBLED and foreign:
@@ -991,7 +1035,13 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             evidence: dict[str, object] = {"closest_accepted": form, "tried": _tried(name)}
             # A foreign name in Hangul loses letters (웨이드: Wayde or Wade): an English spelling
             # that reads back to the same Hangul consonants is most likely the name's own.
-            weak = lang == "ko" and not name.native and _same_hangul_skeleton(name, tgt[span[0] : span[1]])
+            # Not for a place the gazetteer names in English: English writes it one way (Chile).
+            weak = (
+                lang == "ko"
+                and not name.native
+                and not _known_place(name)
+                and _same_hangul_skeleton(name, tgt[span[0] : span[1]])
+            )
             if weak:
                 evidence["same_hangul_consonants"] = True
             issues.append(NameIssue(GARBLED, name, span, suggestion, evidence, weak=weak))

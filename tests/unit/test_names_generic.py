@@ -264,3 +264,26 @@ def test_a_foreign_place_misspelt_in_letters_hangul_cannot_tell_apart() -> None:
 )
 def test_slips_of_names_english_knows(lang: str, src: str, tgt: str, expected: list[object]) -> None:
     assert issues(lang, src, tgt) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "expected"),
+    [
+        # A place the gazetteer names in English is written one way, whatever Hangul can tell.
+        ("칠레에서 지진이 났다.", "An earthquake struck Chila.", [("MT202", "Chila", "Chile")]),
+        # 러시아 is also in the table of abbreviations (РФ): still a country.
+        ("러시아와 미국이 회담했다.", "Lussia and the US held talks.", [("MT202", "Lussia", "Russia")]),
+        # Hangul has no sh: the model reads Wasington as well as Washington, English never writes it.
+        ("워싱턴에서 회담이 열렸다.", "The talks were held in Wasington.", [("MT202", "Wasington", "Washington")]),
+        ("워싱턴에서 회담이 열렸다.", "The talks were held in Washington.", []),
+        ("러시아와 미국이 회담했다.", "Russia and the US held talks.", []),
+    ],
+)
+def test_korean_slips_of_famous_places(src: str, tgt: str, expected: list[object]) -> None:
+    assert issues("ko", src, tgt) == expected
+
+
+def test_a_name_window_neither_starts_nor_ends_in_a_glue_word() -> None:
+    src = "Однако в Малайзии, по крайней мере среди малайцев, это значит «подойди»."
+    tgt = "However, in Malaysia, at least among the Malays in rural areas, it means 'come over'."
+    assert issues("ru", src, tgt) == []
