@@ -120,3 +120,96 @@ def test_a_piece_of_the_sentence_before_is_no_alarm() -> None:
     (f,) = check_alignment(CheckContext(src, build_document("t", "en", en.split(" He")[0]), beads))
     assert f.severity is Severity.ERROR
     assert _continues("— сказал он.", "ru") and not _continues("Он ушёл.", "ru")
+
+
+def _flagged(source: str, lang: str, target: str) -> list[tuple[str, str]]:
+    """(rule, flagged text) of the omission and addition findings at warning or above."""
+    report = check_documents(build_document("s", lang, source), build_document("t", "en", target))
+    return [
+        (f.rule, f.source_span.text(source) if f.source_span else f.target_span.text(target))  # type: ignore[union-attr]
+        for f in report.findings
+        if f.rule in ("MT101", "MT102") and f.severity >= Severity.WARNING
+    ]
+
+
+def test_question_and_exclamation_marks_are_anchors() -> None:
+    assert "P:?" in anchor_keys("Почему Президент Трамп отказался от стольких претензий?", "ru")
+    assert "P:?" in anchor_keys("고상한 종족 의식있는 힙합이란 무엇인가?", "ko")
+    assert {"P:!", "P:?"} <= anchor_keys("Why? I got bit!", "en")
+    assert not any(k.startswith("P:") for k in anchor_keys("Он пошутил о критике.", "ru"))
+
+
+# NTREX-128 (CC BY-SA 4.0), the first paragraphs of three documents.
+RU_TRUMP = (
+    "Сложные переговоры, «а потом мы полюбили друг друга»\n\n"
+    "Он пошутил о критике, с которой на него обрушатся СМИ из-за «недостойного президента» комментария и "
+    "положительной оценки лидера Северной Кореи. Почему Президент Трамп отказался от стольких претензий? "
+    "Сказал Трамп, подражая голосу ведущего новостей.\n\n"
+    "«Ни от чего я не отказывался». Он отметил, что Ким Чен Ын заинтересован в повторной встрече, после того как "
+    "Трамп назвал их первый саммит, состоявшийся в Сингапуре в июне, значительным шагом на пути к сокращению "
+    "запасов ядерного оружия в Северной Корее. Но переговоры о денуклеаризации зашли в тупик.\n"
+)
+EN_TRUMP = (
+    "Tough talk 'and then we fell in love'\n\n"
+    "He joked about criticism he would get from the news media for making a comment some would consider "
+    '"unpresidential" and for being so positive about the North Korean leader. Trump said in his mock "news '
+    'anchor" voice.\n\n'
+    '"I didn\'t give up anything." He noted that Kim is interested in a second meeting after their initial meeting '
+    "in Singapore in June was hailed by Trump as a big step toward denuclearization of North Korea. But "
+    "denuclearization negotiations have stalled.\n"
+)
+RU_LSU = (
+    "В результате убийства Симса (застрялан), игрока LSU был произведен арест\n\n"
+    "Полиция Батон-Руж, штат Луизиана, объявила в субботу, что подозреваемый в убийстве (стрельба) баскетболиста "
+    "LSU Уэйда Симса, произошедшего в пятницу, был арестован. В 11:00 по английскому времени на пресс-конференции "
+    "полиция Батон-Руж объявила об аресте Дейтона Симпсона, 20 лет . В пятницу отдел полиции опубликовал "
+    "видеозапись стрельбы с просьбой помочь опознать человека, которого удалось снять на видео. 20-летний Симс был "
+    "застрелен около кампуса Южного университета в пятницу утром.\n"
+)
+EN_LSU = (
+    "Arrest made in shooting death of LSU's Sims\n\n"
+    "Police in Baton Rouge, La., announced Saturday that a suspect has been arrested in the shooting death of LSU "
+    "basketball player Wayde Sims on Friday. The Baton Rouge Police Department announced the arrest of Dyteon "
+    "Simpson, 20, at an 11 a.m. ET news conference. They had released a video of the shooting on Friday, asking for "
+    "help identifying a man seen in the footage. Sims, 20, was shot and killed near Southern University's campus "
+    "early Friday.\n"
+)
+KO_HIPHOP = (
+    "고상한 종족 의식있는 힙합이란 무엇인가? 어느 힙합 3인조는 그들의 음악을 긍정적인 메시지로 채워줌으로써 그 장르에 "
+    "대한 부정적인 시각에 도전하고 싶어한다. 브리스톨 출신의 하이 브리드는 힙합이 정치적 메시지와 사회적 이슈를 다루는 "
+    "처음 내력에서 벗어났다고 주장한다. 그들은 힙합의 뿌리로 돌아가 의식적인 힙합이 다시 인기를 얻기를 원한다. 푸지와 "
+    "커먼과 같은 예술가들은 아칼라나 로우키 같은 예술가들을 통해 최근 영국에서 다시 살아나고 있다.\n"
+)
+EN_HIPHOP = [
+    "The High Breed: What is conscious hip hop?",
+    "A hip hop trio wants to challenge the negative view of the genre by filling their music with positive messages.",
+    "The High Breed, from Bristol, claim hip hop moved away from its origins of political messages and tackling "
+    "social issues.",
+    "They want to go back to its roots and make conscious hip hop popular again.",
+    "Artists like The Fugees and Common have seen a recent resurgence in the UK through artists such as Akala and "
+    "Lowkey.",
+]
+
+
+def test_a_dropped_question_is_an_omission() -> None:
+    # Without the question mark as evidence the short question hides in a 2-1 bead with the
+    # long sentence before it, whose translation runs long.
+    assert _flagged(RU_TRUMP, "ru", EN_TRUMP) == [("MT101", "Почему Президент Трамп отказался от стольких претензий?")]
+
+
+def test_a_sentence_as_likely_dropped_as_merged_is_an_omission() -> None:
+    # Korean: "브리스톨 출신의 하이 브리드는 …" left untranslated; the best alignment alone joins it to
+    # the sentence before or after, about as likely as leaving it alone.
+    en = " ".join(EN_HIPHOP[:2] + EN_HIPHOP[3:]) + "\n"
+    dropped = KO_HIPHOP.split(". ")[1] + "."
+    assert dropped.startswith("브리스톨") and dropped.endswith("주장한다.")
+    assert _flagged(KO_HIPHOP, "ko", en) == [("MT101", dropped)]
+
+
+def test_a_sentence_added_to_a_paragraph_is_found_in_korean_and_russian() -> None:
+    added = "There are a lot of things you have to get through on a weekly basis."
+    en = " ".join([*EN_HIPHOP[:4], added, EN_HIPHOP[4]]) + "\n"
+    assert _flagged(KO_HIPHOP, "ko", en) == [("MT102", added)]
+    # Russian: a quote from another article before the paragraph's first sentence.
+    added = '"I didn\'t give up anything."'
+    assert _flagged(RU_LSU, "ru", EN_LSU.replace("Police in", added + " Police in")) == [("MT102", added)]
