@@ -14,9 +14,6 @@ from collections.abc import Callable
 from mtcheck.lang import en, ko, ru
 
 _QUOTES = re.compile(r"[«»“”„\"‘’']")
-# A question stays a question in translation, and an exclamation an exclamation (NTREX-128:
-# 90% of Russian lines with "?" have one in the English, 25% of their neighbours' English).
-_MARKS = re.compile(r"[?!]")
 # Voicing and spelling differences between romanisation schemes do not matter here.
 _SKELETON_MAP = str.maketrans("bdgvzjfw", "ptkpsccp")
 _VOWELS = re.compile(r"[aeiouyhw]")
@@ -189,7 +186,6 @@ def _anchor_keys(text: str, lang: str, ko_names: list[tuple[int, int]] | None) -
     keys = number_keys(text, lang) | calendar_keys(text, lang)
     if _QUOTES.search(text):
         keys.add("Q")
-    keys |= {f"P:{mark}" for mark in _MARKS.findall(text)}
     if lang == "en":
         keys |= _name_keys(_with_words(_runs(text, en.name_runs(text), _english_opener)))
         keys |= _cognate_keys(_LONG_LATIN.findall(text))

@@ -132,47 +132,37 @@ def _flagged(source: str, lang: str, target: str) -> list[tuple[str, str]]:
     ]
 
 
-def test_question_and_exclamation_marks_are_anchors() -> None:
-    assert "P:?" in anchor_keys("Почему Президент Трамп отказался от стольких претензий?", "ru")
-    assert "P:?" in anchor_keys("고상한 종족 의식있는 힙합이란 무엇인가?", "ko")
-    assert {"P:!", "P:?"} <= anchor_keys("Why? I got bit!", "en")
-    assert not any(k.startswith("P:") for k in anchor_keys("Он пошутил о критике.", "ru"))
-
-
 # NTREX-128 (CC BY-SA 4.0), the first paragraphs of three documents.
-RU_TRUMP = (
-    "Сложные переговоры, «а потом мы полюбили друг друга»\n\n"
-    "Он пошутил о критике, с которой на него обрушатся СМИ из-за «недостойного президента» комментария и "
-    "положительной оценки лидера Северной Кореи. Почему Президент Трамп отказался от стольких претензий? "
-    "Сказал Трамп, подражая голосу ведущего новостей.\n\n"
-    "«Ни от чего я не отказывался». Он отметил, что Ким Чен Ын заинтересован в повторной встрече, после того как "
-    "Трамп назвал их первый саммит, состоявшийся в Сингапуре в июне, значительным шагом на пути к сокращению "
-    "запасов ядерного оружия в Северной Корее. Но переговоры о денуклеаризации зашли в тупик.\n"
+RU_MACEDONIA = (
+    "Македонцы проголосуют в референдуме о смене названии их страны\n\n"
+    "В воскресенье жители Македонии проголосуют о переименовании страны в «Республику Северная Македония». "
+    "Всенародное голосование призвано разрешить многолетний спор с соседней Грецией, в которой есть своя провинция "
+    "Македония. Правительство Греции давно настаивало на том, что наименование «Республика Македония» предполагает "
+    "территориальные претензии на греческую провинцию, и неоднократно высказывалось против вступления своего "
+    "северного соседа в Евросоюз и НАТО. Президент Македонии Георге Иванов, противник референдума о смене названия, "
+    "заявил, что не собирается признавать его результаты. Однако сторонники референдума, в том числе премьер-министр "
+    "Зоран Заев, отмечают, что изменение названия страны — это всего-навсего цена вступления в ЕС и НАТО.\n"
 )
-EN_TRUMP = (
-    "Tough talk 'and then we fell in love'\n\n"
-    "He joked about criticism he would get from the news media for making a comment some would consider "
-    '"unpresidential" and for being so positive about the North Korean leader. Trump said in his mock "news '
-    'anchor" voice.\n\n'
-    '"I didn\'t give up anything." He noted that Kim is interested in a second meeting after their initial meeting '
-    "in Singapore in June was hailed by Trump as a big step toward denuclearization of North Korea. But "
-    "denuclearization negotiations have stalled.\n"
+EN_MACEDONIA = (
+    "Macedonians go to polls in referendum on changing country's name\n\n"
+    'Voters will vote Sunday on whether to change their country\'s name to the "Republic of North Macedonia." '
+    "Athens has long insisted that its northern neighbor's name represents a claim on its territory and has "
+    "repeatedly objected to its membership bids for the EU and NATO. Macedonian President Gjorge Ivanov, an opponent "
+    "of the plebiscite on the name change, has said he will disregard the vote. However, supporters of the "
+    "referendum, including Prime Minister Zoran Zaev, argue that the name change is simply the price to pay to join "
+    "the EU and NATO.\n"
 )
-RU_LSU = (
-    "В результате убийства Симса (застрялан), игрока LSU был произведен арест\n\n"
-    "Полиция Батон-Руж, штат Луизиана, объявила в субботу, что подозреваемый в убийстве (стрельба) баскетболиста "
-    "LSU Уэйда Симса, произошедшего в пятницу, был арестован. В 11:00 по английскому времени на пресс-конференции "
-    "полиция Батон-Руж объявила об аресте Дейтона Симпсона, 20 лет . В пятницу отдел полиции опубликовал "
-    "видеозапись стрельбы с просьбой помочь опознать человека, которого удалось снять на видео. 20-летний Симс был "
-    "застрелен около кампуса Южного университета в пятницу утром.\n"
+RU_LAKERS = (
+    "Леброн дебютирует в составе «Лейкерс» в воскресенье в Сан-Диего\n\n"
+    "Томительное ожидание фанатов увидеть, как Леброн Джеймс впервые выступит в «Лос-Анджелес Лейкерс», почти "
+    "подошло к концу. Тренер «Лейкерс» Люк Уолтон объявил, что Джеймс сыграет в предсезонном воскресном матче против "
+    "«Денвер Наггетс» в Сан-Диего. Но еще предстоит выяснить, сколько времени ему предстоит отыграть.\n"
 )
-EN_LSU = (
-    "Arrest made in shooting death of LSU's Sims\n\n"
-    "Police in Baton Rouge, La., announced Saturday that a suspect has been arrested in the shooting death of LSU "
-    "basketball player Wayde Sims on Friday. The Baton Rouge Police Department announced the arrest of Dyteon "
-    "Simpson, 20, at an 11 a.m. ET news conference. They had released a video of the shooting on Friday, asking for "
-    "help identifying a man seen in the footage. Sims, 20, was shot and killed near Southern University's campus "
-    "early Friday.\n"
+EN_LAKERS = (
+    "LeBron to make Lakers debut Sunday in San Diego\n\n"
+    "The wait is nearly over for fans looking to see LeBron James make his first start for the Los Angeles Lakers. "
+    "Lakers coach Luke Walton has announced that James will play in Sunday's preseason opener against the Denver "
+    "Nuggets in San Diego. But just how many minutes he'll play has yet to be determined.\n"
 )
 KO_HIPHOP = (
     "고상한 종족 의식있는 힙합이란 무엇인가? 어느 힙합 3인조는 그들의 음악을 긍정적인 메시지로 채워줌으로써 그 장르에 "
@@ -191,25 +181,45 @@ EN_HIPHOP = [
 ]
 
 
-def test_a_dropped_question_is_an_omission() -> None:
-    # Without the question mark as evidence the short question hides in a 2-1 bead with the
-    # long sentence before it, whose translation runs long.
-    assert _flagged(RU_TRUMP, "ru", EN_TRUMP) == [("MT101", "Почему Президент Трамп отказался от стольких претензий?")]
-
-
 def test_a_sentence_as_likely_dropped_as_merged_is_an_omission() -> None:
-    # Korean: "브리스톨 출신의 하이 브리드는 …" left untranslated; the best alignment alone joins it to
-    # the sentence before or after, about as likely as leaving it alone.
-    en = " ".join(EN_HIPHOP[:2] + EN_HIPHOP[3:]) + "\n"
-    dropped = KO_HIPHOP.split(". ")[1] + "."
-    assert dropped.startswith("브리스톨") and dropped.endswith("주장한다.")
-    assert _flagged(KO_HIPHOP, "ko", en) == [("MT101", dropped)]
+    # The sentence on the dispute with Greece is left untranslated: the best alignment alone
+    # hides it in a 2-1 bead with the sentence before, whose translation runs long, but it
+    # stands alone on more than a third of the alignments.
+    dropped = "Всенародное голосование призвано разрешить многолетний спор с соседней Грецией, в которой есть своя провинция Македония."  # noqa: E501
+    assert dropped in RU_MACEDONIA
+    assert _flagged(RU_MACEDONIA, "ru", EN_MACEDONIA) == [("MT101", dropped)]
 
 
 def test_a_sentence_added_to_a_paragraph_is_found_in_korean_and_russian() -> None:
     added = "There are a lot of things you have to get through on a weekly basis."
     en = " ".join([*EN_HIPHOP[:4], added, EN_HIPHOP[4]]) + "\n"
     assert _flagged(KO_HIPHOP, "ko", en) == [("MT102", added)]
-    # Russian: a quote from another article before the paragraph's first sentence.
-    added = '"I didn\'t give up anything."'
-    assert _flagged(RU_LSU, "ru", EN_LSU.replace("Police in", added + " Police in")) == [("MT102", added)]
+    # Russian: a sentence from another article in the middle of the paragraph.
+    added = "Tuning out is a luxury only the most privileged viewers can afford."
+    en = EN_LAKERS.replace("San Diego. But", f"San Diego. {added} But")
+    assert _flagged(RU_LAKERS, "ru", en) == [("MT102", added)]
+
+
+def test_a_short_sentence_needs_a_surer_alignment_to_be_an_alarm() -> None:
+    ru = (
+        "Губернатор открыл школу. Так и было. Школа рассчитана на тысячу двести учеников из трёх соседних районов "
+        "и обошлась областному бюджету дороже, чем планировали."
+    )
+    # The whole translation sets the length ratio; the beads below leave parts of it out.
+    en = (
+        "The governor opened the school. So it was. The school has room for twelve hundred pupils from three "
+        "neighbouring districts and cost the regional budget more than planned."
+    )
+    src, tgt = build_document("s", "ru", ru), build_document("t", "en", en)
+    assert len(src.segments) == 3
+
+    def severity(alone: int, posterior: float) -> Severity:
+        rest = [i for i in (1, 2) if i != alone]
+        beads = (Bead((0, *rest), (0,), 1.0, 0.9), Bead((alone,), (), 0.6, posterior))
+        (f,) = check_alignment(CheckContext(src, tgt, beads))
+        return f.severity
+
+    # "Так и было." stands alone on 40% of the paths: too short to tell a merge from a drop.
+    assert severity(1, 0.4) is Severity.INFO and severity(1, 0.6) is Severity.ERROR
+    # A long sentence that stands alone on 40% of them is reported.
+    assert severity(2, 0.4) is Severity.ERROR and severity(2, 0.3) is Severity.INFO
