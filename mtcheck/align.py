@@ -300,7 +300,7 @@ def _with_posteriors(
     lo: np.ndarray,
     valid: np.ndarray,
     insert: float,
-    long: tuple[np.ndarray, np.ndarray] | None = None,
+    long: tuple[np.ndarray, np.ndarray],
 ) -> list[Bead]:
     """Each bead's posterior probability, by forward-backward over the band with the DP's
     costs taken as energies: exp(-cost) summed over every path through the bead, over the
@@ -339,8 +339,6 @@ def _with_posteriors(
         out.append(Bead(bead.source, bead.target, bead.score, round(float(np.exp(-max(energy, 0.0))), 3)))
         i, j = i + a, j + b
     alone_s, alone_t = _alone(fwd, bwd, costs, lo, insert, total)
-    if long is None:
-        return out
     long_s, long_t = long
     return _split_alone(out, alone_s[: len(long_s)], alone_t[: len(long_t)], _score(insert), long_s, long_t)
 
@@ -622,7 +620,7 @@ def align_documents(source: Document, target: Document, scorer: PairScorer | Non
     """
     s_anchors = anchor_keys_many([seg.text for seg in source.segments], source.lang)
     t_anchors = anchor_keys_many([seg.text for seg in target.segments], target.lang)
-    ratio = _ratio(source, target)
+    ratio = length_ratio(source, target)
     first = _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, DEFAULT_VARIANCE, posteriors=False)
     ratio, variance = _measure(first, source, target, ratio)
     priors = _measure_priors(first)
@@ -652,7 +650,8 @@ def _measure_priors(beads: list[Bead]) -> dict[tuple[int, int], float]:
     return {k: joins[k] * scale if k in joins else p for k, p in SENTENCE_PRIORS.items()}
 
 
-def _ratio(source: Document, target: Document) -> float:
+def length_ratio(source: Document, target: Document) -> float:
+    """Content characters of the target per content character of the source."""
     src = sum(text_length(s.text) for s in source.segments)
     tgt = sum(text_length(s.text) for s in target.segments)
     return tgt / src if src and tgt else 1.0

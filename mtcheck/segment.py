@@ -166,7 +166,7 @@ def _ko_split_many(lines: list[str]) -> list[list[tuple[int, int]]]:
 _KO_QUOTATIVE = re.compile(r"(?:라고|이라고|고|며|라며|이라며)(?:\s|$)")
 # A full stop after a Hangul ending, then a space: Kiwi keeps what follows in the sentence when
 # a quote mark around it looks unbalanced to it (a quote that opened on the line before, or
-# "…생각했다. “…”고 말했다"), and two or five sentences the translation keeps apart become one.
+# "…생각했다. “…”고 말했다"), and sentences the translation keeps apart become one.
 _KO_END = re.compile(r"(?<=[가-힣][.?!])[\"”’']?(?=\s+\S)")
 
 

@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from mtcheck.align import SPLIT_MIN_LENGTH, _ratio, text_length
+from mtcheck.align import SPLIT_MIN_LENGTH, length_ratio, text_length
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
 from mtcheck.types import Document, Finding, Severity, Span
 
@@ -82,7 +82,7 @@ def _confidence(span: Span, posterior: float) -> float:
 def check_alignment(ctx: CheckContext) -> Iterator[Finding]:
     omitted = {i: b.confidence for b in ctx.alignment if not b.target for i in b.source}
     added = {j: b.confidence for b in ctx.alignment if not b.source for j in b.target}
-    ratio = _ratio(ctx.source, ctx.target)
+    ratio = length_ratio(ctx.source, ctx.target)
     yield from _unaligned(OMISSION, omitted, ctx.source, "source", "with no translation in the target", ratio)
     yield from _unaligned(ADDITION, added, ctx.target, "target", "with no counterpart in the source")
 
