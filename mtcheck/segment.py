@@ -155,6 +155,7 @@ def _ko_split_many(lines: list[str]) -> list[list[tuple[int, int]]]:
             else:
                 pieces.append((start, end))
                 tokens.append(list(sent))
+        pieces, tokens = _ko_resplit(line, pieces, tokens)
         for (start, end), found in zip(pieces, tokens, strict=True):
             s, e = _trim(line, start, end)
             ko.remember_tokens(line[s:e], found, s)
@@ -163,6 +164,30 @@ def _ko_split_many(lines: list[str]) -> list[list[tuple[int, int]]]:
 
 
 _KO_QUOTATIVE = re.compile(r"(?:라고|이라고|고|며|라며|이라며)(?:\s|$)")
+# A full stop after a Hangul ending, then a space: Kiwi keeps what follows in the sentence when
+# a quote mark around it looks unbalanced to it (a quote that opened on the line before, or
+# "…생각했다. “…”고 말했다"), and sentences the translation keeps apart become one.
+_KO_END = re.compile(r"(?<=[가-힣][.?!])[\"”’']?(?=\s+\S)")
+
+
+_Pieces = list[tuple[int, int]]
+
+
+def _ko_resplit(line: str, pieces: _Pieces, tokens: list[list[Any]]) -> tuple[_Pieces, list[list[Any]]]:
+    """Cut Kiwi's sentences again after each sentence ending Kiwi passed over."""
+    out: _Pieces = []
+    out_tokens: list[list[Any]] = []
+    for (start, end), found in zip(pieces, tokens, strict=True):
+        s = start
+        for m in _KO_END.finditer(line, start, end):
+            rest = len(line) - len(line[m.end() :].lstrip())
+            if rest < end and not _KO_QUOTATIVE.match(line, rest):
+                out.append((s, m.end()))
+                out_tokens.append([t for t in found if s <= t.start < m.end()])
+                s = rest
+        out.append((s, end))
+        out_tokens.append([t for t in found if s <= t.start < end])
+    return out, out_tokens
 
 
 def _each(split: Callable[[str], list[tuple[int, int]]]) -> Splitter:

@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Iterator
 
+from mtcheck.align import SPLIT_MIN_LENGTH, length_ratio, text_length
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
 from mtcheck.types import Document, Finding, Severity, Span
 
@@ -18,9 +19,11 @@ OMISSION = register_rule(
         "Sentence alignment found source sentences that no target sentence translates. "
         "Consecutive unaligned sentences of one paragraph are reported together. Check that "
         "the content was not dropped; if the translation merged it into a neighbouring "
-        "sentence on purpose, the finding can be ignored. When the aligner is about as ready "
-        "to join the sentence to a neighbour (its posterior probability of standing alone is "
-        "under one half), the finding is info, and so it is when the leftover reads as the end "
+        "sentence on purpose, the finding can be ignored. A sentence is reported when it stands "
+        "alone on 35% or more of the alignments the aligner weighs (its posterior probability), "
+        "even where the single best alignment joins it to a neighbour; below that, or below one "
+        "half for a short sentence (under 60 characters of translation), the finding is info, "
+        "and so it is when the leftover reads as the end "
         "of the sentence before it (a Korean quotative such as '라는 내용이었다', a Russian or "
         "English piece in lower case), which a sentence splitter cut off.",
     )
@@ -50,9 +53,13 @@ def _runs(ids: list[int], doc: Document) -> list[list[int]]:
     return runs
 
 
-# Below this posterior the aligner is about as ready to pair the sentence with a neighbour
-# as to leave it alone: the finding is reported as info, not as an error or warning.
-_SURE = 0.5
+# Below this posterior the aligner is far readier to pair the sentence with a neighbour than
+# to leave it alone: the finding is info, not an error or warning. Not one half: a sentence
+# dropped from a paragraph is often about as likely joined to the neighbour whose translation
+# runs long (see mtcheck.align._SPLIT, which splits such sentences off the beads that hold
+# them). A short sentence is as likely merged as alone whatever happened to it: it needs half.
+_SURE = 0.35
+_SHORT_SURE = 0.5
 
 
 # A Korean sentence never opens with a quotative ending ("라는 내용이 포함되어 있었다" after a
@@ -75,17 +82,23 @@ def _confidence(span: Span, posterior: float) -> float:
 def check_alignment(ctx: CheckContext) -> Iterator[Finding]:
     omitted = {i: b.confidence for b in ctx.alignment if not b.target for i in b.source}
     added = {j: b.confidence for b in ctx.alignment if not b.source for j in b.target}
-    yield from _unaligned(OMISSION, omitted, ctx.source, "source", "with no translation in the target")
+    ratio = length_ratio(ctx.source, ctx.target)
+    yield from _unaligned(OMISSION, omitted, ctx.source, "source", "with no translation in the target", ratio)
     yield from _unaligned(ADDITION, added, ctx.target, "target", "with no counterpart in the source")
 
 
-def _unaligned(rule: Rule, posteriors: dict[int, float], doc: Document, side: str, what: str) -> Iterator[Finding]:
+def _unaligned(
+    rule: Rule, posteriors: dict[int, float], doc: Document, side: str, what: str, ratio: float = 1.0
+) -> Iterator[Finding]:
     for run in _runs(sorted(posteriors), doc):
         span = doc.span_of(tuple(run))
         assert span is not None
         n = len(run)
         posterior = min(posteriors[i] for i in run)
-        unsure = posterior < _SURE
+        # A short sentence is about as likely merged as alone whatever happened to it: only
+        # the posterior of one half that always held makes it an alarm.
+        short = text_length(span.text(doc.text)) * ratio < SPLIT_MIN_LENGTH
+        unsure = posterior < (_SHORT_SURE if short else _SURE)
         piece = not unsure and _continues(doc.segments[run[0]].text, doc.lang)
         yield rule.finding(
             f"{n} {side} sentence{'s' if n > 1 else ''} {what}"

@@ -467,7 +467,7 @@ def _finding(m: Mismatch, src_text: str, tgt_text: str, s_off: int, t_off: int) 
 
 
 # Under this alignment confidence a pair may not translate each other at all: what differs
-# between them is worth a look (info), not an alarm. Lower than the omission rule's one half:
+# between them is worth a look (info), not an alarm. Lower than the omission rule's 0.35:
 # a wrong figure itself makes a bead less sure (its anchors no longer agree), and must not
 # talk itself out of being reported.
 _UNSURE = 0.3

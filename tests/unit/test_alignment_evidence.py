@@ -120,3 +120,106 @@ def test_a_piece_of_the_sentence_before_is_no_alarm() -> None:
     (f,) = check_alignment(CheckContext(src, build_document("t", "en", en.split(" He")[0]), beads))
     assert f.severity is Severity.ERROR
     assert _continues("— сказал он.", "ru") and not _continues("Он ушёл.", "ru")
+
+
+def _flagged(source: str, lang: str, target: str) -> list[tuple[str, str]]:
+    """(rule, flagged text) of the omission and addition findings at warning or above."""
+    report = check_documents(build_document("s", lang, source), build_document("t", "en", target))
+    return [
+        (f.rule, f.source_span.text(source) if f.source_span else f.target_span.text(target))  # type: ignore[union-attr]
+        for f in report.findings
+        if f.rule in ("MT101", "MT102") and f.severity >= Severity.WARNING
+    ]
+
+
+# NTREX-128 (CC BY-SA 4.0), the first paragraphs of three documents.
+RU_MACEDONIA = (
+    "Македонцы проголосуют в референдуме о смене названии их страны\n\n"
+    "В воскресенье жители Македонии проголосуют о переименовании страны в «Республику Северная Македония». "
+    "Всенародное голосование призвано разрешить многолетний спор с соседней Грецией, в которой есть своя провинция "
+    "Македония. Правительство Греции давно настаивало на том, что наименование «Республика Македония» предполагает "
+    "территориальные претензии на греческую провинцию, и неоднократно высказывалось против вступления своего "
+    "северного соседа в Евросоюз и НАТО. Президент Македонии Георге Иванов, противник референдума о смене названия, "
+    "заявил, что не собирается признавать его результаты. Однако сторонники референдума, в том числе премьер-министр "
+    "Зоран Заев, отмечают, что изменение названия страны — это всего-навсего цена вступления в ЕС и НАТО.\n"
+)
+EN_MACEDONIA = (
+    "Macedonians go to polls in referendum on changing country's name\n\n"
+    'Voters will vote Sunday on whether to change their country\'s name to the "Republic of North Macedonia." '
+    "Athens has long insisted that its northern neighbor's name represents a claim on its territory and has "
+    "repeatedly objected to its membership bids for the EU and NATO. Macedonian President Gjorge Ivanov, an opponent "
+    "of the plebiscite on the name change, has said he will disregard the vote. However, supporters of the "
+    "referendum, including Prime Minister Zoran Zaev, argue that the name change is simply the price to pay to join "
+    "the EU and NATO.\n"
+)
+RU_LAKERS = (
+    "Леброн дебютирует в составе «Лейкерс» в воскресенье в Сан-Диего\n\n"
+    "Томительное ожидание фанатов увидеть, как Леброн Джеймс впервые выступит в «Лос-Анджелес Лейкерс», почти "
+    "подошло к концу. Тренер «Лейкерс» Люк Уолтон объявил, что Джеймс сыграет в предсезонном воскресном матче против "
+    "«Денвер Наггетс» в Сан-Диего. Но еще предстоит выяснить, сколько времени ему предстоит отыграть.\n"
+)
+EN_LAKERS = (
+    "LeBron to make Lakers debut Sunday in San Diego\n\n"
+    "The wait is nearly over for fans looking to see LeBron James make his first start for the Los Angeles Lakers. "
+    "Lakers coach Luke Walton has announced that James will play in Sunday's preseason opener against the Denver "
+    "Nuggets in San Diego. But just how many minutes he'll play has yet to be determined.\n"
+)
+KO_HIPHOP = (
+    "고상한 종족 의식있는 힙합이란 무엇인가? 어느 힙합 3인조는 그들의 음악을 긍정적인 메시지로 채워줌으로써 그 장르에 "
+    "대한 부정적인 시각에 도전하고 싶어한다. 브리스톨 출신의 하이 브리드는 힙합이 정치적 메시지와 사회적 이슈를 다루는 "
+    "처음 내력에서 벗어났다고 주장한다. 그들은 힙합의 뿌리로 돌아가 의식적인 힙합이 다시 인기를 얻기를 원한다. 푸지와 "
+    "커먼과 같은 예술가들은 아칼라나 로우키 같은 예술가들을 통해 최근 영국에서 다시 살아나고 있다.\n"
+)
+EN_HIPHOP = [
+    "The High Breed: What is conscious hip hop?",
+    "A hip hop trio wants to challenge the negative view of the genre by filling their music with positive messages.",
+    "The High Breed, from Bristol, claim hip hop moved away from its origins of political messages and tackling "
+    "social issues.",
+    "They want to go back to its roots and make conscious hip hop popular again.",
+    "Artists like The Fugees and Common have seen a recent resurgence in the UK through artists such as Akala and "
+    "Lowkey.",
+]
+
+
+def test_a_sentence_as_likely_dropped_as_merged_is_an_omission() -> None:
+    # The sentence on the dispute with Greece is left untranslated: the best alignment alone
+    # hides it in a 2-1 bead with the sentence before, whose translation runs long, but it
+    # stands alone on more than a third of the alignments.
+    dropped = "Всенародное голосование призвано разрешить многолетний спор с соседней Грецией, в которой есть своя провинция Македония."  # noqa: E501
+    assert dropped in RU_MACEDONIA
+    assert _flagged(RU_MACEDONIA, "ru", EN_MACEDONIA) == [("MT101", dropped)]
+
+
+def test_a_sentence_added_to_a_paragraph_is_found_in_korean_and_russian() -> None:
+    added = "There are a lot of things you have to get through on a weekly basis."
+    en = " ".join([*EN_HIPHOP[:4], added, EN_HIPHOP[4]]) + "\n"
+    assert _flagged(KO_HIPHOP, "ko", en) == [("MT102", added)]
+    # Russian: a sentence from another article in the middle of the paragraph.
+    added = "Tuning out is a luxury only the most privileged viewers can afford."
+    en = EN_LAKERS.replace("San Diego. But", f"San Diego. {added} But")
+    assert _flagged(RU_LAKERS, "ru", en) == [("MT102", added)]
+
+
+def test_a_short_sentence_needs_a_surer_alignment_to_be_an_alarm() -> None:
+    ru = (
+        "Губернатор открыл школу. Так и было. Школа рассчитана на тысячу двести учеников из трёх соседних районов "
+        "и обошлась областному бюджету дороже, чем планировали."
+    )
+    # The whole translation sets the length ratio; the beads below leave parts of it out.
+    en = (
+        "The governor opened the school. So it was. The school has room for twelve hundred pupils from three "
+        "neighbouring districts and cost the regional budget more than planned."
+    )
+    src, tgt = build_document("s", "ru", ru), build_document("t", "en", en)
+    assert len(src.segments) == 3
+
+    def severity(alone: int, posterior: float) -> Severity:
+        rest = [i for i in (1, 2) if i != alone]
+        beads = (Bead((0, *rest), (0,), 1.0, 0.9), Bead((alone,), (), 0.6, posterior))
+        (f,) = check_alignment(CheckContext(src, tgt, beads))
+        return f.severity
+
+    # "Так и было." stands alone on 40% of the paths: too short to tell a merge from a drop.
+    assert severity(1, 0.4) is Severity.INFO and severity(1, 0.6) is Severity.ERROR
+    # A long sentence that stands alone on 40% of them is reported.
+    assert severity(2, 0.4) is Severity.ERROR and severity(2, 0.3) is Severity.INFO

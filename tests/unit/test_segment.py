@@ -114,3 +114,31 @@ def test_korean_quotative_continues_the_quoted_sentence() -> None:
         '"여전히 지역 규모의 재난입니다.” 라고 인도네시아 적십자의 대변인이 말했다.',
         "구조 작업은 계속되고 있다.",
     ]
+
+
+def test_korean_sentence_after_an_unbalanced_quote_is_cut() -> None:
+    # A quote that opened on the line before leaves a lone ” here: Kiwi alone keeps the next
+    # sentences (and the quote after them) in one sentence, which no English sentence matches.
+    text = (
+        "우리는 그런 사람들이 아니다”라고 남편이 신문과의 인터뷰에서 말했다. "
+        '"하지만 당신이라면 아이를 맡기겠어요? 갓 태어난 아기를요? 제발요.” '
+        '그는 이 소송을 “협박”에 비유하며 “매우 힘든 상황이었다"고 말했다.'
+    )
+    assert sentences(text, "ko") == [
+        "우리는 그런 사람들이 아니다”라고 남편이 신문과의 인터뷰에서 말했다.",
+        '"하지만 당신이라면 아이를 맡기겠어요?',
+        "갓 태어난 아기를요?",
+        "제발요.”",
+        '그는 이 소송을 “협박”에 비유하며 “매우 힘든 상황이었다"고 말했다.',
+    ]
+
+
+def test_korean_sentence_before_a_quote_is_its_own() -> None:
+    text = "그녀는 출마하지 말아야 할 이유가 없다고 생각했다. “그것은 현명한 결정이 아니었다”고 그녀는 웃으며 말했다."
+    assert sentences(text, "ko") == [
+        "그녀는 출마하지 말아야 할 이유가 없다고 생각했다.",
+        "“그것은 현명한 결정이 아니었다”고 그녀는 웃으며 말했다.",
+    ]
+    # A quotative after the closing quote still belongs to the quoted sentence.
+    text = '"여전히 큰 재난입니다." 라고 대변인이 말했다.'
+    assert sentences(text, "ko") == [text]

@@ -232,6 +232,40 @@ def test_bead_confidence_is_the_posterior_over_every_alignment() -> None:
     assert 0.0 < min(b.confidence for b in beads) < 1.0
 
 
+def test_a_sentence_that_often_stands_alone_is_split_off_its_merge(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The best path joins "Коротко и ясно о главном." to the sentence before, but about as
+    # often the sentence stands alone: the omission a 2-1 bead would hide.
+    src_texts = [
+        "Первое предложение о погоде 5.",
+        "Второе, длинное, о политике страны.",
+        "Коротко и ясно о главном.",
+        "О спорте.",
+    ]
+    tgt_texts = ["The first sentence about the weather 5.", "The second, long, on the politics here.", "On sport."]
+    src = A.Units.build(src_texts, [anchor_keys(t, "ru") for t in src_texts])
+    tgt = A.Units.build(tgt_texts, [anchor_keys(t, "en") for t in tgt_texts])
+    model = A._LengthModel(1.0, 4.0, tuple(-math.log(A.SENTENCE_PRIORS[k]) for k in A._CODES))
+    # Unpaired sentences a little cheaper than the aligner has them, for a near tie.
+    monkeypatch.setattr(A, "_INDEL_COST", 0.0)
+    exact = _brute_force(src, tgt, model)
+    alone = sum(p for (i, i2, j, j2), p in exact.items() if (i, i2) == (2, 3) and j == j2)
+    assert 0.25 < alone < exact[(1, 3, 1, 2)] < 0.5
+    # Short sentences are never split off (their share says little); these are all short.
+    monkeypatch.setattr(A, "_SPLIT", 0.25)
+    kept, _, _ = A._banded(src, tgt, model, 16, None)
+    assert [(b.source, b.target) for b in kept] == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))]
+    monkeypatch.setattr(A, "SPLIT_MIN_LENGTH", 10)
+    monkeypatch.setattr(A, "_SPLIT", 0.35)
+    kept, _, _ = A._banded(src, tgt, model, 16, None)
+    assert [(b.source, b.target) for b in kept] == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))]
+    monkeypatch.setattr(A, "_SPLIT", 0.25)
+    split, _, _ = A._banded(src, tgt, model, 16, None)
+    assert [(b.source, b.target) for b in split] == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,))]
+    # The split-off sentence's confidence is its share of all paths; the rest keeps its own.
+    assert split[2].confidence == pytest.approx(alone, abs=0.002)
+    assert split[1].confidence == kept[1].confidence
+
+
 def _paragraph(sentences: list[str]) -> str:
     return " ".join(sentences)
 
