@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from mtcheck.anchors import skeleton
 from mtcheck.lang import ru
@@ -693,8 +693,9 @@ def _better_known(name: SourceName, lang: str, text: str) -> str | None:
 
 
 def _known_original(name: SourceName, lang: str, text: str) -> str | None:
-    """A spelling English writes all the time (zipf 2.5 and more) among the transliteration model's
-    likeliest readings of the source, close to the draft's rarer one: what the draft misspelt."""
+    """A spelling English writes all the time (zipf 2.5 and more), among the transliteration model's
+    likeliest readings of the source or one slip from the draft's rarer spelling, that fits the
+    source better: what the draft misspelt."""
     from rapidfuzz import fuzz
 
     from mtcheck.translit.judge import pair_model
@@ -751,13 +752,17 @@ def _one_slip(a: str, b: str) -> bool:
 
 def _named(name: SourceName) -> bool:
     """A person or a place, or a country a table of abbreviations knows too (러시아 beside РФ)."""
-    return name.kind in (PERSON, PLACE) or (name.kind == ACRONYM and _known_place(replace(name, kind=PLACE)))
+    return name.kind in (PERSON, PLACE) or (name.kind == ACRONYM and _gazetteer_names(name))
 
 
 def _known_place(name: SourceName) -> bool:
+    return name.kind == PLACE and _gazetteer_names(name)
+
+
+def _gazetteer_names(name: SourceName) -> bool:
     from mtcheck import gazetteer
 
-    return name.kind == PLACE and bool(gazetteer.english_names(name.key))
+    return bool(gazetteer.english_names(name.key))
 
 
 @functools.lru_cache(maxsize=8192)
