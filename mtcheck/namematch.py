@@ -572,10 +572,8 @@ def renders(name: SourceName, lang: str, english: str, margin: float = 0.0, clos
     its words, a spelling the transliteration model finds likely (to within ``margin`` below its
     calibrated threshold), or (for a country) its capital. ``closely``: accepted spellings and
     near misses of them only, not what the model merely finds possible (Maine for Ромни)."""
-    from rapidfuzz import fuzz
-
     from mtcheck import gazetteer
-    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.judge import nearest, pair_model
     from mtcheck.translit.units import source_units
 
     c = compact(english)
@@ -585,8 +583,7 @@ def renders(name: SourceName, lang: str, english: str, margin: float = 0.0, clos
     if name.kind == PLACE and name.key in gazetteer.country_of_capital(english):
         return True
     if closely:
-        accepted = sorted(name.accepted)
-        return any(fuzz.ratio(w, a) >= _CLOSE for w in (c, *words) for a in accepted)
+        return any(nearest(w, name.accepted)[1] >= _CLOSE for w in (c, *words))
     units = source_units(name.key, lang)
     model = pair_model(lang)
     threshold = model.calibration["plausible"] - margin
@@ -752,7 +749,12 @@ def _one_slip(a: str, b: str) -> bool:
 
 def _named(name: SourceName) -> bool:
     """A person or a place, or a country a table of abbreviations knows too (러시아 beside РФ)."""
-    return name.kind in (PERSON, PLACE) or (name.kind == ACRONYM and _gazetteer_names(name))
+    return name.kind == PERSON or names_a_place(name)
+
+
+def names_a_place(name: SourceName) -> bool:
+    """A place, or a country a table of abbreviations knows too (러시아 beside РФ)."""
+    return name.kind == PLACE or (name.kind == ACRONYM and _gazetteer_names(name))
 
 
 def _known_place(name: SourceName) -> bool:

@@ -10,10 +10,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
-from mtcheck import gazetteer
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.names_base import (
-    ACRONYM,
     CASE_FORM,
     HALF_TRANSLATED,
     LETTER_BY_LETTER,
@@ -22,7 +20,17 @@ from mtcheck.lang.names_base import (
     SourceName,
     compact,
 )
-from mtcheck.namematch import ACRONYM_LETTERS, COMMON_NOUN, GARBLED, MISSING, NameIssue, Rendering, match, renders
+from mtcheck.namematch import (
+    ACRONYM_LETTERS,
+    COMMON_NOUN,
+    GARBLED,
+    MISSING,
+    NameIssue,
+    Rendering,
+    match,
+    names_a_place,
+    renders,
+)
 from mtcheck.translit.judge import usage
 from mtcheck.types import Finding, Severity, Span
 
@@ -129,11 +137,7 @@ def _extract(text: str, lang: str) -> list[SourceName]:
 
 def _rule(issue: NameIssue) -> Rule:
     if issue.kind == GARBLED:
-        # A country the table of abbreviations knows too (러시아 beside РФ) is a place.
-        place = issue.source and (
-            issue.source.kind == PLACE or (issue.source.kind == ACRONYM and gazetteer.english_names(issue.source.key))
-        )
-        return GARBLED_PLACE if place else GARBLED_NAME
+        return GARBLED_PLACE if issue.source and names_a_place(issue.source) else GARBLED_NAME
     return {
         ACRONYM_LETTERS: TRANSLITERATED_ACRONYM,
         COMMON_NOUN: TRANSLITERATED_NOUN,

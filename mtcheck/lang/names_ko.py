@@ -16,7 +16,16 @@ from mtcheck import gazetteer
 from mtcheck.lang import ko
 from mtcheck.lang.ko import KoToken
 from mtcheck.lang.name_tables import ACRONYMS, KO_SURNAMES, NAME_NOUNS, NameNoun
-from mtcheck.lang.names_base import ACRONYM, LETTER_BY_LETTER, PERSON, PLACE, NounPart, SourceName, compact
+from mtcheck.lang.names_base import (
+    ACRONYM,
+    LETTER_BY_LETTER,
+    PERSON,
+    PLACE,
+    NounPart,
+    SourceName,
+    compact,
+    english_frequency,
+)
 from mtcheck.translit.judge import korean_origin
 from mtcheck.translit.korean import readings, rr, transliteration
 
@@ -501,12 +510,10 @@ _FAMOUS_REGION = 3.0
 
 @functools.cache
 def _regions_by_sound() -> dict[str, tuple[str, ...]]:
-    from wordfreq import zipf_frequency
-
     index: dict[str, set[str]] = {}
     # Regions English writes about often enough to be the one a Korean article names, not the
     # Ugandan district that shares its consonants (버지니아: Virginia, not Bushenyi).
-    for region in (r for r in gazetteer.regions() if zipf_frequency(r, "en") >= _FAMOUS_REGION):
+    for region in (r for r in gazetteer.regions() if english_frequency(r) >= _FAMOUS_REGION):
         for skeleton in latin_skeletons(region):
             if len(skeleton) >= 2:
                 index.setdefault(skeleton, set()).add(region)
