@@ -523,8 +523,6 @@ def _garbled(name: SourceName, spelling: str, lang: str, syllabic: bool) -> bool
         return False  # one word of the name in full ("Assunpink" for Ассунпинк-Крик): not a garble
     if name.loose and english_frequency(spelling) >= _LOOSE_KNOWN:
         return False
-    from mtcheck.translit.judge import nearest
-
     if name.native and lang == "ko":
         # Korean names and places have romanisations only, all of them among the accepted forms:
         # a near miss is a garble unless English usage has made it a spelling of its own.

@@ -395,20 +395,21 @@ def extract(text: str) -> list[SourceName]:
         joined = (
             t.tag in ("NNG", "NNP") and nxt is not None and nxt.start == t.start + t.len and nxt.tag in ("NNG", "XSN")
         )
-        unknown = t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID)
+        # Kiwi tags a name it does not know as a common noun with the unknown-word id.
+        proper = t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2)
+        known = t.tag == "NNP" and t.id > _UNKNOWN_ID
         if joined and nxt.form in _INSTITUTION_FINALS and (clipped := _clipped_name(t.form + nxt.form, t.start)):
             out.append(clipped)
             skip = k + 1
-        elif joined and unknown and len(t.form) >= 2 and nxt.form in _PLACE_FINALS and len(nxt.form) == 1:
+        elif joined and proper and len(t.form) >= 2 and nxt.form in _PLACE_FINALS and len(nxt.form) == 1:
             out.append(_proper(t.form + nxt.form, t.start))
             skip = k + 1
         elif t.tag in ("NNG", "NNP") and (clipped := _clipped_name(t.form, t.start)):
             out.append(clipped)
             if clipped.one_word:
-                out.append(_proper(t.form, t.start, known=t.tag == "NNP" and t.id > _UNKNOWN_ID))
-        # Kiwi tags a name it does not know as a common noun with the unknown-word id.
-        elif t.tag == "NNP" or (t.tag == "NNG" and t.id <= _UNKNOWN_ID and len(t.form) >= 2):
-            name = _proper(t.form, t.start, known=t.tag == "NNP" and t.id > _UNKNOWN_ID)
+                out.append(_proper(t.form, t.start, known=known))
+        elif proper:
+            name = _proper(t.form, t.start, known=known)
             if name.reliable and not name.native and name.kind != PLACE and not _named_person(toks, k):
                 # A transcription may name a person or a thing (프리깃함, a frigate): only a title or
                 # a second name beside it makes it a person whose absence matters.
