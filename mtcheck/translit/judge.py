@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mtcheck.lang.names_base import english_frequency
 from mtcheck.translit.model import PairModel
 from mtcheck.translit.style import StyleModel
 from mtcheck.translit.units import hangul_letters, latin, source_units
@@ -81,12 +82,9 @@ def _weights() -> dict[str, dict[str, float]]:
         return json.load(f)
 
 
-@functools.lru_cache(maxsize=65536)
-def usage(word: str) -> float:
-    """Zipf frequency of a spelling in English text (0 when English never writes it)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
+# Zipf frequency of a spelling in English text (0 when English never writes it): the name checks'
+# own measure of English usage, one cache for both.
+usage = english_frequency
 
 
 def features(
