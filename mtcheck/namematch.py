@@ -21,6 +21,7 @@ from mtcheck.lang.names_base import (
     ACRONYM,
     CASE_FORM,
     HALF_TRANSLATED,
+    LETTER_BY_LETTER,
     NOUN,
     PERSON,
     PLACE,
@@ -415,6 +416,60 @@ def _transliterated_nouns(
                             sources[0].text.lower(), frozenset(), "", required=False)  # fmt: skip
         out.append(NameIssue(COMMON_NOUN, source, span, english[0] if len(english) == 1 and len(run) == 1 else None,
                              evidence))  # fmt: skip
+    return out
+
+
+# Streets and administrative units, which Revised Romanization writes after a hyphen, with no sound
+# change across it: 대학로 Daehak-ro, 전라남도 Jeollanam-do, 신사동 Sinsa-dong.
+_UNITS = ("대로", "로", "길", "동", "구", "시", "도", "군", "읍", "면", "리", "가")
+
+
+def _unit_after_hyphen(name: SourceName, text: str) -> bool:
+    from mtcheck.translit.korean import readings, rr
+
+    head, hyphen, tail = text.rpartition("-")
+    if not hyphen:
+        return False
+    for unit in _UNITS:
+        stem = name.text[: -len(unit)]
+        if name.text.endswith(unit) and stem and compact(tail) == rr(unit) and compact(head) in readings(stem):
+            return True
+    return False
+
+
+def _letter_by_letter(
+    tokens: list[Token], free: set[int], compacts: list[str], src: str, names: list[SourceName], tgt: str
+) -> list[NameIssue]:
+    """Capitalised English words that romanise Hangul of the source syllable by syllable where
+    Revised Romanization writes the sound changes ("Byeolnae" for 별내, Byeollae), whether or not
+    the source word was read as a name: Kiwi splits unknown places (별 + 내) and takes many for
+    common nouns. Not inside a Korean person's name, whose given name RR keeps apart (Boknam).
+    The words they cover leave ``free``."""
+    from mtcheck.translit.korean import letter_by_letter_spellings
+
+    strange = [
+        k
+        for k in sorted(free)
+        if tokens[k].capital and len(compacts[k]) >= 5 and english_frequency(tokens[k].text) < _LOANWORD
+    ]
+    if not strange:
+        return []
+    spellings = letter_by_letter_spellings(src)
+    persons = [(n.start, n.end) for n in names if n.kind == PERSON]
+    out = []
+    for k in strange:
+        hit = spellings.get(compacts[k])
+        if hit is None or "-" in tokens[k].text:
+            continue
+        start, end, reading = hit
+        if any(a < end and start < b for a, b in persons):
+            continue
+        word, suggestion = src[start:end], reading.capitalize()
+        source = SourceName(start, end, word, PLACE, word, frozenset({reading}), suggestion, required=False)
+        span = (tokens[k].start, tokens[k].end)
+        evidence: dict[str, object] = {"reason": LETTER_BY_LETTER, "rendering": tokens[k].text, "accepted": suggestion}
+        out.append(NameIssue(GARBLED, source, span, suggestion, evidence))
+        free.discard(k)
     return out
 
 
@@ -992,6 +1047,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 not any(taken[i:j])
                 and tokens[i].capital
                 and compacts[(i, j)] in name.wrong
+                and not _unit_after_hyphen(name, tgt[tokens[i].start : tokens[j - 1].end])
                 and not (name.loose and english_frequency(compacts[(i, j)]) >= _LOOSE_KNOWN)
                 # A place's own English name may look like a Russian case form (Майотте, Mayotte).
                 and not (name.wrong_reason == CASE_FORM and name.kind == PLACE and _gazetteer_place(tokens[i].text))
@@ -1008,6 +1064,8 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     # "Haesuyokjang"), found by the words' own transliterations; then near misses of names:
     # garbled, or a conventional spelling.
     if lang in ("ru", "ko"):
+        if lang == "ko":
+            issues += _letter_by_letter(tokens, free, token_compacts, src, names, tgt)
         issues += _transliterated_nouns(tokens, free, token_compacts, src, lang, tgt)
     for n_id, name in enumerate(names):
         if n_id in found:

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
+from mtcheck.checks.name_consistency import Occurrence, inconsistent
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.names_base import (
     CASE_FORM,
@@ -18,7 +19,6 @@ from mtcheck.lang.names_base import (
     PERSON,
     PLACE,
     SourceName,
-    compact,
 )
 from mtcheck.namematch import (
     ACRONYM_LETTERS,
@@ -26,12 +26,10 @@ from mtcheck.namematch import (
     GARBLED,
     MISSING,
     NameIssue,
-    Rendering,
     match,
     names_a_place,
     renders,
 )
-from mtcheck.translit.judge import usage
 from mtcheck.types import Finding, Severity, Span
 
 GARBLED_NAME = register_rule(
@@ -120,7 +118,11 @@ INCONSISTENT_NAME = register_rule(
         "One source name is rendered two different ways in one document",
         Severity.WARNING,
         "The same source entity (one lemma) is spelt differently in different places of the "
-        "translation; pick one accepted spelling and keep it.",
+        "translation. Flagged is the spelling that loses: the one written less often, or on a tie "
+        "the later one unless it reads clearly better as a rendering of the source name and as "
+        "English (Robynson beside Robinson, Fed beside Fred). Two English names that render the "
+        "source equally well (Reed/Reid) and a word beside its derivative (Germany/German) are "
+        "not flagged.",
     )
 )
 
@@ -201,7 +203,7 @@ def _finding(issue: NameIssue, src: str, tgt: str, s_off: int, t_off: int) -> Fi
 def check_names(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.source.lang not in ("ru", "ko") or ctx.target.lang != "en":
         return
-    renderings: dict[str, list[tuple[Rendering, int, int]]] = defaultdict(list)
+    renderings: dict[str, list[Occurrence]] = defaultdict(list)
     pairs = list(ctx.pairs())
     # Analyse the whole document in one batch before the pairs are read one by one.
     if ctx.source.lang == "ru":
@@ -244,64 +246,15 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 ):
                     issue = replace(issue, target=None, weak=True)
             yield _finding(issue, src, tgt, src_span.start, tgt_span.start)
+        flagged = [i.target for i in issues if i.target and not i.weak]
         for r in found:
             if r.source.kind not in (PERSON, PLACE):
                 continue  # acronyms have several English forms by nature (SMO, special military operation)
-            renderings[r.source.key].append((r, src_span.start, tgt_span.start))
-    yield from _inconsistent(renderings, lang)
+            on_it = any(a < r.target[1] and r.target[0] < b for a, b in flagged)
+            renderings[r.source.key].append(Occurrence(r, src_span.start, tgt_span.start, n, on_it))
+    yield from inconsistent(INCONSISTENT_NAME, renderings, lang)
 
 
 # A swap puts a clearly different name in the place of the source's: an English name the model finds
 # nearly likely as a spelling of a name nearby (Nauert for 나워트) is a rendering it was unsure of.
 _SWAP_MARGIN = 0.5
-_SAME_WORD = 75
-# Zipf frequency at which both spellings are English words in their own right.
-_BOTH_ENGLISH = 1.5
-
-
-def _differing(x: str, y: str) -> tuple[str, str]:
-    """The compact forms of what two renderings do not share, word by word: "Brett Kavanaugh" and
-    "Kavanaugh" share everything the shorter one has, so nothing is left of it."""
-    wx = [compact(w) for w in x.replace("-", " ").split()]
-    wy = [compact(w) for w in y.replace("-", " ").split()]
-    return "".join(w for w in wx if w not in wy), "".join(w for w in wy if w not in wx)
-
-
-def _inconsistent(renderings: dict[str, list[tuple[Rendering, int, int]]], lang: str) -> Iterator[Finding]:
-    from rapidfuzz import fuzz
-
-    from mtcheck.translit.judge import pair_model
-    from mtcheck.translit.units import source_units
-
-    model = pair_model(lang)
-    for key, seen in renderings.items():
-        units = source_units(key, lang)
-        first, _, t0 = seen[0]
-        for r, s_off, t_off in seen[1:]:
-            a, b = _differing(first.text, r.text)
-            # Only spellings of the same word disagree; "Russia"/"Russian", "Kursk"/"Kursk Region",
-            # "Kavanaugh"/"Brett Kavanaugh" do not, nor do different words for one place
-            # ("Wales"/"Welsh", "Naples"/"Napoli", ratio 60-67), while spelling variants stay close
-            # (Khinshtein/Khinshteyn 90, Shoigu/Shoygu 83).
-            if not a or not b or a.startswith(b[:-1]) or b.startswith(a[:-1]) or fuzz.ratio(a, b) < _SAME_WORD:
-                continue
-            if min(usage(a), usage(b)) >= _BOTH_ENGLISH:
-                # Two spellings English uses for names of its own (Reed/Reid, Alan/Allan,
-                # Oakland/Auckland): most likely two people or places one source spelling stands for.
-                continue
-            # Keeping the first spelling is the fix; the transliteration model's scores of both as
-            # spellings of the source name tell the editor which one reads closer to it.
-            scores = {x: model.score(units, compact(x)) for x in (first.text, r.text)}
-            yield INCONSISTENT_NAME.finding(
-                f"{r.text!r} here, {first.text!r} earlier, for the same source name {r.source.text!r}",
-                confidence=0.7,
-                source_span=Span(s_off + r.source.start, s_off + r.source.end),
-                target_span=Span(t_off + r.target[0], t_off + r.target[1]),
-                suggestion=first.text,
-                evidence={
-                    "key": key,
-                    "first": {"text": first.text, "start": t0 + first.target[0]},
-                    "model_scores": {x: round(v, 2) for x, v in scores.items()},
-                },
-            )
-            break

@@ -54,3 +54,29 @@ def readings(word: str) -> frozenset[str]:
         out |= {re.sub(a, b, x) for x in out}
     out.discard("")
     return frozenset(out)
+
+
+def syllable_by_syllable(word: str) -> str:
+    """Each syllable romanised on its own, as a careless romaniser writes: 백록담 → baekrokdam
+    (pronounced, and written, Baengnokdam)."""
+    return "".join(rr(syllable) for syllable in word)
+
+
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]{2,}")
+
+
+def letter_by_letter_spellings(text: str, longest: int = 6) -> dict[str, tuple[int, int, str]]:
+    """Every run of two to ``longest`` Hangul syllables in ``text`` whose syllable-by-syllable
+    romanisation is no reading of it (별내: byeolnae, pronounced Byeollae) → its span and the
+    reading Revised Romanization writes. Particles and endings stay attached; the English side
+    decides which run was romanised."""
+    out: dict[str, tuple[int, int, str]] = {}
+    for run in _HANGUL_RUN.finditer(text):
+        word = run.group()
+        for i in range(len(word) - 1):
+            for j in range(i + 2, min(len(word), i + longest) + 1):
+                part = word[i:j]
+                spelled = syllable_by_syllable(part)
+                if len(spelled) >= 5 and spelled not in readings(part):
+                    out.setdefault(spelled, (run.start() + i, run.start() + j, rr(part)))
+    return out

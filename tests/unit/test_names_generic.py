@@ -86,6 +86,14 @@ LETTER_BY_LETTER = [
     ("그는 한라산에 올랐다.", "He climbed Mount Halla.", []),
     ("축제는 하회마을에서 열린다.", "The festival is held in Hahoe Village.", []),
     ("안동 시민은 무료다.", "It is free for Andon residents.", [("MT202", "Andon", "Andong")]),
+    # Places Kiwi splits into common words (별 + 내) or reads as common nouns (대학 + 로): the
+    # Hangul of the sentence is romanised syllable by syllable where RR writes the sound changes.
+    ("별내에서 사고가 났다.", "An accident happened in Byeolnae.", [("MT202", "Byeolnae", "Byeollae")]),
+    ("별내에서 사고가 났다.", "An accident happened in Byeollae.", []),
+    ("대학로에 사람들이 모였다.", "People gathered in Daehakro.", [("MT202", "Daehakro", "Daehangno")]),
+    ("대학로에 사람들이 모였다.", "People gathered on Daehak-ro.", []),  # a street name keeps its hyphen
+    # A given name keeps its syllables apart in RR (Han Boknam): no garble.
+    ("한복남 씨가 말했다.", "Mr Han Boknam said.", []),
 ]
 
 
@@ -227,6 +235,53 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
         "Reed spoke first.\n\nReid answered him.",
     )
     assert codes(*two_people) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "src", "tgt", "expected"),
+    [
+        # The slip comes first; the spelling the document keeps to is the suggestion.
+        (
+            "ko",
+            "로빈슨 감독이 말했다.\n\n로빈슨은 팀을 칭찬했다.\n\n로빈슨은 웃었다.",
+            "Coach Robynson said.\n\nRobinson praised the team.\n\nRobinson smiled.",
+            [("MT601", "Robynson", "Robinson")],
+        ),
+        # One each: the spelling that reads better as the source name and as English stands,
+        # even where the slip is an English word (Fed for Фред).
+        (
+            "ru",
+            "Фред выступил первым.\n\nПотом Фред ответил на вопросы.",
+            "Fed spoke first.\n\nThen Fred answered questions.",
+            [("MT601", "Fed", "Fred")],
+        ),
+        # A doubled letter dropped is a slip, not an English ending.
+        (
+            "ru",
+            "Тренер Росс выступил первым.\n\nПотом Росс ответил на вопросы.",
+            "Coach Ross spoke first.\n\nThen Ros answered questions.",
+            [("MT601", "Ros", "Ross")],
+        ),
+        # Every slip of the name is flagged, not only the first one.
+        (
+            "ko",
+            "로빈슨 감독이 말했다.\n\n로빈슨은 웃었다.\n\n로빈슨은 떠났다.\n\n로빈슨이 돌아왔다.\n\n로빈슨이 이겼다.",
+            "Coach Robinson said.\n\nRobynson smiled.\n\nRobinson left.\n\nRobynson came back.\n\nRobinson won.",
+            [("MT601", "Robynson", "Robinson"), ("MT601", "Robynson", "Robinson")],
+        ),
+        # A demonym and its country are two words, not two spellings.
+        (
+            "ru",
+            "Россия ответила.\n\nРоссия выступила против.",
+            "Russia answered.\n\nRussian officials objected.",
+            [],
+        ),
+    ],
+)
+def test_the_slip_among_spellings_of_one_name(
+    lang: str, src: str, tgt: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [i for i in issues(lang, src, tgt) if i[0] == "MT601"] == expected
 
 
 def test_regions_by_sound_and_the_letters_of_korean_and_foreign_names() -> None:
