@@ -437,6 +437,18 @@ def _unit_after_hyphen(name: SourceName, text: str) -> bool:
     return False
 
 
+def _run_together(name: SourceName, english: str) -> str | None:
+    """RR's reading of a Korean name English writes as one word syllable by syllable (백록담:
+    "Baekrokdam", Baengnokdam): a person would be written in two words (Baek Rok-dam), so the one
+    word romanises a place or a word, which RR writes as pronounced."""
+    from mtcheck.translit.korean import rr, syllable_by_syllable
+
+    spelled = syllable_by_syllable(name.text)
+    if not name.native or compact(english) != spelled or spelled == rr(name.text):
+        return None
+    return rr(name.text).capitalize()
+
+
 def _letter_by_letter(
     tokens: list[Token], free: set[int], compacts: list[str], src: str, names: list[SourceName], tgt: str
 ) -> list[NameIssue]:
@@ -974,6 +986,10 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             if lang == "ru" and one_word and (nominative := _grafted_case(name, compact(r.text))):
                 evidence = {"reason": CASE_FORM, "rendering": r.text, "accepted": nominative}
                 issues.append(NameIssue(GARBLED, name, r.target, nominative, evidence))
+                continue
+            if lang == "ko" and one_word and name.kind == PERSON and (spelled := _run_together(name, r.text)):
+                evidence = {"reason": LETTER_BY_LETTER, "rendering": r.text, "accepted": spelled}
+                issues.append(NameIssue(GARBLED, name, r.target, spelled, evidence))
                 continue
             if name.native:
                 continue

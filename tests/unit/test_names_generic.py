@@ -94,6 +94,11 @@ LETTER_BY_LETTER = [
     ("대학로에 사람들이 모였다.", "People gathered on Daehak-ro.", []),  # a street name keeps its hyphen
     # A given name keeps its syllables apart in RR (Han Boknam): no garble.
     ("한복남 씨가 말했다.", "Mr Han Boknam said.", []),
+    # Three syllables that read as a person (백록담, a crater lake): one English word syllable by
+    # syllable is a garble whatever the word names; as pronounced, it is right.
+    ("토비욘 올레센은 백록담 출신이다.", "Thorbjorn Olesen is from Baekrokdam.", [("MT201", "Baekrokdam", "Baengnokdam")]),
+    ("토비욘 올레센은 백록담 출신이다.", "Thorbjorn Olesen is from Baengnokdam.", []),
+    ("박병석 의장이 말했다.", "Speaker Park Byeong-seok said.", []),
 ]
 
 
