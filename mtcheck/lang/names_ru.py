@@ -311,13 +311,15 @@ def _name_part_english(tok: _Token) -> tuple[str, frozenset[str]]:
         # English keeps a foreign base without the Russian suffix: Трафальгарская → Trafalgar.
         return latin, _latin(stem) | _latin(short) | _latin(unalternated)
     plural = "plur" in tok.tags
-    word = cognate(ru.transliterate(tok.lemma), plural)
     latin = _latin(tok.text) | _latin(tok.lemma)
-    if word:
-        return word, latin | _forms(word, word.rstrip("s"))
+    # A place the gazetteer knows keeps its English name (районов Китая: China), before any
+    # cognate its transliteration happens to make.
     places = _place_english(tok.lemma)
     if places:
-        return min(places, key=len), latin | _forms(*places)
+        return gazetteer.usual_name(tok.lemma) or min(places, key=len), latin | _forms(*places)
+    word = cognate(ru.transliterate(tok.lemma), plural)
+    if word:
+        return word, latin | _forms(word, word.rstrip("s"))
     return ru.transliterate(tok.text), latin
 
 

@@ -191,6 +191,10 @@ SWAPS = [
     ("ko", "런던에서 사이클리스트가 사망했다.", "A cyclist has died in Coquitlam.", "Coquitlam"),
     # A state the gazetteer has no Korean name for, found by its sound (애리조나 Arizona).
     ("ko", "비는 특히 애리조나에 내린다.", "Rain falls especially over Kansas.", "Kansas"),
+    # The pair model finds Virginia and Thailand nearly likely as spellings of the source, but the
+    # gazetteer knows them as other places (버지니아, Таиланд): no unsure rendering, a swap.
+    ("ko", "펜실베이니아 주지사가 말했다.", "The governor of Virginia said.", "Virginia"),
+    ("ru", "Он прилетел в Италию вчера.", "He flew to Thailand yesterday.", "Thailand"),
 ]
 
 
@@ -209,6 +213,9 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
         ("ru", "Встречу провёл Си Цзиньпин.", "Xi Jinping held the meeting."),
         ("ko", "비는 특히 애리조나에 내린다.", "Rain falls especially over Arizona."),
         ("ko", "펜실베이니아의 17번 지구에 자금이 몰린다.", "Cash is flooding into Pennsylvania's 17th."),
+        # A capital stands for its country; a country inside a noun phrase keeps its English name.
+        ("ko", "스페인 정부가 발표했다.", "Madrid announced."),
+        ("ru", "В ряде районов Китая прошли дожди.", "Rain fell in several regions of China."),
         # Reuters is no region, whatever Thai province shares its consonants.
         ("ko", "로이터 통신에 따르면 회담은 베이징에서 열렸다.", "The talks were held in Beijing, Reuters reported."),
     ],
