@@ -695,7 +695,9 @@ def _grafted_case(name: SourceName, spelling: str) -> str | None:
     used = english_frequency(spelling)
     if " " in word or "-" in word or used >= _SLIP_CEILING:
         return None
-    parses = [p for p in name_parses(name.text) if "plur" not in p.tag.grammemes]
+    # A name pymorphy3 has no name reading for (Вермонта, Флитвудом) is read by its guesses as a
+    # noun: their case is the ending's.
+    parses = [p for p in name_parses(name.text) or _noun_parses(name.text) if "plur" not in p.tag.grammemes]
     if not parses or any("nomn" in p.tag.grammemes for p in parses):
         return None
     for cyr, latins in _CASE_ENDINGS.items():
@@ -704,7 +706,11 @@ def _grafted_case(name: SourceName, spelling: str) -> str | None:
         stems = ru.renderings(word[: -len(cyr)])
         for lat in latins:
             stem = spelling[: -len(lat)]
-            if not (spelling.endswith(lat) and len(stem) >= 3 and max(fuzz.ratio(stem, x) for x in stems) >= _NEAR):
+            if not (spelling.endswith(lat) and len(stem) >= 3):
+                continue
+            # The rest renders the stem: close to its transliteration, or the name's own spelling
+            # that the pair model reads it as (Fleetwood for Флитвуд).
+            if max(fuzz.ratio(stem, x) for x in stems) < _NEAR and not _renders_stem(word[: -len(cyr)], stem):
                 continue
             # pymorphy3 guesses a case for a word it does not know (Гуайкуру, Моровали): then only an
             # English name before the ending (Ryder in "Rydera") shows a case grafted on.
@@ -719,6 +725,20 @@ def _grafted_case(name: SourceName, spelling: str) -> str | None:
 
 
 _GRAFT_GAP = 2.0
+
+
+def _renders_stem(cyrillic: str, latin: str) -> bool:
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    model = pair_model("ru")
+    return english_frequency(latin) >= _KNOWN and model.score(source_units(cyrillic, "ru"), latin) >= 0.0
+
+
+def _noun_parses(word: str) -> list[object]:
+    from mtcheck.lang.lemma import parses
+
+    return [p for p in parses(word) if p.tag.POS == "NOUN"]
 
 
 def _nominative(name: SourceName, cyrillic_stem: str, stem: str) -> str | None:

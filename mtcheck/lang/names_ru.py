@@ -27,6 +27,7 @@ from mtcheck.lang.names_base import (
     SourceName,
     cognate,
     compact,
+    english_frequency,
     starts_sentence,
 )
 
@@ -316,7 +317,9 @@ def _name_part_english(tok: _Token) -> tuple[str, frozenset[str]]:
     # cognate its transliteration happens to make.
     places = _place_english(tok.lemma)
     if places:
-        return gazetteer.usual_name(tok.lemma) or min(places, key=len), latin | _forms(*places)
+        # A place English has a name for is not spelt in the compound's case (Pittsburga district).
+        own = _latin(tok.lemma) | (_latin(tok.text) if "nomn" in tok.tags else frozenset())
+        return gazetteer.usual_name(tok.lemma) or min(places, key=len), own | _forms(*places)
     word = cognate(ru.transliterate(tok.lemma), plural)
     if word:
         return word, latin | _forms(word, word.rstrip("s"))
@@ -415,6 +418,59 @@ def _korean_name(toks: list[_Token]) -> SourceName:
     )  # fmt: skip
 
 
+def _agreed_adjective(a: _Token, b: _Token) -> tuple[Any, str | None]:
+    """The dictionary reading of ``a`` as an adjective, and its nominative agreeing with ``b``
+    (Новых Кузьминках: новые), where ``a`` reads as one."""
+    parsed = next((p for p in _parses(a.text) if "ADJF" in p.tag.grammemes and p.is_known), None)
+    if parsed is None:
+        return None, None
+    number = "plur" if b.tags & {"plur", "Pltm"} else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in b.tags), None)
+    wanted = {number, "nomn"} | ({gender} if gender and number == "sing" else set())
+    agreed = parsed.inflect(wanted)
+    return parsed, agreed.word if agreed else None
+
+
+def _adjective_place(a: _Token, b: _Token) -> SourceName | None:
+    """A capitalised adjective before a capitalised name the gazetteer does not know as a pair
+    (Новые Кузьминки, Западная Вирджиния). English transliterates both words of a Russian place
+    (Novye Kuzminki) and translates the adjective of a place it has a name for (West Virginia):
+    an English word before the transliterated Russian name ("New Kuzminki") is half translated,
+    and so is the adjective transliterated before the English name, which the common-word check
+    then finds ("Zapadnaya Virginia")."""
+    if _PLACE_ADJ.search(a.lemma) or b.acronym or "ADJF" in b.tags or any(t in a.tags for t in ("Surn", "Name")):
+        return None
+    parsed, agreed = _agreed_adjective(a, b)
+    if parsed is None or _PLACE_ADJ.search(parsed.normal_form):
+        return None
+    from mtcheck.translit.judge import is_russian_name
+
+    places = _place_english(b.lemma)
+    first = _latin(a.text) | _latin(parsed.normal_form) | (_latin(agreed) if agreed else frozenset())
+    second = _latin(b.text) | _latin(b.lemma)
+    start, end, key = a.start, b.end, f"{parsed.normal_form} {b.lemma}"
+    # A Russian place is one English transliterates (Kuzminki); Virginia, Zealand are English's own.
+    russian = is_russian_name(b.lemma) and (not places or not _forms(*places).isdisjoint(second))
+    if not russian:
+        if not places:
+            return None
+        # The name's own English name stands alone; the adjective is the translator's to translate.
+        usual = gazetteer.usual_name(b.lemma) or min(places, key=len)
+        return SourceName(start, end, "", PLACE, key, _forms(*places), usual, required=False)
+    # A name English knows by itself is no transliteration to hold the adjective to (Old Arbat).
+    unknown = frozenset(x for x in second if english_frequency(x) < _KNOWN_NAME)
+    if not unknown:
+        return None
+    adjective = ru.transliterate((agreed or parsed.normal_form).capitalize())
+    suggestion = f"{adjective} {ru.transliterate(b.lemma.capitalize())}"
+    accepted = frozenset(x + y for x in first for y in second) | second | _forms(*places)
+    return SourceName(start, end, "", PLACE, key, accepted, suggestion, required=False, half=unknown, half_first=first)
+
+
+# Zipf frequency from which English knows a transliterated name by itself (Arbat, Duma).
+_KNOWN_NAME = 2.0
+
+
 def extract(text: str) -> list[SourceName]:
     """Names of a Russian text, in order, with their accepted English renderings."""
     toks = _tokens(text)
@@ -435,8 +491,22 @@ def extract(text: str) -> list[SourceName]:
             out.append(_with_text(place, text))
             i += 2
             continue
+        if tok.capital and adjacent and nxt and nxt.capital and (place := _adjective_place(tok, nxt)):
+            out.append(_with_text(place, text))
+            i += 2
+            continue
         noun = _noun(tok.lemma)
-        if noun and not tok.capital and adjacent and nxt and nxt.capital and not nxt.acronym:
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        # A capitalised adjective binds to the name after it (городах Новой Зеландии), not to the
+        # common noun before it.
+        binds_forward = (
+            nxt is not None
+            and after is not None
+            and after.capital
+            and text[nxt.end : after.start].strip() == ""
+            and _agreed_adjective(nxt, after)[0] is not None
+        )
+        if noun and not tok.capital and adjacent and nxt and nxt.capital and not nxt.acronym and not binds_forward:
             out.append(_with_text(_compound(tok, [nxt], noun), text))
             i += 2
             continue

@@ -59,6 +59,22 @@ CASE_FORMS = [
     # A woman: Анны Ивановой is Anna Ivanova in English, not Ivanov.
     ("По словам Анны Ивановой, всё готово.", "According to Anna Ivanova, all is ready.", []),
     ("Мэр Москвы выступил с речью.", "The mayor of Moskvy gave a speech.", [("MT202", "Moskvy", "Moscow")]),
+    # Names pymorphy3 has no name reading for are read by its guesses (Вермонта, Флитвудом); the
+    # stem may be the name's own spelling (Fleetwood for Флитвуд).
+    (
+        "Выступил сенатор Вермонта Берни Сандерс.",
+        "Vermonta Senator Bernie Sanders spoke.",
+        [("MT202", "Vermonta", "Vermont")],
+    ),
+    ("Он говорил с Флитвудом.", "He spoke with Fleetwoodom.", [("MT201", "Fleetwoodom", "Fleetwood")]),
+    ("Он говорил с Флитвудом.", "He spoke with Fleetwood.", []),
+    # A place inside a noun compound is in the compound's case in Russian, not in English.
+    (
+        "Этот район Питтсбурга поддерживает демократа.",
+        "This Pittsburga district backs a Democrat.",
+        [("MT202", "Pittsburga", "Pittsburgh")],
+    ),
+    ("Этот район Питтсбурга поддерживает демократа.", "This Pittsburgh district backs a Democrat.", []),
     # Майотте is the locative of Майотта; Mayotte is the island's own English name.
     ("Шторм дошёл до Майотте.", "The storm reached Mayotte.", []),
 ]
@@ -96,7 +112,11 @@ LETTER_BY_LETTER = [
     ("한복남 씨가 말했다.", "Mr Han Boknam said.", []),
     # Three syllables that read as a person (백록담, a crater lake): one English word syllable by
     # syllable is a garble whatever the word names; as pronounced, it is right.
-    ("토비욘 올레센은 백록담 출신이다.", "Thorbjorn Olesen is from Baekrokdam.", [("MT201", "Baekrokdam", "Baengnokdam")]),
+    (
+        "토비욘 올레센은 백록담 출신이다.",
+        "Thorbjorn Olesen is from Baekrokdam.",
+        [("MT201", "Baekrokdam", "Baengnokdam")],
+    ),
     ("토비욘 올레센은 백록담 출신이다.", "Thorbjorn Olesen is from Baengnokdam.", []),
     ("박병석 의장이 말했다.", "Speaker Park Byeong-seok said.", []),
 ]
@@ -164,6 +184,21 @@ HALF_TRANSLATED = [
     ("Делегация Северной Кореи прибыла.", "A Severnaya Korea team.", [("MT202", "Severnaya Korea", "North Korea")]),
     ("Он живёт в Великом Новгороде.", "He lives in Veliky Novgorod.", []),
     ("Делегация Северной Кореи прибыла.", "The North Korea delegation arrived.", []),
+    # Pairs the gazetteer does not know: a Russian place is transliterated whole, a place English
+    # has its own name for takes a translated adjective.
+    ("Он живёт в Новых Кузьминках.", "He lives in New Kuzminki.", [("MT202", "New Kuzminki", "Novye Kuzminki")]),
+    ("Он живёт в Новых Кузьминках.", "He lives in Novye Kuzminki.", []),
+    ("Он живёт в Нижней Туре.", "He lives in Lower Tura.", [("MT202", "Lower Tura", "Nizhnyaya Tura")]),
+    ("Трамп выступил в Уилинге, Западная Вирджиния.", "Trump spoke in Wheeling, Zapadnaya Virginia.", [("MT204", "Zapadnaya", None)]),
+    ("Трамп выступил в Уилинге, Западная Вирджиния.", "Trump spoke in Wheeling, West Virginia.", []),
+    # The adjective belongs to the name after it, not to the common noun before it.
+    ("Выставки прошли в городах Новой Зеландии.", "Shows were held in cities of Novaya Zealand.", [("MT202", "Novaya Zealand", "New Zealand")]),
+    ("Выставки прошли в городах Новой Зеландии.", "Shows were held in cities of New Zealand.", []),
+    # Names English knows by themselves, and foreign places, keep English's own forms.
+    ("Депутаты Государственной Думы проголосовали.", "State Duma deputies voted.", []),
+    ("Он гулял по Старому Арбату.", "He walked along the Old Arbat.", []),
+    ("Он живёт в Новом Милфорде.", "He lives in New Milford.", []),
+    ("Он живёт в Южном Дублине.", "He lives in South Dublin.", []),
 ]  # fmt: skip
 
 
