@@ -895,7 +895,8 @@ def _known_originals(word: str, lang: str) -> tuple[str, ...]:
 def _known_reading(name: SourceName, text: str) -> str | None:
     """The rendering with its unknown words replaced by a close reading of the same Hangul word
     that English text uses (the name the transcription most likely stands for), if any: "Smirnoba"
-    → "Smirnova" for 스미르노바."""
+    → "Smirnova" for 스미르노바. Not a word English writes, however rarely: Dolly Menga, Rady and
+    Jenkyns are names of their own beside Manga, Lady and Jenkins."""
 
     words, hangul = text.replace("-", " ").split(), name.key.split()
     if len(words) != len(hangul):
@@ -1129,15 +1130,17 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             # A Hangul transcription has many readings: one English knows, else the one nearest the
             # garble, is the suggestion.
             suggestion = form.capitalize() if name.nearest_suggestion else name.suggestion
-            if lang == "ko" and not name.native:
-                suggestion = _known_reading(name, tgt[span[0] : span[1]]) or suggestion
+            known = _known_reading(name, tgt[span[0] : span[1]]) if lang == "ko" and not name.native else None
+            suggestion = known or suggestion
             evidence: dict[str, object] = {"closest_accepted": form, "tried": _tried(name)}
             # A foreign name in Hangul loses letters (웨이드: Wayde or Wade): an English spelling
-            # that reads back to the same Hangul consonants is most likely the name's own.
-            # Not for a place the gazetteer names in English: English writes it one way (Chile).
+            # that reads back to the same Hangul consonants is most likely the name's own. Not
+            # for a place the gazetteer names in English: English writes it one way (Chile); nor
+            # beside a reading in letters Hangul cannot tell apart that English writes (Smirnoba: Smirnova).
             weak = (
                 lang == "ko"
                 and not name.native
+                and not known
                 and not _known_place(name)
                 and _same_hangul_skeleton(name, tgt[span[0] : span[1]])
             )

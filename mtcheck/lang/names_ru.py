@@ -125,7 +125,27 @@ def _analysis(word: str, initial: bool) -> tuple[str, frozenset[str], bool, bool
     p = _parse(word, initial)
     first = _parses(word)[0]
     common = first.is_known and not (_NAME_TAGS.keys() & set(first.tag.grammemes)) and first.tag.POS in ("NOUN", "ADJF")
+    if _guessed_plural_of_surname(word, initial, p):
+        return word.lower().replace("ё", "е"), _SURNAME_NOMINATIVE, False, False
     return p.normal_form.replace("ё", "е"), frozenset(p.tag.grammemes), p.is_known, common
+
+
+def _guessed_plural_of_surname(word: str, initial: bool, p: Any) -> bool:
+    """pymorphy3 guesses an unknown capitalised -ов/-ев word as a genitive plural (Кавардарков:
+    "кавардарк"); in running text it is a surname in the nominative."""
+    grammemes = set(p.tag.grammemes)
+    return (
+        word[:1].isupper()
+        and not initial
+        and not p.is_known
+        and {"plur", "gent"} <= grammemes
+        and not grammemes & _NAME_TAGS.keys()
+        and _SLAVIC_NOMINATIVE.search(word.lower()) is not None
+    )
+
+
+_SLAVIC_NOMINATIVE = re.compile(r"...[^аеёиоуыэюя](?:ов|ев|ёв)$")
+_SURNAME_NOMINATIVE = frozenset({"NOUN", "anim", "masc", "Sgtm", "Surn", "sing", "nomn"})
 
 
 _OPENERS = frozenset(" «\"„“'(—–-\u00a0")

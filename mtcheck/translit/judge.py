@@ -178,19 +178,23 @@ def established(spelling: str, nearest: str) -> bool:
 
 def is_russian_name(word: str) -> bool:
     """A place of the former USSR the gazetteer knows, a surname that pymorphy3 declines like a
-    Russian one (-ов, -ин, -ский: the paradigm of a possessive adjective), or a name the origin model
-    reads as Russian with a margin."""
+    Russian one (-ов, -ин, -ский: the paradigm of a possessive adjective) or that ends like a
+    Slavic one (-ов, -ев, -ский), or a name the origin model reads as Russian with a margin."""
     from mtcheck import gazetteer
 
     w = word.lower().replace("ё", "е")
     if gazetteer.is_native_place(w):
         return True
-    if _RUSSIAN_SURNAME.search(w) and _declines_as_surname(w):
+    if _RUSSIAN_SURNAME.search(w) and (_declines_as_surname(w) or _SLAVIC_SURNAME.search(w)):
         return True
     return russian_origin(w) > _ORIGIN_MARGIN
 
 
 _RUSSIAN_SURNAME = re.compile(r"(?:ов|ев|ин|ын|ский|цкий|ской|цкой)$")
+# Endings that make a Slavic surname whether or not pymorphy3 knows the word (Кавардарков, a
+# Macedonian): English transliterates such names. Not -ин, which foreign names end in too
+# (Мартин, Франклин, Остин).
+_SLAVIC_SURNAME = re.compile(r"..[^аеёиоуыэюя](?:ов|ев|ёв|ский|цкий)$")
 
 
 def _declines_as_surname(word: str) -> bool:
