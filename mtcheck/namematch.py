@@ -154,9 +154,13 @@ def _glue(word: str) -> bool:
 
 def original_spelling(c: str, form: str) -> bool:
     """Whether an English spelling has letters that the accepted form, a transliteration, lacks."""
-    if any(p.search(c) and not p.search(form) for p in _ORIGINAL):
-        return True
-    return any(m.group() not in form for m in _DOUBLE.finditer(c))
+    return own_letters(c, form) or any(m.group() not in form for m in _DOUBLE.finditer(c))
+
+
+def own_letters(c: str, form: str) -> bool:
+    """Whether a spelling has letters no transliteration writes (w, x, ph, an h after a vowel...)
+    that ``form`` lacks: Rahm beside Ram."""
+    return any(p.search(c) and not p.search(form) for p in _ORIGINAL)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from mtcheck.checks.registry import Rule
 from mtcheck.lang.names_base import compact
-from mtcheck.namematch import Rendering, name_like
+from mtcheck.namematch import Rendering, name_like, own_letters
 from mtcheck.translit.judge import usage
 from mtcheck.types import Finding, Span
 
@@ -184,6 +184,8 @@ def _rivals(a: str, b: str, credit: Callable[..., float]) -> bool:
         return False  # Island/Ireland for 아일랜드: two everyday words are two words
     words = min(usage(a), usage(b)) >= _BOTH_WORDS
     names = min(usage(a), usage(b)) >= _BOTH_ENGLISH and name_like(a) and name_like(b)
+    if names and (own_letters(a, b) or own_letters(b, a)):
+        return False  # letters no transliteration writes make a name's own spelling (Rahm, Ram)
     return not (words or names) or abs(credit(a, usage_weight=0.0) - credit(b, usage_weight=0.0)) >= _EQUALLY_WELL
 
 
