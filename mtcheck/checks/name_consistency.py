@@ -37,8 +37,10 @@ class Occurrence:
 # Spellings of one word stay close (Khinshtein/Khinshteyn 90, Shoigu/Shoygu 83); different words
 # for one place do not ("Wales"/"Welsh", "Naples"/"Napoli", 60-67).
 _SAME_WORD = 75
-# Zipf frequency at which both spellings are English words in their own right.
+# Zipf frequency at which both spellings are English words in their own right, and the gap in
+# usage within which two names are as common as each other.
 _BOTH_ENGLISH = 1.5
+_COMPARABLE = 1.5
 # English endings that make another word of a name, not another spelling: Russia/Russian,
 # Ukraine/Ukrainian, China/Chinese, Israel/Israeli, Korea/Koreans, Kursk/Kursks.
 _ENGLISH_ENDINGS = ("", "n", "an", "ian", "ean", "ns", "ans", "ians", "s", "es", "ese", "i", "ic", "ish")
@@ -183,7 +185,10 @@ def _rivals(a: str, b: str, credit: Callable[..., float]) -> bool:
     if min(usage(a), usage(b)) >= _EVERYDAY:
         return False  # Island/Ireland for 아일랜드: two everyday words are two words
     words = min(usage(a), usage(b)) >= _BOTH_WORDS
-    names = min(usage(a), usage(b)) >= _BOTH_ENGLISH and name_like(a) and name_like(b)
+    # A slip is far rarer than the name it garbles (Tromp 2.1 beside Trump 4.9); two people's
+    # names are about as common as each other (Reed 4.0, Reid 3.9).
+    comparable = abs(usage(a) - usage(b)) < _COMPARABLE
+    names = min(usage(a), usage(b)) >= _BOTH_ENGLISH and comparable and name_like(a) and name_like(b)
     if names and (own_letters(a, b) or own_letters(b, a)):
         return False  # letters no transliteration writes make a name's own spelling (Rahm, Ram)
     return not (words or names) or abs(credit(a, usage_weight=0.0) - credit(b, usage_weight=0.0)) >= _EQUALLY_WELL
