@@ -316,6 +316,14 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
             "Coach Robinson said.\n\nRobynson smiled.\n\nRobinson left.\n\nRobynson came back.\n\nRobinson won.",
             [("MT601", "Robynson", "Robinson"), ("MT601", "Robynson", "Robinson")],
         ),
+        # A name English writes now and then (Tromp) beside one it writes all the time is a slip;
+        # two names about as common as each other (Reed/Reid) are two people.
+        (
+            "ko",
+            "트럼프 대통령이 말했다.\n\n트럼프는 웃었다.\n\n트럼프는 떠났다.",
+            "President Trump said.\n\nTromp smiled.\n\nTrump left.",
+            [("MT601", "Tromp", "Trump")],
+        ),
         # A demonym and its country are two words, not two spellings.
         (
             "ru",
