@@ -122,7 +122,7 @@ def _for_name(rule: Rule, key: str, seen: list[Occurrence], lang: str) -> Iterat
         for x in tied[1:]:
             if credit(x) > credit(best) + _CLEARLY_BETTER:
                 best = x
-        if best != c:
+        if best != c and not _common_name(c, best):
             loses[c] = best
     for o, w in zip(seen, words, strict=True):
         wrong = [c for c in w if c in loses]
@@ -192,6 +192,12 @@ def _rivals(a: str, b: str, credit: Callable[..., float]) -> bool:
     if names and (own_letters(a, b) or own_letters(b, a)):
         return False  # letters no transliteration writes make a name's own spelling (Rahm, Ram)
     return not (words or names) or abs(credit(a, usage_weight=0.0) - credit(b, usage_weight=0.0)) >= _EQUALLY_WELL
+
+
+def _common_name(loser: str, winner: str) -> bool:
+    """A name English writes more often than the spelling that outweighs it is another person's,
+    not a slip of it (coach Will Wade beside player Wayde Sims, both Уэйд); slips are rare."""
+    return usage(loser) > usage(winner) and min(usage(loser), usage(winner)) >= _BOTH_ENGLISH and name_like(loser)
 
 
 def _doubled(a: str, b: str) -> bool:

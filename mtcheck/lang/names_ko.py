@@ -310,8 +310,8 @@ def _proper(word: str, start: int, known: bool = False) -> SourceName:
     suggestion = gazetteer.usual_name(base) or region or ""
     alone: frozenset[str] = frozenset()
     if person:
-        # Three syllables read as a person may be a place Kiwi and the gazetteer do not know
-        # (백록담): the word as one, pronounced as RR writes it (Baengnokdam), renders it too.
+        # A word read as a person may be a place Kiwi and the gazetteer do not know (백록담):
+        # the word as one, pronounced as RR writes it (Baengnokdam), renders it too.
         accepted |= person[0] | readings(word)
         regexes = [person[1]]
         kind, suggestion, alone = PERSON, person[2], person[3]

@@ -189,10 +189,10 @@ HALF_TRANSLATED = [
     ("Он живёт в Новых Кузьминках.", "He lives in New Kuzminki.", [("MT202", "New Kuzminki", "Novye Kuzminki")]),
     ("Он живёт в Новых Кузьминках.", "He lives in Novye Kuzminki.", []),
     ("Он живёт в Нижней Туре.", "He lives in Lower Tura.", [("MT202", "Lower Tura", "Nizhnyaya Tura")]),
-    ("Трамп выступил в Уилинге, Западная Вирджиния.", "Trump spoke in Wheeling, Zapadnaya Virginia.", [("MT204", "Zapadnaya", None)]),
-    ("Трамп выступил в Уилинге, Западная Вирджиния.", "Trump spoke in Wheeling, West Virginia.", []),
+    ("Он выступил в штате Западная Вирджиния.", "He spoke in Zapadnaya Virginia.", [("MT204", "Zapadnaya", None)]),
+    ("Он выступил в штате Западная Вирджиния.", "He spoke in West Virginia.", []),
     # The adjective belongs to the name after it, not to the common noun before it.
-    ("Выставки прошли в городах Новой Зеландии.", "Shows were held in cities of Novaya Zealand.", [("MT202", "Novaya Zealand", "New Zealand")]),
+    ("Шоу шли в городах Новой Зеландии.", "Shows toured Novaya Zealand.", [("MT202", "Novaya Zealand", "New Zealand")]),
     ("Выставки прошли в городах Новой Зеландии.", "Shows were held in cities of New Zealand.", []),
     # Names English knows by themselves, and foreign places, keep English's own forms.
     ("Депутаты Государственной Думы проголосовали.", "State Duma deputies voted.", []),
