@@ -1,8 +1,9 @@
 """MT601: one source name spelt two ways in one document, and which of the two is the slip.
 
 A translator who garbles a name mostly does it once: the same source name is spelt right in the
-other sentences (Robinson … Robynson … Robinson). Within one document the spellings of one source
-name (one lemma) are compared word by word; of two spellings of the same word, the one the
+other sentences (Robinson … Robynson … Robinson). Within a passage of one document (mentions at
+most 40 sentences apart) the spellings of one source name (one lemma) are compared word by word;
+of two spellings of the same word, the one the
 document writes more often stands, and on a tie the one that reads better as a rendering of the
 source (the transliteration model's score) and as English (usage: Trump over Tramp, Fred over Fed).
 Every occurrence of the other spelling is flagged, with the standing one as the suggestion, not
