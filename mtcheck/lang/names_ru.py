@@ -487,6 +487,18 @@ def _adjective_place(a: _Token, b: _Token) -> SourceName | None:
     return SourceName(start, end, "", PLACE, key, accepted, suggestion, required=False, half=unknown, half_first=first)
 
 
+def _binds_forward(toks: list[_Token], k: int, text: str) -> bool:
+    """Whether the token at ``k`` is an adjective of the capitalised word right after it, to which
+    it binds (городах Новой Зеландии) rather than to the common noun before it."""
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        after is not None
+        and after.capital
+        and text[toks[k].end : after.start].strip() == ""
+        and _agreed_adjective(toks[k], after)[0] is not None
+    )
+
+
 # Zipf frequency from which English knows a transliterated name by itself (Arbat, Duma).
 _KNOWN_NAME = 2.0
 
@@ -516,17 +528,15 @@ def extract(text: str) -> list[SourceName]:
             i += 2
             continue
         noun = _noun(tok.lemma)
-        after = toks[i + 2] if i + 2 < len(toks) else None
-        # A capitalised adjective binds to the name after it (городах Новой Зеландии), not to the
-        # common noun before it.
-        binds_forward = (
-            nxt is not None
-            and after is not None
-            and after.capital
-            and text[nxt.end : after.start].strip() == ""
-            and _agreed_adjective(nxt, after)[0] is not None
-        )
-        if noun and not tok.capital and adjacent and nxt and nxt.capital and not nxt.acronym and not binds_forward:
+        if (
+            noun
+            and not tok.capital
+            and adjacent
+            and nxt
+            and nxt.capital
+            and not nxt.acronym
+            and not _binds_forward(toks, i + 1, text)
+        ):
             out.append(_with_text(_compound(tok, [nxt], noun), text))
             i += 2
             continue
