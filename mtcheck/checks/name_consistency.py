@@ -12,6 +12,7 @@ merely whichever came second.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -158,8 +159,13 @@ def _credit(key: str, lang: str) -> Callable[..., float]:
     model = pair_model(lang)
     units = source_units(key, lang)
 
+    # Each spelling is weighed against every rival and again for the evidence: score it once.
+    @functools.cache
+    def fit(word: str) -> float:
+        return max(-10.0, model.score(units, word))
+
     def credit(word: str, usage_weight: float = _USAGE_WEIGHT) -> float:
-        return max(-10.0, model.score(units, word)) + usage_weight * usage(word)
+        return fit(word) + usage_weight * usage(word)
 
     return credit
 
