@@ -36,8 +36,10 @@ INSTALL_HINT = "--executor ray needs Ray: pip install 'mtcheck[distributed]'"
 # Objects here are documents and reports, megabytes at most; a small store leaves the memory
 # to the workers (Ray spills to disk beyond it).
 LOCAL_OBJECT_STORE = 512 * 2**20
-# How many pairs' results the driver collects per wait.
+# How many pairs' results the driver collects per wait, and how long it waits for that many:
+# results come a few per 0.1 s, and the last ones of a scan should not wait for a batch.
 _WAIT_BATCH = 64
+_WAIT_SECONDS = 0.1
 
 OnResult = Callable[[PairResult], None]
 
@@ -97,9 +99,24 @@ def _session(ray: Any, address: str | None, cpus: int | None) -> Iterator[None]:
     try:
         yield
     finally:
+        if address is None:
+            _stop_autoscaler_monitor(ray)
         ray.shutdown()
         if temp is not None:
             shutil.rmtree(temp, ignore_errors=True)
+
+
+def _stop_autoscaler_monitor(ray: Any) -> None:
+    """Kill the autoscaler monitor of the local instance this scan started. It answers SIGTERM
+    by reporting its end to the GCS, which ``ray.shutdown`` has stopped before it, and lingers
+    until Ray kills it a second later: 1.0 of the 1.35 s a shutdown takes here. A local
+    instance has nothing to autoscale, so the monitor has nothing to save; Ray's own shutdown
+    stops everything else. A Ray without these internals is shut down as it is."""
+    with contextlib.suppress(Exception):
+        node = ray._private.worker._global_node
+        for info in node.all_processes.get("monitor", ()):
+            info.process.kill()
+            info.process.wait(timeout=1)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -123,7 +140,7 @@ def _collect(ray: Any, refs: dict[Any, PairTask], on_result: OnResult) -> None:
     pending = list(refs)
     try:
         while pending:
-            ready, pending = ray.wait(pending, num_returns=min(len(pending), _WAIT_BATCH), timeout=0.5)
+            ready, pending = ray.wait(pending, num_returns=min(len(pending), _WAIT_BATCH), timeout=_WAIT_SECONDS)
             for ref in ready:
                 on_result(_get(ray, ref, refs[ref]))
     finally:

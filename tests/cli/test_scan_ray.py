@@ -108,3 +108,45 @@ def test_without_ray_the_option_says_how_to_install_it(scan_corpus: Path, monkey
     code, out, err = run_cli("scan", "--executor", "ray")
     assert code == 2 and out == ""
     assert one_line_error(err) == "mtcheck: error: --executor ray needs Ray: pip install 'mtcheck[distributed]'"
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads /proc")
+def test_a_scan_that_starts_its_own_ray_leaves_nothing_running(scan_corpus: Path, scan_reference: ScanRun) -> None:
+    """Without an instance to use, the scan starts a local one in its private folder and stops
+    it: the same report, and no process of that instance (its autoscaler monitor included,
+    which the scan kills rather than wait for) outlives the command."""
+    import subprocess
+    import time
+
+    base = tempfile.mkdtemp(prefix="r-")  # short: Ray's socket paths must fit in 107 bytes
+    env = {**os.environ, "TMPDIR": base, "RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "mtcheck", "scan", "--executor", "ray", "--jobs", "2", "-f", "json"],
+            cwd=scan_corpus.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert (done.returncode, done.stdout) == (scan_reference.code, scan_reference.json)
+
+        def ours() -> list[str]:
+            found = []
+            for pid in filter(str.isdigit, os.listdir("/proc")):
+                try:
+                    cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+                except OSError:
+                    continue
+                if base in cmdline:
+                    found.append(cmdline.replace("\0", " ")[:120])
+            return found
+
+        deadline = time.monotonic() + 5  # the raylet's own children end just after it
+        while ours() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert ours() == []
+        assert os.listdir(base) == []  # the instance's folder went with it
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
