@@ -548,7 +548,13 @@ def _near(
         # Hangul cannot write an English r before a consonant or an h (버나스톤 = Burnaston): an
         # English spelling that only adds those is the name's own.
         original = original or _unwritable(c) == _unwritable(form)
-    if score >= _NEAR and len(c) >= 3 and name.strict and len(name.canonical or name.text) >= 3 and _slip(c, form):
+    if (
+        score >= _NEAR
+        and len(c) >= 3
+        and name.strict
+        and len(name.canonical or name.text) >= 3
+        and _slip(c, form, _known_place(name))
+    ):
         return GARBLED, span, form
     if score >= _NEAR and len(c) >= 4:
         garbled = (
@@ -570,14 +576,19 @@ def _near(
     return None
 
 
-def _slip(spelling: str, accepted: str) -> bool:
+def _slip(spelling: str, accepted: str, place: bool = False) -> bool:
     """The nearest accepted spelling is one English writes all the time (Ford, Pennsylvania,
     Thailand) and the draft's is far rarer or unknown (Fod, Pennslyvania): a slip, whatever the
-    name's origin and whether or not the slip happens to be a word."""
+    name's origin and whether or not the slip happens to be a word. ``place``: the source is a
+    place the gazetteer knows."""
     usual = english_frequency(accepted)
     if usual < _WELL_KNOWN or english_frequency(spelling) >= min(_SLIP_CEILING, usual - _SLIP_GAP):
         return False
-    # Letters no transliteration writes mark another name's own spelling (Gjorge, not George).
+    # Letters no transliteration writes mark another name's own spelling (Gjorge, not George);
+    # but a known place has one English name, and a spelling nobody writes one slip from it is
+    # a slip whatever its letters (Nygeria, Uzbekystan).
+    if place and english_frequency(spelling) == 0 and _one_slip(spelling, accepted):
+        return True
     return not original_spelling(spelling, accepted)
 
 
@@ -795,7 +806,17 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
 
     spelling = compact(text)
     used = english_frequency(spelling)
-    if used >= _SLIP_CEILING:
+    # An everyday word where the source reads as a name one slip from it (Tummy for Томми, Hat for
+    # Харт, Bus for Буш); a name English writes in its own right (Gray, Rose) stays.
+    # Not in Hangul, whose readings fit many English names alike (벨: Bell, Belle).
+    word = (
+        lang == "ru"
+        and used >= _SLIP_CEILING
+        and not name_like(spelling.capitalize())
+        and spelling not in name.accepted
+        and not _gazetteer_names(name)
+    )
+    if used >= _SLIP_CEILING and not word:
         return None
     model = pair_model(lang)
     # The name as written and as the extractor read it (Кайфу, not the lemma кайф, for Kai-Fu).
@@ -805,14 +826,29 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
         return max(model.logprob(units, latin) for units in forms)
 
     for original in dict.fromkeys((*_known_originals(name.key, lang), *_known_neighbours(spelling))):
-        # A slip drops, swaps or changes letters of the name (Cartir, Dorwin, Kally); a name's own
-        # spelling beside a common one adds some (Wayde beside Wade, Colvine beside Colvin), or
+        # A slip drops, swaps or changes letters of the name (Cartir, Dorwin, Kally, Joen); a name's
+        # own spelling beside a common one adds some (Wayde beside Wade, Colvine beside Colvin), or
         # fits the source better than the common one does (Haeder for Хедер, not Herder).
-        if original == spelling or len(spelling) > len(original) or fuzz.ratio(original, spelling) < 80:
+        if original == spelling or len(spelling) > len(original):
+            continue
+        if fuzz.ratio(original, spelling) < 80 and not _one_slip(spelling, original):
             continue
         if original_spelling(spelling, original):
             continue
         gain = fit(original) - fit(spelling)
+        if word:
+            # The name must read as the source as well as a transliteration does and be a near miss
+            # of one (Tommy for Томми), not a word the sentence has anyway (Wer beside War for Север).
+            plausible = (
+                max(model.score(units, original) for units in forms) >= model.calibration["plausible"]
+                and _best(name, original)[0] >= _NEAR
+            )
+            # A surname that is a word itself (Hazard for Азар) is no slip of a rarer name (Hazara).
+            usual = english_frequency(original) >= used - _WORD_MARGIN
+            slip = _one_slip(spelling, original) and gain >= _FAR_BETTER_FIT
+            if slip and plausible and usual and name_like(original.capitalize()):
+                return original.capitalize()
+            continue
         # A spelling English seldom writes (Maltin, Hort) is a slip only where the source spells
         # the common name far better (마틴: Martin) and English writes that one far more often.
         common = english_frequency(original)
@@ -833,6 +869,8 @@ _BETTER_FIT = 1.0
 _FAR_BETTER_FIT = 3.0
 _MORE_USED = 1.0
 _FAMOUS = 4.0  # Washington 5.0, Russia 5.5, Berlin 4.6; Saipov, Kavanaugh below
+# How much more often English may write a word than the name it slips from (Hat 4.5, Hart 4.0).
+_WORD_MARGIN = 0.6
 
 
 def _one_slip(a: str, b: str) -> bool:
@@ -872,7 +910,7 @@ def _name_or_place(word: str) -> bool:
 def _known_neighbours(spelling: str) -> tuple[str, ...]:
     """Names English writes all the time one slip away from a spelling (a letter dropped, added,
     changed or two swapped: Aelxander, Rihonna, Abercrobie), whatever the model's first readings."""
-    if len(spelling) < 4:
+    if len(spelling) < 3:
         return ()
     letters = "abcdefghijklmnopqrstuvwxyz"
     cuts = [(spelling[:i], spelling[i:]) for i in range(len(spelling) + 1)]
@@ -1171,6 +1209,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             if better := _better_known(name, lang, tgt[span[0] : span[1]]):
                 evidence = {"closest_accepted": better, "reason": "known reading", "tried": _tried(name)}
                 issues.append(NameIssue(GARBLED, name, span, better, evidence))
+    # 6b. A name English mentions again where the source has it once, misspelt the second time
+    # ("Fairbanks, Aleska" beside "Trans-Alaska"; "Running Tours Pargue based in Prague").
+    issues += _misspelt_mentions(found, tokens, free, tgt)
     # 7. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
     others = _unexplained(tokens, free, src, lang)
@@ -1223,6 +1264,34 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
             issues.append(issue)
     return sorted(found.values(), key=lambda r: r.target), issues
+
+
+def _misspelt_mentions(found: dict[int, Rendering], tokens: list[Token], free: set[int], tgt: str) -> list[NameIssue]:
+    """Words no source name explains, each one slip from a word of a person's or place's
+    rendering that English writes all the time, in a spelling English never writes (one slip
+    from Washington: Wasington). A rare name beside another rare one may be a second person."""
+    words: dict[str, Rendering] = {}
+    for r in sorted(found.values(), key=lambda r: r.target):
+        if r.source.kind in (PERSON, PLACE) and not r.source.native:
+            for w in english_tokens(r.text):
+                c = compact(w.text)
+                if len(c) >= 5 and english_frequency(c) >= _WELL_KNOWN:
+                    words.setdefault(c, r)
+    issues = []
+    for k in sorted(free):
+        tok = tokens[k]
+        c = compact(tok.text)
+        if not tok.capital or len(c) < 5 or english_frequency(c) > 0 or _gazetteer_place(tok.text):
+            continue
+        hit = next((w for w in words if _one_slip(c, w)), None)
+        if hit is None:
+            continue
+        r = words[hit]
+        span = (tok.start, tok.end)
+        evidence = {"reason": "another mention", "rendering": tok.text, "accepted": r.text}
+        issues.append(NameIssue(GARBLED, r.source, span, hit.capitalize(), evidence))
+        free.discard(k)
+    return issues
 
 
 def _own_word(token: Token, free: bool) -> bool:
