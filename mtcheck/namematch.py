@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mtcheck.anchors import skeleton
 from mtcheck.lang import ru
@@ -31,6 +32,9 @@ from mtcheck.lang.names_base import (
     english_frequency,
     starts_sentence,
 )
+
+if TYPE_CHECKING:
+    from mtcheck.translit.model import PairModel
 
 GARBLED, ACRONYM_LETTERS, COMMON_NOUN, MISSING, UNEXPECTED = (
     "garbled",
@@ -816,7 +820,10 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
         and spelling not in name.accepted
         and not _gazetteer_names(name)
     )
-    if used >= _SLIP_CEILING and not word:
+    # A name English writes now and then one slip from one it writes all the time, which reads
+    # as the source as well (Tramp for 트럼프, Bod for Бонд): a slip however common the word is.
+    famous_only = used >= _SLIP_CEILING and not word
+    if famous_only and (spelling in name.accepted or _gazetteer_names(name)):
         return None
     model = pair_model(lang)
     # The name as written and as the extractor read it (Кайфу, not the lemma кайф, for Kai-Fu).
@@ -836,13 +843,18 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
         if original_spelling(spelling, original):
             continue
         gain = fit(original) - fit(spelling)
+        if famous_only:
+            common = english_frequency(original)
+            # Hangul often reads the slip as well as the name (트럼프: Tramp, Trump); Cyrillic not.
+            reads = gain >= (_BETTER_FIT if lang == "ru" else -_HANGUL_SLACK)
+            far = common >= _FAMOUS and common - used >= _FAR_MORE_USED
+            if far and reads and _one_slip(spelling, original) and _reads_as(name, model, forms, original):
+                return original.capitalize()
+            continue
         if word:
             # The name must read as the source as well as a transliteration does and be a near miss
             # of one (Tommy for Томми), not a word the sentence has anyway (Wer beside War for Север).
-            plausible = (
-                max(model.score(units, original) for units in forms) >= model.calibration["plausible"]
-                and _best(name, original)[0] >= _NEAR
-            )
+            plausible = _reads_as(name, model, forms, original)
             # A surname that is a word itself (Hazard for Азар) is no slip of a rarer name (Hazara).
             usual = english_frequency(original) >= used - _WORD_MARGIN
             slip = _one_slip(spelling, original) and gain >= _FAR_BETTER_FIT
@@ -863,12 +875,24 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
     return None
 
 
+def _reads_as(name: SourceName, model: PairModel, forms: set[tuple[str, ...]], original: str) -> bool:
+    """The model reads the source as ``original`` as well as it reads a transliteration, and
+    ``original`` is a near miss of one (Tommy for Томми), not a word the sentence has anyway
+    (Wer beside War for Север)."""
+    score = max(model.score(units, original) for units in forms)
+    return score >= model.calibration["plausible"] and _best(name, original)[0] >= _NEAR
+
+
 # How much likelier (log) the transliteration model must find the common spelling than the draft's:
 # for a spelling English never writes, and for one it seldom writes (Maltin, zipf 1.8, for 마틴).
 _BETTER_FIT = 1.0
 _FAR_BETTER_FIT = 3.0
 _MORE_USED = 1.0
 _FAMOUS = 4.0  # Washington 5.0, Russia 5.5, Berlin 4.6; Saipov, Kavanaugh below
+# A name that English writes itself is a slip of a famous one only far below it (Tramp 3.2, Trump
+# 4.9; not Allen 4.4 beside Allan 3.8), and Hangul may read it a little better (2 in log).
+_FAR_MORE_USED = 1.5
+_HANGUL_SLACK = 2.0
 # How much more often English may write a word than the name it slips from (Hat 4.5, Hart 4.0).
 _WORD_MARGIN = 0.6
 

@@ -378,6 +378,31 @@ def test_slips_of_names_english_knows(lang: str, src: str, tgt: str, expected: l
 
 
 @pytest.mark.parametrize(
+    ("lang", "src", "tgt", "expected"),
+    [
+        # A name English writes now and then, one slip from one it writes all the time that
+        # reads as the source too: Hangul reads Tramp as well as Trump; Cyrillic Bond far better.
+        (
+            "ko",
+            "트럼프 대통령이 기자회견에서 말했다.",
+            "President Tramp said at a press conference.",
+            [("MT201", "Tramp", "Trump")],
+        ),
+        ("ko", "트럼프 대통령이 기자회견에서 말했다.", "President Trump said at a press conference.", []),
+        ("ru", "Агент Бонд вернулся в Лондон.", "Agent Bod returned to London.", [("MT201", "Bod", "Bond")]),
+        ("ru", "Агент Бонд вернулся в Лондон.", "Agent Bond returned to London.", []),
+        # Two names English writes about as often (Allan, Allen), and a rarer variant the source
+        # reads no worse (Mathew beside Matthew), are the person's own spellings.
+        ("ko", "앨런 감독이 경기 후에 말했다.", "Coach Allan said after the game.", []),
+        ("ko", "매튜 감독이 경기 후에 말했다.", "Coach Mathew said after the game.", []),
+        ("ru", "Об этом сказал Мэтью Перри.", "Mathew Perry said so.", []),
+    ],
+)
+def test_a_name_one_slip_from_a_famous_one(lang: str, src: str, tgt: str, expected: list[object]) -> None:
+    assert issues(lang, src, tgt) == expected
+
+
+@pytest.mark.parametrize(
     ("src", "tgt", "expected"),
     [
         # A short name one letter off: 75 by ratio, one slip all the same.
