@@ -1270,7 +1270,20 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         # The swapped words are a name's own, not its title nor a name the source explains:
         # "German Chancellor Angela Pepperdine" for Ангела Меркель is Pepperdine.
         named = [k for k in swapped if _own_word(tokens[k], k in free)]
-        if named and len(runs) == 1 and len({names[m].key for m in missing}) == 1 and _letters(name.text) >= 3:
+        # Of several places missing, the one at about the same place in its sentence ("Sinsheim,
+        # Pakistan" at the end, where Манчестер starts the source and Германия ends it), unless the
+        # word stands for another of them (Washington's for 미국의). Several people missing are
+        # more often one person named two ways (Хеопс, Khufu) than a swap.
+        rivals = {names[m].key: names[m].start for m in missing if name.kind == PLACE and names_a_place(names[m])}
+        where = tokens[named[-1]].start / len(tgt) if named else 0.0
+        nearest = min(rivals, key=lambda key: abs(rivals[key] / len(src) - where)) if named and rivals else None
+        if name.kind != PLACE:
+            nearest = name.key if len({names[m].key for m in missing}) == 1 else None
+        if named and any(
+            _stands_for(names[m], lang, tokens[named[-1]].text) for m in missing if names[m].key != name.key
+        ):
+            nearest = None
+        if named and len(runs) == 1 and nearest == name.key and _letters(name.text) >= 3:
             k = named[-1]
             run_lo, run_hi = next(iter(runs))
             lo = hi = k
@@ -1318,11 +1331,18 @@ def _misspelt_mentions(found: dict[int, Rendering], tokens: list[Token], free: s
     return issues
 
 
+def _stands_for(name: SourceName, lang: str, english: str) -> bool:
+    """An English word renders the name closely or is its country's capital."""
+    from mtcheck import gazetteer
+
+    return name.key in gazetteer.country_of_capital(english) or renders(name, lang, english, closely=True)
+
+
 def _own_word(token: Token, free: bool) -> bool:
     """A word that may be part of a swapped name: no source name explains it, it is no title
     (Professor, Senator), and it is no sentence's first word unless a name ("The Belgorod Region")."""
     title = token.text.lower().rstrip(".") in _TITLES
-    return free and not title and not (token.initial and not name_like(token.text))
+    return free and not title and not (token.initial and not (name_like(token.text) or _gazetteer_place(token.text)))
 
 
 def _letters(text: str) -> int:

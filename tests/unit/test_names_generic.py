@@ -230,6 +230,21 @@ SWAPS = [
     # gazetteer knows them as other places (버지니아, Таиланд): no unsure rendering, a swap.
     ("ko", "펜실베이니아 주지사가 말했다.", "The governor of Virginia said.", "Virginia"),
     ("ru", "Он прилетел в Италию вчера.", "He flew to Thailand yesterday.", "Thailand"),
+    # A country opening the sentence is a name all the same.
+    (
+        "ru",
+        "Аргентина известна тем, что у неё одна из лучших команд в мире по поло.",
+        "Philippines is well known for having one of the best polo teams in the world.",
+        "Philippines",
+    ),
+    # Of two places missing, the one at the same place in the sentence: "Манчестер" is dropped from
+    # the club's name at the start, Германия is swapped at the end.
+    (
+        "ru",
+        "«Манчестер Сити» сразились с «Хоффенхаймом» в группе Лиги чемпионов в Зинсхайме, Германия.",
+        "City battles Hoffenheim in Champions League group play in Sinsheim, Pakistan.",
+        "Pakistan",
+    ),
 ]
 
 
@@ -251,6 +266,19 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
         # A capital stands for its country; a country inside a noun phrase keeps its English name.
         ("ko", "스페인 정부가 발표했다.", "Madrid announced."),
         ("ru", "В ряде районов Китая прошли дожди.", "Rain fell in several regions of China."),
+        # Two places missing, and the English word stands for one of them (Washington's for 미국의):
+        # the other is dropped, not swapped.
+        (
+            "ko",
+            "그는 러시아와 이란을 상대하기 위한 미국의 처리 방법을 비교했다.",
+            "He went to compare Washington's approaches to dealing with Russia.",
+        ),
+        # Two people missing (Хеопс, Хеопас) are one person named another way (Khufu), no swap.
+        (
+            "ru",
+            "Великая Пирамида была создана в честь фараона Хеопса, а гробницы построены в честь жён Хеопаса.",
+            "The great pyramid was created to honor the Pharaoh Khufu, and tombs were built to honor his wives.",
+        ),
         # Reuters is no region, whatever Thai province shares its consonants.
         ("ko", "로이터 통신에 따르면 회담은 베이징에서 열렸다.", "The talks were held in Beijing, Reuters reported."),
     ],
