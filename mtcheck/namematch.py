@@ -1394,7 +1394,7 @@ _PLACE_WORDS = frozenset(
 _RARE_SURNAME = 3.0
 _TITLES = frozenset(
     "mr mrs ms dr sir president minister governor mayor senator general prince king queen chairman chancellor "
-    "premier leader secretary ambassador spokesman spokeswoman judge pope".split()
+    "premier leader secretary ambassador spokesman spokeswoman judge pope sen rep gov gen prof rev".split()
 )
 
 
@@ -1411,7 +1411,8 @@ def _same_kind(kind: str, tokens: list[Token], k: int, text: str, given: frozens
     lo, hi = _capital_run(tokens, k, text)
     if kind == PLACE:
         return placed or gazetteer.is_place(tok.text) or gazetteer.is_place(text[tokens[lo].start : tokens[hi].end])
-    if kind != PERSON or placed or tok.text.isupper():
+    # A word before a title qualifies the title ("Arizona Sen. Jeff Flake"), it names nobody.
+    if kind != PERSON or placed or tok.text.isupper() or nxt.rstrip(".") in _TITLES:
         return False
     if prev in _TITLES:
         return True

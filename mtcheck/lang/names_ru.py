@@ -271,9 +271,14 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
         kind = PLACE if kind != PERSON or "Geox" in tok.tags else kind
     else:
         suggestion = ru.transliterate(nom or (lemma.capitalize() if tok.text[:1].isupper() else tok.text))
-    # English often replaces or drops given names and patronymics ("Pyotr"/"Peter").
+    # English often replaces or drops given names and patronymics ("Pyotr"/"Peter"): those
+    # pymorphy3 knows; a word it only guesses to be a given name is a surname as often (Гингрич).
     # Everyday words written with a capital (Южный, История) are translated, not rendered.
-    required = not (tok.tags & {"Name", "Patr"}) and not (tok.common and tok.ner != "PER")
+    # A word that is also an everyday one inside a sentence, which NER takes for a place, is
+    # the place (в городе Палу, в Скопье).
+    given = bool(tok.tags & {"Name", "Patr"}) and tok.known
+    everyday = tok.common and tok.ner != "PER" and not (tok.ner == "LOC" and not tok.initial)
+    required = not given and not everyday
     # Sure of a name: a place the gazetteer or pymorphy3's dictionary knows, a surname, a person NER finds.
     reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER" or ("Geox" in tok.tags and tok.known)
     return SourceName(
