@@ -278,7 +278,9 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
     # the place (в городе Палу, в Скопье).
     given = bool(tok.tags & {"Name", "Patr"}) and tok.known
     everyday = tok.common and tok.ner != "PER" and not (tok.ner == "LOC" and not tok.initial)
-    required = not given and not everyday
+    # An adjective of a place alone (Шотландского нагорья, Украинский договор) is translated as
+    # English likes it (Scottish Highlands), seldom rendered.
+    required = not given and not everyday and "ADJF" not in tok.tags
     # Sure of a name: a place the gazetteer or pymorphy3's dictionary knows, a surname, a person NER finds.
     reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER" or ("Geox" in tok.tags and tok.known)
     return SourceName(

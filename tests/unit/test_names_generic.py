@@ -277,6 +277,12 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             "그는 러시아와 이란을 상대하기 위한 미국의 처리 방법을 비교했다.",
             "He went to compare Washington's approaches to dealing with Russia.",
         ),
+        # An adjective of a place alone is translated as English likes it.
+        (
+            "ru",
+            "Новое исследование, проведенное в одном из поместий Шотландского нагорья, началось.",
+            "New research being carried out at an estate in the Scottish Highlands has begun.",
+        ),
         # A given name pymorphy3 knows may be dropped; a word before a title qualifies the title.
         ("ru", "Об этом сказал министр Валид Муаллем.", "Minister Muallem said so."),
         (
