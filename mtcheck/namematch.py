@@ -811,7 +811,7 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
     spelling = compact(text)
     used = english_frequency(spelling)
     # An everyday word where the source reads as a name one slip from it (Tummy for Томми, Hat for
-    # Харт, Bus for Буш); a name English writes in its own right (Gray, Rose) stays.
+    # Харт); a name English writes in its own right (Gray, Rose) stays.
     # Not in Hangul, whose readings fit many English names alike (벨: Bell, Belle).
     word = (
         lang == "ru"
@@ -1306,7 +1306,8 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
 def _misspelt_mentions(found: dict[int, Rendering], tokens: list[Token], free: set[int], tgt: str) -> list[NameIssue]:
     """Words no source name explains, each one slip from a word of a person's or place's
     rendering that English writes all the time, in a spelling English never writes (one slip
-    from Washington: Wasington). A rare name beside another rare one may be a second person."""
+    from Washington: Wasington). A rare name beside another rare one may be a second person.
+    The words flagged are taken out of ``free``: they are accounted for."""
     words: dict[str, Rendering] = {}
     for r in sorted(found.values(), key=lambda r: r.target):
         if r.source.kind in (PERSON, PLACE) and not r.source.native:
