@@ -153,6 +153,21 @@ ACRONYMS = [
         [("MT203", "Jeongyeongnyeon", None)],
     ),
     ("ko", "전경련 씨가 말했다.", "Mr Jeon Gyeong-ryeon said.", []),
+    # Prosecutors' offices (지검: 지방검찰청) and car makers (차: 자동차) are clipped the same way.
+    (
+        "ko",
+        "현대차는 올해 판매 목표를 발표했다.",
+        "Hyeondaecha announced its sales target for the year.",
+        [("MT203", "Hyeondaecha", None)],
+    ),
+    ("ko", "현대차는 올해 판매 목표를 발표했다.", "Hyundai Motor announced its sales target for the year.", []),
+    ("ko", "기아차는 목표를 발표했다.", "Giacha announced its target.", [("MT203", "Giacha", None)]),
+    (
+        "ko",
+        "수원지검은 수사에 착수했다.",
+        "The Suwonjigeom opened an investigation.",
+        [("MT203", "Suwonjigeom", None)],
+    ),
 ]
 
 
