@@ -732,8 +732,11 @@ def _grafted_case(name: SourceName, spelling: str) -> str | None:
             if max(fuzz.ratio(stem, x) for x in stems) < _NEAR and not _renders_stem(word[: -len(cyr)], stem):
                 continue
             # pymorphy3 guesses a case for a word it does not know (Гуайкуру, Моровали): then only an
-            # English name before the ending (Ryder in "Rydera") shows a case grafted on.
-            if not (all(p.is_known for p in parses) or english_frequency(stem) >= _KNOWN):
+            # English name before the ending (Ryder in "Rydera") shows a case grafted on, or the
+            # instrumental's -ом after a consonant, which few names of either language end in
+            # (Халкеттом, Олесеном: Halkettom, Olesenom).
+            instrumental = cyr == "ом" and len(stem) >= 5 and stem[-1] not in "aeiouy"
+            if not (all(p.is_known for p in parses) or english_frequency(stem) >= _KNOWN or instrumental):
                 continue
             nominative = _nominative(name, word[: -len(cyr)], stem)
             # A spelling English writes now and then (Canady) is a case form only beside a

@@ -431,6 +431,14 @@ def test_a_foreign_place_misspelt_in_letters_hangul_cannot_tell_apart() -> None:
             [("MT201", "Kavardarkav", "Kavardarkov")],
         ),
         ("ru", "Об этом сказал Кавардарков.", "This was said by Kavardarkov.", []),
+        # An instrumental spelt out on a surname pymorphy3 does not know: -om after a consonant.
+        (
+            "ru",
+            "Тренер встретился с Халкеттом перед матчем.",
+            "The coach met Halkettom before the match.",
+            [("MT201", "Halkettom", "Halkett")],
+        ),
+        ("ru", "Тренер встретился с Халкеттом перед матчем.", "The coach met Halkett before the match.", []),
     ],
 )
 def test_slips_of_names_english_knows(lang: str, src: str, tgt: str, expected: list[object]) -> None:
