@@ -846,8 +846,8 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
         if original_spelling(spelling, original):
             continue
         gain = fit(original) - fit(spelling)
+        common = english_frequency(original)
         if famous_only:
-            common = english_frequency(original)
             # Hangul often reads the slip as well as the name (트럼프: Tramp, Trump); Cyrillic not.
             reads = gain >= (_BETTER_FIT if lang == "ru" else -_HANGUL_SLACK)
             far = common >= _FAMOUS and common - used >= _FAR_MORE_USED
@@ -859,14 +859,13 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
             # of one (Tommy for Томми), not a word the sentence has anyway (Wer beside War for Север).
             plausible = _reads_as(name, model, forms, original)
             # A surname that is a word itself (Hazard for Азар) is no slip of a rarer name (Hazara).
-            usual = english_frequency(original) >= used - _WORD_MARGIN
+            usual = common >= used - _WORD_MARGIN
             slip = _one_slip(spelling, original) and gain >= _FAR_BETTER_FIT
             if slip and plausible and usual and name_like(original.capitalize()):
                 return original.capitalize()
             continue
         # A spelling English seldom writes (Maltin, Hort) is a slip only where the source spells
         # the common name far better (마틴: Martin) and English writes that one far more often.
-        common = english_frequency(original)
         if (
             (used < _LOOSE_KNOWN and gain >= _BETTER_FIT)
             or (gain >= _FAR_BETTER_FIT and common - used >= _MORE_USED)
@@ -1314,8 +1313,7 @@ def _misspelt_mentions(found: dict[int, Rendering], tokens: list[Token], free: s
     words: dict[str, Rendering] = {}
     for r in sorted(found.values(), key=lambda r: r.target):
         if r.source.kind in (PERSON, PLACE) and not r.source.native:
-            for w in english_tokens(r.text):
-                c = compact(w.text)
+            for c in (compact(t.text) for t in tokens if r.target[0] <= t.start < r.target[1]):
                 if len(c) >= 5 and english_frequency(c) >= _WELL_KNOWN:
                     words.setdefault(c, r)
     issues = []

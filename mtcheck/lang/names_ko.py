@@ -214,10 +214,8 @@ def _with_tail(word: str) -> str:
 
 # Last syllables of the clipped names of Korean institutions: ministry (산업부, 문체부), agency (기상청),
 # office (인사처), commission (금융위, 공정위), service (국정원), union (전교조), federation (경실련,
-# 전경련), confederation (민노총), association (대한의협), university (서울대).
-# Finals of clipped institution names: ministries (부), agencies (청, 처), committees (위), boards
-# (원), unions (조), federations (련, 총, 협), universities (대), prosecutors' offices (지검, 고검:
-# 검찰청) and car makers (현대차, 기아차: 자동차).
+# 전경련), confederation (민노총), association (대한의협), university (서울대), prosecutors' office
+# (수원지검, 대검: 검찰청), car maker (현대차, 기아차: 자동차).
 _INSTITUTION_FINALS = frozenset("부청처위원조련총협대검차")
 
 
