@@ -59,6 +59,8 @@ _MAX_WINDOW = 4
 # Zipf frequency from which an English spelling of a name of guessed origin is its own (John for 존).
 _LOOSE_KNOWN = 1.5
 _WELL_KNOWN = 3.0
+# Zipf from which English writes a place the gazetteer knows (Titicaca 2.2, Sasebo 1.7).
+_KNOWN_PLACE = 1.5
 # A slip of a well-known spelling is at most this frequent, and this much rarer than it.
 _SLIP_CEILING = 2.5
 _SLIP_GAP = 2.0
@@ -513,6 +515,11 @@ def _capital_run(tokens: list[Token], k: int, text: str) -> tuple[int, int]:
     return lo, hi
 
 
+# _near's verdicts on a garbled near miss whose form is the suggestion: a slip of a place's English
+# name (Rotroua for Rotorua), two letters swapped (the form repaired: Goruley for Gourley).
+SLIP, TRANSPOSED = "slip", "transposed"
+
+
 def _near(
     lang: str,
     name: SourceName,
@@ -547,7 +554,13 @@ def _near(
     same_sound = _skeleton(c) == _skeleton(form) and len(_skeleton(c)) >= 3
     span = (tokens[i].start, tokens[j - 1].end)
     # A Hangul reading has many spellings: compare with the nearest; Russian with the plain one.
-    original = not name.native and original_spelling(c, form if name.pattern else (name.canonical or form))
+    # Letters the nearest accepted form has too (Titicaca's c) are that spelling's, not the mark of
+    # another original.
+    original = (
+        not name.native
+        and original_spelling(c, form if name.pattern else (name.canonical or form))
+        and (english_frequency(form) < _KNOWN or original_spelling(c, form))
+    )
     if name.pattern and not name.native:
         # Hangul cannot write an English r before a consonant or an h (버나스톤 = Burnaston): an
         # English spelling that only adds those is the name's own.
@@ -560,24 +573,33 @@ def _near(
         and _slip(c, form, _known_place(name))
     ):
         return GARBLED, span, form
-    if score >= _NEAR and len(c) >= 4:
-        garbled = (
-            name.strict
-            and not known
-            and not original
-            and len(name.canonical or name.text) >= 3
-            and _garbled(name, c, lang, syllabic)
-        )
-        return (GARBLED if garbled else "ok"), span, form
-    if same_sound or ((known or original) and score >= _NEAR_KNOWN):
-        return "ok", span, form
+    if score >= _NEAR and name.strict and _known_place(name) and _seldom_written_place_slip(c, form):
+        return SLIP, span, form
+    sure = name.strict and not known and len(name.canonical or name.text) >= 3
+    near = score >= _NEAR and len(c) >= 4
+    if near and sure and not original and _garbled(name, c, lang, syllabic):
+        return GARBLED, span, form
+    if near or same_sound or ((known or original) and score >= _NEAR_KNOWN):
+        verdict, form = _unless_transposed(name, lang, c if j - i == 1 and sure else "", form)
+        return verdict, span, form
     # An English name and its Russian transcription (Wade/Уэйд): same consonants, other letters.
     if name.canonical and not name.pattern:  # Hangul readings are sound patterns already
         for k in sorted(free):
             tok = tokens[k]
-            if tok.capital and _same_sound_any(compact(tok.text), name):
-                return "ok", (tok.start, tok.end), form
+            if tok.capital and _same_sound_any(c := compact(tok.text), name):
+                sure = name.strict and english_frequency(c) < _KNOWN and len(name.canonical) >= 3
+                verdict, form = _unless_transposed(name, lang, c if sure else "", form)
+                return verdict, (tok.start, tok.end), form
     return None
+
+
+def _unless_transposed(name: SourceName, lang: str, spelling: str, form: str) -> tuple[str, str]:
+    """('ok', the nearest accepted form) for a near miss, or (TRANSPOSED, the spelling with two
+    letters swapped back) where it has two swapped (Goruley for Гурли, Pruwo for Пурво: the
+    consonants keep their sound). An empty ``spelling`` is not tried."""
+    if lang == "ru" and len(spelling) >= 4 and (repaired := _transposed(name, lang, spelling)):
+        return TRANSPOSED, repaired
+    return "ok", form
 
 
 def _slip(spelling: str, accepted: str, place: bool = False) -> bool:
@@ -594,6 +616,58 @@ def _slip(spelling: str, accepted: str, place: bool = False) -> bool:
     if place and english_frequency(spelling) == 0 and _one_slip(spelling, accepted):
         return True
     return not original_spelling(spelling, accepted)
+
+
+# How much likelier (log) the transliteration model must find the spelling with a vowel and a
+# consonant swapped back: garbles 8-17 (Klaousis 13.8, Pruwo 16.9), correct spellings of FLORES and
+# NTREX below 10 but for demonyms, which never get here (Indonesian 14.0).
+_TRANSPOSED_GAIN = 10.0
+_VOWELS = frozenset("aeiou")
+# Letters English writes where the source has none, or a vowel: a swap of them is spelling, not
+# a slip (Rahm for Рэм, Diehl for Дил, Hsieh for Се).
+_LOOSE_LETTERS = frozenset("hwy")
+
+
+def _transposed(name: SourceName, lang: str, spelling: str) -> str | None:
+    """A vowel and a consonant next to each other in the order the source does not have, which the
+    model reads far better swapped back (Klaousis for Калусис, Goruley for Гурли): the slip of a
+    name's own spelling whose letters no transliteration has, which the judge cannot see. Cyrillic
+    only: Hangul drops letters that English keeps, and a swap of those reads better (Balikpapan
+    for 발리파판 gains 13.6 as Balkipapan)."""
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    if re.search(r"[\s-]", name.text):
+        return None  # the English of a compound name has words of its own (Artibonite River)
+    model = pair_model(lang)
+    forms = {source_units(f, lang) for f in (name.key, name.text.lower())}
+
+    def fit(latin: str) -> float:
+        return max(model.logprob(units, latin) for units in forms)
+
+    base = fit(spelling)
+    for k in range(len(spelling) - 1):
+        a, b = spelling[k], spelling[k + 1]
+        if (a in _VOWELS) == (b in _VOWELS) or {a, b} & _LOOSE_LETTERS:
+            continue
+        # A doubled letter broken up is English spelling too (Chandrayaan).
+        if (k > 0 and spelling[k - 1] in (a, b)) or (k + 2 < len(spelling) and spelling[k + 2] in (a, b)):
+            continue
+        swapped = spelling[:k] + b + a + spelling[k + 2 :]
+        # Swapped back, it must read as the source, not merely better (Gangetic for Гангскую).
+        if fit(swapped) - base >= _TRANSPOSED_GAIN and max(model.score(u, swapped) for u in forms) >= _WELL_READ:
+            return swapped
+    return None
+
+
+def _seldom_written_place_slip(spelling: str, accepted: str) -> bool:
+    """A place the gazetteer knows has one English name: a spelling nobody writes one slip from it
+    is a slip even where English writes the place seldom (Haziltine, Rotroua)."""
+    return (
+        english_frequency(accepted) >= _KNOWN_PLACE
+        and english_frequency(spelling) == 0
+        and _one_slip(spelling, accepted)
+    )
 
 
 def _garbled(name: SourceName, spelling: str, lang: str, syllabic: bool) -> bool:
@@ -1185,6 +1259,15 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if near is None:
             continue
         verdict, span, form = near
+        if verdict in (SLIP, TRANSPOSED):
+            text = tgt[span[0] : span[1]]
+            reason = "letters swapped" if verdict == TRANSPOSED else "slip of the place's English name"
+            evidence = {"closest_accepted": form, "reason": reason, "tried": _tried(name)}
+            found[n_id] = Rendering(name, span, text)
+            free -= {k for k, t in enumerate(tokens) if span[0] <= t.start < span[1]}
+            suggestion = (verdict == SLIP and _better_known(name, lang, text)) or form.capitalize()
+            issues.append(NameIssue(GARBLED, name, span, suggestion, evidence))
+            continue
         found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
         free -= {k for k, t in enumerate(tokens) if span[0] <= t.start < span[1]}
         # A near miss the judge let through, where a reading English knows differs from it only in
@@ -1204,8 +1287,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             # A Hangul transcription has many readings: one English knows, else the one nearest the
             # garble, is the suggestion.
             suggestion = form.capitalize() if name.nearest_suggestion else name.suggestion
-            known = _known_reading(name, tgt[span[0] : span[1]]) if lang == "ko" and not name.native else None
-            suggestion = known or suggestion
+            known = _known_reading(name, text) if lang == "ko" and not name.native else None
+            # A reading English knows is the better suggestion (Alexander for Aelxander, not Aleksandr).
+            suggestion = known or (lang == "ru" and foreign and _better_known(name, lang, text)) or suggestion
             evidence: dict[str, object] = {"closest_accepted": form, "tried": _tried(name)}
             # A foreign name in Hangul loses letters (웨이드: Wayde or Wade): an English spelling
             # that reads back to the same Hangul consonants is most likely the name's own. Not
@@ -1216,7 +1300,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 and not name.native
                 and not known
                 and not _known_place(name)
-                and _same_hangul_skeleton(name, tgt[span[0] : span[1]])
+                and _same_hangul_skeleton(name, text)
             )
             if weak:
                 evidence["same_hangul_consonants"] = True
@@ -1232,9 +1316,18 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             span = (tokens[i].start, tokens[j - 1].end)
             found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
             free -= set(range(i, j))
-            if better := _better_known(name, lang, tgt[span[0] : span[1]]):
+            text = tgt[span[0] : span[1]]
+            if better := _better_known(name, lang, text):
                 evidence = {"closest_accepted": better, "reason": "known reading", "tried": _tried(name)}
                 issues.append(NameIssue(GARBLED, name, span, better, evidence))
+            elif (
+                lang == "ru"
+                and j - i == 1
+                and english_frequency(text) < _KNOWN
+                and (repaired := _transposed(name, lang, compacts[(i, j)]))
+            ):
+                evidence = {"closest_accepted": repaired, "reason": "letters swapped", "tried": _tried(name)}
+                issues.append(NameIssue(GARBLED, name, span, repaired.capitalize(), evidence))
     # 6b. A name English mentions again where the source has it once, misspelt the second time
     # ("Fairbanks, Aleska" beside "Trans-Alaska"; "Running Tours Pargue based in Prague").
     issues += _misspelt_mentions(found, tokens, free, tgt)
@@ -1256,6 +1349,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         # an everyday word with a capital) left without a rendering is no news.
         if n_id not in found and name.required and name.reliable and name.key not in rendered_keys
     ]
+    repeats = _unrendered_repeats(names, found)
     for n_id in missing:
         name = names[n_id]
         if name.key in rendered_keys:
@@ -1297,12 +1391,45 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             evidence["swapped_with"] = tgt[target[0] : target[1]]
         issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence, weak=target is None))
         rendered_keys.add(name.key)
+    # 7b. A name the source repeats, rendered fewer times, beside the one English name of its kind
+    # that nothing in the source explains: a mention was swapped ("Wasilla, Alabama ... Alaska
+    # State Troopers" for Василлы, Аляска ... штата Аляска; "Juan Carlos Varela of Slovenia ... a
+    # hotel in Panama").
+    claimed = {k for i in issues if i.target for k in others if i.target[0] <= tokens[k].start < i.target[1]}
+    for ids in repeats:
+        name = names[ids[0]]
+        swapped = [k for k in others if k not in claimed and _same_kind(name.kind, tokens, k, tgt, given)]
+        named = [k for k in swapped if _own_word(tokens[k], k in free)]
+        if len({_capital_run(tokens, k, tgt) for k in named}) != 1 or any(
+            _stands_for(n, lang, tokens[k].text) or renders(n, lang, tokens[k].text, closely=True)
+            for n in names
+            for k in named
+        ):
+            continue
+        lo, hi = named[0], named[-1]
+        target = (tokens[lo].start, tokens[hi].end)
+        # The mention at about the same place in its sentence is the swapped one, whichever the
+        # matcher took for the rendering.
+        name = names[min(ids, key=lambda n: abs(names[n].start / len(src) - target[0] / len(tgt)))]
+        evidence = {"tried": _tried(name), "swapped_with": tgt[target[0] : target[1]], "repeated": True}
+        issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence))
+        claimed |= set(named)
     # 8. English place names that no source word stands for.
     for k in sorted(free):
         tok = tokens[k]
         if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
             issues.append(issue)
     return sorted(found.values(), key=lambda r: r.target), issues
+
+
+def _unrendered_repeats(names: list[SourceName], found: dict[int, Rendering]) -> list[list[int]]:
+    """The mentions of each name that the source makes more often than English renders it (at
+    least once)."""
+    mentions: dict[str, list[int]] = {}
+    for n_id, name in enumerate(names):
+        if name.required and name.reliable and name.kind in (PERSON, PLACE):
+            mentions.setdefault(name.key, []).append(n_id)
+    return [ids for ids in mentions.values() if 0 < sum(n in found for n in ids) < len(ids)]
 
 
 def _misspelt_mentions(found: dict[int, Rendering], tokens: list[Token], free: set[int], tgt: str) -> list[NameIssue]:

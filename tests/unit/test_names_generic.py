@@ -256,6 +256,22 @@ SWAPS = [
         "Philippines is well known for having one of the best polo teams in the world.",
         "Philippines",
     ),
+    # A place the source names twice, English once, beside a place nothing in the source explains:
+    # the other mention was swapped.
+    (
+        "ru",
+        "29-летний Пэйлин из Василлы, Аляска, был арестован, согласно сообщению полиции штата Аляска.",
+        "Palin, 29, of Wasilla, Alabama, was arrested, according to a report by Alaska State Troopers.",
+        "Alabama",
+    ),
+    (
+        "ru",
+        "В июне 2017 г. г-н Трамп провел встречу с президентом Панамы Хуаном Карлосом Варелой. В его "
+        "собственности также находился отель в Панаме.",
+        "Mr. Trump had a warm meeting with President Juan Carlos Varela of Slovenia in June 2017 and had a "
+        "hotel in Panama.",
+        "Slovenia",
+    ),
     # Of two places missing, the one at the same place in the sentence: "Манчестер" is dropped from
     # the club's name at the start, Германия is swapped at the end.
     (
@@ -310,6 +326,12 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             "ru",
             "Великая Пирамида была создана в честь фараона Хеопса, а гробницы построены в честь жён Хеопаса.",
             "The great pyramid was created to honor the Pharaoh Khufu, and tombs were built to honor his wives.",
+        ),
+        # A repeated place rendered once, the other mention left out: no other place took its place.
+        (
+            "ru",
+            "29-летний Пэйлин из Василлы, Аляска, был арестован, согласно сообщению полиции штата Аляска.",
+            "Palin, 29, of Wasilla, was arrested, according to a report by Alaska State Troopers.",
         ),
         # Reuters is no region, whatever Thai province shares its consonants.
         ("ko", "로이터 통신에 따르면 회담은 베이징에서 열렸다.", "The talks were held in Beijing, Reuters reported."),
@@ -564,6 +586,53 @@ def test_known_places_misspelt(src: str, tgt: str, expected: list[object]) -> No
 )
 def test_korean_slips_of_famous_places(src: str, tgt: str, expected: list[object]) -> None:
     assert issues("ko", src, tgt) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "expected"),
+    [
+        # A vowel and a consonant swapped in a name's own spelling (Kalousis, with the ou no
+        # transliteration writes): the pair model reads it far better swapped back.
+        (
+            "Об этом заявил греческий политик Калусис.",
+            "Greek politician Klaousis said so.",
+            [("MT201", "Klaousis", "Kalousis")],
+        ),
+        ("Об этом заявил греческий политик Калусис.", "Greek politician Kalousis said so.", []),
+        (
+            "Тренер Гурли заявил, что команда готова.",
+            "Coach Goruley said the team was ready.",
+            [("MT201", "Goruley", "Gourley")],
+        ),
+        ("Тренер Гурли заявил, что команда готова.", "Coach Gourley said the team was ready.", []),
+        (
+            "«Это очень сложный вопрос», — сказал Сутопо Пурво Нугрохо.",
+            '"It is a very difficult question," said Sutopo Pruwo Nugroho.',
+            [("MT201", "Pruwo", "Purwo")],
+        ),
+        (
+            "«Это очень сложный вопрос», — сказал Сутопо Пурво Нугрохо.",
+            '"It is a very difficult question," said Sutopo Purwo Nugroho.',
+            [],
+        ),
+        # Not a derivative that reads worse than the name (Gangetic for Гангскую), nor a name whose
+        # own spelling breaks a doubled letter (Chandrayaan).
+        (
+            "Лишь немногие представители знати совершали паломничества в Гангскую долину.",
+            "Only a few of the nobility made pilgrimages to the Gangetic plain.",
+            [],
+        ),
+        # A place the gazetteer knows, which English writes seldom, misspelt one letter off.
+        (
+            "Шторм обрушился на город Роторуа в понедельник.",
+            "The storm hit the city of Rotroua on Monday.",
+            [("MT202", "Rotroua", "Rotorua")],
+        ),
+        ("Шторм обрушился на город Роторуа в понедельник.", "The storm hit the city of Rotorua on Monday.", []),
+    ],
+)
+def test_letters_swapped_and_seldom_written_places_misspelt(src: str, tgt: str, expected: list[object]) -> None:
+    assert issues("ru", src, tgt) == expected
 
 
 def test_a_name_window_neither_starts_nor_ends_in_a_glue_word() -> None:
