@@ -535,7 +535,9 @@ def _near(
     # The English noun of a compound place ("Region" of Курской области) renders no name by itself.
     nouns = {compact(e) for part in (name.noun, *name.alternatives) if part for e in part.noun.en}
     for i, j in windows:
-        if not all(k in free and tokens[k].capital for k in range(i, j)):
+        if not all(k in free and tokens[k].capital for k in range(i, j)) or (
+            lang == "ko" and _capital_by_position(tokens[i])
+        ):
             continue
         text = tgt[tokens[i].start : tokens[j - 1].end]
         c = compacts[(i, j)]
@@ -591,6 +593,19 @@ def _near(
                 verdict, form = _unless_transposed(name, lang, c if sure else "", form)
                 return verdict, (tok.start, tok.end), form
     return None
+
+
+def _capital_by_position(token: Token) -> bool:
+    """An everyday word with a capital only because it opens the sentence ("There were smiles",
+    "The United States"), which a loose Hangul reading may come near (터키, 시리아): no name.
+    Cyrillic readings are strict, and such a word there is a slip ("Fed currently has winds" for
+    Фред)."""
+    return (
+        token.initial
+        and english_frequency(token.text) >= _RARE
+        and not name_like(token.text)
+        and not _gazetteer_place(token.text)
+    )
 
 
 def _unless_transposed(name: SourceName, lang: str, spelling: str, form: str) -> tuple[str, str]:
@@ -717,7 +732,9 @@ def _by_sound(
         # A spelling has about as many letters as the source has units; far off, it is no rendering.
         if not 0.4 * len(units) <= len(c) <= 2.2 * len(units) + 2:
             continue
-        if not all(k in free and tokens[k].capital for k in range(i, j)):
+        if not all(k in free and tokens[k].capital for k in range(i, j)) or (
+            lang == "ko" and _capital_by_position(tokens[i])
+        ):
             continue
         score = model.score(units, c)
         if score >= threshold and (best is None or score > best[0]):
@@ -1055,6 +1072,10 @@ def _known_reading(name: SourceName, text: str) -> str | None:
         better = None
         if english_frequency(word) == 0:
             better = next((r for r in _readings_english_knows(source) if _hangul_blind(r, c)), None)
+            # A name English writes whose letters Hangul leaves out too (Leslie beside Lesrie for
+            # 레슬리: the tables read 레슬리 as lesli): the draft's letters swapped for ones Hangul
+            # writes alike.
+            better = better or _blind_neighbour(source, c)
         out.append(better.capitalize() if better else word)
         changed |= better is not None
     return " ".join(out) if changed else None
@@ -1071,6 +1092,30 @@ def _hangul_blind(a: str, b: str) -> bool:
         return False
     diff = [frozenset((x, y)) for x, y in zip(a, b, strict=True) if x != y]
     return len(diff) <= 2 and all(d in _HANGUL_BLIND for d in diff)
+
+
+def _blind_neighbour(hangul: str, spelling: str) -> str | None:
+    """The spelling with one or two letters changed for ones Hangul writes alike that English
+    writes as a name and the pair model reads as the Hangul word, the most used of them."""
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    swaps = {a: b for pair in _HANGUL_BLIND for a, b in itertools.permutations(pair)}
+    spots = [k for k, ch in enumerate(spelling) if ch in swaps]
+    variants = set()
+    for n in (1, 2):
+        for ks in itertools.combinations(spots, n):
+            letters = list(spelling)
+            for k in ks:
+                letters[k] = swaps[letters[k]]
+            variants.add("".join(letters))
+    known = [v for v in variants if english_frequency(v) >= _KNOWN_READING and name_like(v.capitalize())]
+    if not known:
+        return None
+    model = pair_model("ko")
+    units = source_units(hangul, "ko")
+    known = [v for v in known if model.score(units, v) >= model.calibration["plausible"]]
+    return max(known, key=english_frequency, default=None)
 
 
 @functools.lru_cache(maxsize=4096)

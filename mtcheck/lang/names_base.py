@@ -80,7 +80,13 @@ def starts_sentence(text: str, pos: int, openers: frozenset[str]) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in openers:
         i -= 1
+    if i >= 0 and text[i] == "." and text[max(0, i - 4) : i].lower().rsplit(" ", 1)[-1] in _TITLE_ABBREVIATIONS:
+        return False  # "Mr. Hart": a title's full stop ends no sentence
     return i < 0 or text[i] in ".!?:;\n"
+
+
+# Abbreviated titles that English writes with a full stop before a name.
+_TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr st sen rep gov gen prof rev lt col sgt capt mt ft".split())
 
 
 # English words come back in every sentence, and every window of them is compacted.

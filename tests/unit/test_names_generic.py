@@ -272,6 +272,21 @@ SWAPS = [
         "hotel in Panama.",
         "Slovenia",
     ),
+    # A Hangul reading comes near an everyday word that opens the sentence ("There" for 터키, "Track"
+    # of Track Palin for 이라크): no rendering, so the place swapped in is found.
+    (
+        "ko",
+        "터키와 독일 지도자가 조찬을 위해 베를린에서 만났을 때인 토요일(9월 29일)에는 미소와 푸른 하늘이 있었다.",
+        "There were smiles and blue skies on Saturday (September 29) as the leaders of Thailand and Germany met "
+        "for breakfast in Berlin.",
+        "Thailand",
+    ),
+    (
+        "ko",
+        "26세의 트랙 페일린은 9월에 입대하여 1년을 이라크에서 보냈습니다.",
+        "Track Palin, 26, spent a year in Sudan after enlisting in September.",
+        "Sudan",
+    ),
     # Of two places missing, the one at the same place in the sentence: "Манчестер" is dropped from
     # the club's name at the start, Германия is swapped at the end.
     (
@@ -326,6 +341,17 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             "ru",
             "Великая Пирамида была создана в честь фараона Хеопса, а гробницы построены в честь жён Хеопаса.",
             "The great pyramid was created to honor the Pharaoh Khufu, and tombs were built to honor his wives.",
+        ),
+        (
+            "ko",
+            "터키와 독일 지도자가 조찬을 위해 베를린에서 만났을 때인 토요일(9월 29일)에는 미소와 푸른 하늘이 있었다.",
+            "There were smiles and blue skies on Saturday (September 29) as the leaders of Turkey and Germany met "
+            "for breakfast in Berlin.",
+        ),
+        (
+            "ko",
+            "26세의 트랙 페일린은 9월에 입대하여 1년을 이라크에서 보냈습니다.",
+            "Track Palin, 26, spent a year in Iraq after enlisting in September.",
         ),
         # A repeated place rendered once, the other mention left out: no other place took its place.
         (
@@ -433,6 +459,21 @@ def test_a_foreign_place_misspelt_in_letters_hangul_cannot_tell_apart() -> None:
 
 
 @pytest.mark.parametrize(
+    ("tgt", "expected"),
+    [
+        # ㄹ reads l or r; the tables read 레슬리 as lesli, but English writes Leslie and never Lesrie.
+        (
+            "The couple married in June 2018 on the grounds of Lesrie's family estate in Scotland.",
+            [("MT201", "Lesrie", "Leslie")],
+        ),
+        ("The couple married in June 2018 on the grounds of Leslie's family estate in Scotland.", []),
+    ],
+)
+def test_a_name_misspelt_in_letters_hangul_cannot_tell_apart(tgt: str, expected: list[object]) -> None:
+    assert issues("ko", "부부는 2018년 6월 스코틀랜드에 있는 레슬리의 가족 영지에서 결혼했다.", tgt) == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "src", "tgt", "expected"),
     [
         # One slip from a name English writes all the time, which fits the source far better.
@@ -512,6 +553,12 @@ def test_a_name_one_slip_from_a_famous_one(lang: str, src: str, tgt: str, expect
         (
             "Как сообщил сенатор Харт, голосование отложено.",
             "As Senator Hat said, the vote is postponed.",
+            [("MT201", "Hat", "Hart")],
+        ),
+        # After a title's full stop.
+        (
+            "В 1987 году, когда господина Харта уличили во внебрачной связи, он прекратил кампанию.",
+            "In 1987, when Mr. Hat was caught in an extramarital affair, he ended his campaign.",
             [("MT201", "Hat", "Hart")],
         ),
         # The slip is caught where it stands, whether or not the name is spelt right elsewhere.
@@ -633,6 +680,14 @@ def test_korean_slips_of_famous_places(src: str, tgt: str, expected: list[object
 )
 def test_letters_swapped_and_seldom_written_places_misspelt(src: str, tgt: str, expected: list[object]) -> None:
     assert issues("ru", src, tgt) == expected
+
+
+def test_a_titles_full_stop_ends_no_sentence() -> None:
+    from mtcheck.namematch import english_tokens
+
+    text = "In 1987, when Mr. Hart was caught, Sen. Gary Hart quit. Then Dr. Who spoke."
+    initial = {t.text for t in english_tokens(text) if t.initial}
+    assert initial == {"In", "Then"}
 
 
 def test_a_name_window_neither_starts_nor_ends_in_a_glue_word() -> None:
