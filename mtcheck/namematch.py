@@ -577,6 +577,14 @@ def _near(
         return GARBLED, span, form
     if score >= _NEAR and name.strict and _known_place(name) and _seldom_written_place_slip(c, form):
         return SLIP, span, form
+    # The source spells the name itself (맥 밀러(Mac Miller)): any other spelling near it is a slip,
+    # unless the gloss is: the draft adds letters to it and reads the source clearly better
+    # (Daubenton for 대벤튼 beside a gloss "Daubento"). Nothing farther renders it ("On Friday" is
+    # no rendering of 포드(Ford)).
+    if name.gloss:
+        if score < _NEAR_KNOWN or len(c) < 3 or _capital_by_position(tokens[i]):
+            return None
+        return ("ok" if _mends_gloss(name, lang, c) else GARBLED), span, form
     sure = name.strict and not known and len(name.canonical or name.text) >= 3
     near = score >= _NEAR and len(c) >= 4
     if near and sure and not original and _garbled(name, c, lang, syllabic):
@@ -593,6 +601,27 @@ def _near(
                 verdict, form = _unless_transposed(name, lang, c if sure else "", form)
                 return verdict, (tok.start, tok.end), form
     return None
+
+
+def _near_gloss(name: SourceName, spelling: str) -> bool:
+    from rapidfuzz import fuzz
+
+    gloss = compact(name.gloss)
+    return fuzz.ratio(spelling, gloss) >= _NEAR_KNOWN or same_sound(spelling, gloss)
+
+
+def _mends_gloss(name: SourceName, lang: str, spelling: str) -> bool:
+    """Whether a spelling adds letters to the source's gloss and reads the source clearly better:
+    the gloss is the slip."""
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    gloss = compact(name.gloss)
+    if len(spelling) <= len(gloss):
+        return False
+    model = pair_model(lang)
+    units = source_units(name.key, lang)
+    return model.score(units, spelling) >= model.score(units, gloss) + _BETTER_FIT
 
 
 def _capital_by_position(token: Token) -> bool:
@@ -1344,6 +1373,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 lang == "ko"
                 and not name.native
                 and not known
+                and not name.gloss
                 and not _known_place(name)
                 and _same_hangul_skeleton(name, text)
             )
@@ -1356,13 +1386,21 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if n_id in found or name.kind not in (PERSON, PLACE) or name.native or name.noun:
             continue
         hit = _by_sound(name, lang, tokens, free, near_windows, compacts)
+        # A name the source glosses has one spelling: a window far from it is no rendering at all
+        # (Friday for 포드(Ford)).
+        if hit is not None and name.gloss and not _near_gloss(name, compacts[hit]):
+            hit = None
         if hit is not None:
             i, j = hit
             span = (tokens[i].start, tokens[j - 1].end)
             found[n_id] = Rendering(name, span, tgt[span[0] : span[1]])
             free -= set(range(i, j))
             text = tgt[span[0] : span[1]]
-            if better := _better_known(name, lang, text):
+            if name.gloss and not _mends_gloss(name, lang, compacts[(i, j)]):
+                # Another spelling than the one the source gives (Mila for 밀러(Miller)).
+                evidence = {"closest_accepted": compact(name.gloss), "tried": _tried(name)}
+                issues.append(NameIssue(GARBLED, name, span, name.gloss, evidence))
+            elif better := _better_known(name, lang, text):
                 evidence = {"closest_accepted": better, "reason": "known reading", "tried": _tried(name)}
                 issues.append(NameIssue(GARBLED, name, span, better, evidence))
             elif (
@@ -1445,10 +1483,16 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         name = names[ids[0]]
         swapped = [k for k in others if k not in claimed and _same_kind(name.kind, tokens, k, tgt, given)]
         named = [k for k in swapped if _own_word(tokens[k], k in free)]
-        if len({_capital_run(tokens, k, tgt) for k in named}) != 1 or any(
-            _stands_for(n, lang, tokens[k].text) or renders(n, lang, tokens[k].text, closely=True)
-            for n in names
-            for k in named
+        runs = {_capital_run(tokens, k, tgt) for k in named}
+        # Not a word of a name rendered ("Central" of Central Sulawesi).
+        if (
+            len(runs) != 1
+            or any(k not in free for lo, hi in runs for k in range(lo, hi + 1))
+            or any(
+                _stands_for(n, lang, tokens[k].text) or renders(n, lang, tokens[k].text, closely=True)
+                for n in names
+                for k in named
+            )
         ):
             continue
         lo, hi = named[0], named[-1]

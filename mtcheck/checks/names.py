@@ -20,6 +20,7 @@ from mtcheck.lang.names_base import (
     PERSON,
     PLACE,
     SourceName,
+    with_glosses,
 )
 from mtcheck.namematch import (
     ACRONYM_LETTERS,
@@ -130,14 +131,12 @@ INCONSISTENT_NAME = register_rule(
 )
 
 
-def _extract(text: str, lang: str) -> list[SourceName]:
+def _extract(text: str, lang: str, glosses: bool = True) -> list[SourceName]:
     if lang == "ru":
         from mtcheck.lang.names_ru import extract
-
-        return extract(text)
-    from mtcheck.lang.names_ko import extract
-
-    return extract(text)
+    else:
+        from mtcheck.lang.names_ko import extract
+    return with_glosses(text, extract(text), lang) if glosses else extract(text)
 
 
 def _rule(issue: NameIssue) -> Rule:
@@ -219,11 +218,15 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
         tokens_many([p.source for p in pairs])
     lang = ctx.source.lang
     acronym_english: dict[str, str] = {}
-    extracted = [_extract(p.source, lang) for p in pairs]
+    extracted = [_extract(p.source, lang, glosses=False) for p in pairs]
     # A name the document once gives surely (with a title, a given name, a surname tag) is a sure
-    # name wherever else it stands alone (사이포프 after 세이풀로 사이포프 씨).
+    # name wherever else it stands alone (사이포프 after 세이풀로 사이포프 씨). A gloss makes a name
+    # sure in its own sentence only: a word glossed once is no name everywhere (리 of 리암).
     sure = {n.key for names in extracted for n in names if n.reliable}
-    extracted = [[replace(n, reliable=True) if n.key in sure else n for n in names] for names in extracted]
+    extracted = [
+        with_glosses(p.source, [replace(n, reliable=True) if n.key in sure else n for n in names], lang)
+        for p, names in zip(pairs, extracted, strict=True)
+    ]
     for n, pair in enumerate(pairs):
         src_span, tgt_span, src, tgt = pair.source_span, pair.target_span, pair.source, pair.target
         found, issues = match(extracted[n], src, lang, tgt)

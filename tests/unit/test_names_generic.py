@@ -682,6 +682,77 @@ def test_letters_swapped_and_seldom_written_places_misspelt(src: str, tgt: str, 
     assert issues("ru", src, tgt) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "src", "tgt", "expected"),
+    [
+        # The source gives the English spelling in brackets: the one rendering, whatever Hangul
+        # or Cyrillic letters allow (Miler and Haedel read 밀러 and 해더 as well).
+        (
+            "ko",
+            "그의 전 남자친구인 래퍼 맥 밀러(Mac Miller)가 며칠 전에 사망했습니다.",
+            "Her former boyfriend, the rapper Mac Miler, had died a few days ago.",
+            [("MT201", "Miler", "Miller")],
+        ),
+        (
+            "ko",
+            "그의 전 남자친구인 래퍼 맥 밀러(Mac Miller)가 며칠 전에 사망했습니다.",
+            "Her former boyfriend, the rapper Mac Miller, had died a few days ago.",
+            [],
+        ),
+        ("ko", "그러나 해더(Haeder)는 동의하지 않았다.", "But Haedel did not agree.", [("MT201", "Haedel", "Haeder")]),
+        ("ko", "그러나 해더(Haeder)는 동의하지 않았다.", "But Haeder did not agree.", []),
+        # An everyday word the gloss rules out: Seven is no spelling of 스티븐(Steven).
+        (
+            "ko",
+            "그러나 심판 스티븐 톰슨(Steven Thomson)은 호소를 뿌리쳤습니다.",
+            "But referee Seven Thomson waved away the appeals.",
+            [("MT201", "Seven", "Steven")],
+        ),
+        # Another name in its place: Kiwi takes 밀러 for a place, the gloss makes Mac Miller one person.
+        (
+            "ko",
+            "그의 전 남자친구인 래퍼 맥 밀러(Mac Miller)가 며칠 전에 사망했습니다.",
+            "Her former boyfriend, the rapper Mac Novak, had died a few days ago.",
+            [("MT207", "Novak", "Miller")],
+        ),
+        (
+            "ru",
+            "Об этом сообщил глава компании Джон Смит (John Smyth).",
+            "This was reported by the company's head John Smith.",
+            [("MT201", "Smith", "Smyth")],
+        ),
+        (
+            "ru",
+            "Об этом сообщил глава компании Джон Смит (John Smyth).",
+            "This was reported by the company's head John Smyth.",
+            [],
+        ),
+        # A gloss misspelt by the translator, which the draft mends (Daubenton reads 대벤튼 better);
+        # a gloss copied beside the wrong name (롤리스 is Lawless, not Thomson); an abbreviation.
+        (
+            "ko",
+            "연구는 갈색 긴 귀 박쥐와 대벤튼(Daubento) 박쥐를 따를 것입니다.",
+            "The study will follow brown long-eared and Daubenton bats.",
+            [],
+        ),
+        (
+            "ko",
+            "알프레도 모레로스(Alfredo Morelos)는 스티븐 롤리스(Steven Thomson)와 충돌했다.",
+            "Alfredo Morelos and Steven Lawless collided.",
+            [],
+        ),
+        (
+            "ko",
+            "독일의 주요 산업 단체인 독일산업협회(BDI)는 미국에 촉구했습니다.",
+            "Germany's leading organization for industry, the Federation of German Industries (BDI), called on the US.",
+            [],
+        ),
+    ],
+)
+def test_names_the_source_glosses(lang: str, src: str, tgt: str, expected: list[object]) -> None:
+    assert issues(lang, src, tgt) == expected
+
+
 def test_a_titles_full_stop_ends_no_sentence() -> None:
     from mtcheck.namematch import english_tokens
 
