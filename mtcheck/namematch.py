@@ -604,6 +604,7 @@ def _near(
 
 
 def _near_gloss(name: SourceName, spelling: str) -> bool:
+    """Whether a spelling is near enough the source's gloss to be meant for it."""
     from rapidfuzz import fuzz
 
     gloss = compact(name.gloss)
@@ -663,8 +664,9 @@ def _slip(spelling: str, accepted: str, place: bool = False) -> bool:
 
 
 # How much likelier (log) the transliteration model must find the spelling with a vowel and a
-# consonant swapped back: garbles 8-17 (Klaousis 13.8, Pruwo 16.9), correct spellings of FLORES and
-# NTREX below 10 but for demonyms, which never get here (Indonesian 14.0).
+# consonant swapped back: garbles 8-17 (Klaousis 13.8, Pruwo 16.9); the correct renderings of
+# FLORES-200 dev and NTREX-128 ru gain under 10 by such a swap, but for demonyms, which never get
+# here (Indonesian 14.0), and Augustus (14.1), an English word, which is not tried.
 _TRANSPOSED_GAIN = 10.0
 _VOWELS = frozenset("aeiou")
 # Letters English writes where the source has none, or a vowel: a swap of them is spelling, not
