@@ -1140,7 +1140,11 @@ def _blind_neighbour(hangul: str, spelling: str) -> str | None:
             for k in ks:
                 letters[k] = swaps[letters[k]]
             variants.add("".join(letters))
-    known = [v for v in variants if english_frequency(v) >= _KNOWN_READING and name_like(v.capitalize())]
+    known = [
+        v
+        for v in variants
+        if english_frequency(v) >= _KNOWN_READING and (name_like(v.capitalize()) or _gazetteer_place(v.capitalize()))
+    ]
     if not known:
         return None
     model = pair_model("ko")

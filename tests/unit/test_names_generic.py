@@ -682,6 +682,15 @@ def test_letters_swapped_and_seldom_written_places_misspelt(src: str, tgt: str, 
     assert issues("ru", src, tgt) == expected
 
 
+def test_a_place_misspelt_in_letters_hangul_cannot_tell_apart_is_a_warning() -> None:
+    # 캘리포니아 reads p or f alike; English writes California and never Calipornia (a place, not a
+    # name that travels as people's names do).
+    assert issues("ko", "캘리포니아에서 회담이 열렸다.", "The talks were held in Calipornia.") == [
+        ("MT202", "Calipornia", "California")
+    ]
+    assert issues("ko", "캘리포니아에서 회담이 열렸다.", "The talks were held in California.") == []
+
+
 @pytest.mark.parametrize(
     ("lang", "src", "tgt", "expected"),
     [
