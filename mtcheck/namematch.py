@@ -681,17 +681,12 @@ def _transposed(name: SourceName, lang: str, spelling: str) -> str | None:
     only: Hangul drops letters that English keeps, and a swap of those reads better (Balikpapan
     for 발리파판 gains 13.6 as Balkipapan)."""
     from mtcheck.translit.judge import pair_model
-    from mtcheck.translit.units import source_units
 
     if re.search(r"[\s-]", name.text):
         return None  # the English of a compound name has words of its own (Artibonite River)
     model = pair_model(lang)
-    forms = {source_units(f, lang) for f in (name.key, name.text.lower())}
-
-    def fit(latin: str) -> float:
-        return max(model.logprob(units, latin) for units in forms)
-
-    base = fit(spelling)
+    forms = _source_forms(name, lang)
+    base = _fit(model, forms, spelling)
     for k in range(len(spelling) - 1):
         a, b = spelling[k], spelling[k + 1]
         if (a in _VOWELS) == (b in _VOWELS) or {a, b} & _LOOSE_LETTERS:
@@ -701,7 +696,10 @@ def _transposed(name: SourceName, lang: str, spelling: str) -> str | None:
             continue
         swapped = spelling[:k] + b + a + spelling[k + 2 :]
         # Swapped back, it must read as the source, not merely better (Gangetic for Гангскую).
-        if fit(swapped) - base >= _TRANSPOSED_GAIN and max(model.score(u, swapped) for u in forms) >= _WELL_READ:
+        if (
+            _fit(model, forms, swapped) - base >= _TRANSPOSED_GAIN
+            and max(model.score(u, swapped) for u in forms) >= _WELL_READ
+        ):
             return swapped
     return None
 
@@ -931,7 +929,6 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
     from rapidfuzz import fuzz
 
     from mtcheck.translit.judge import pair_model
-    from mtcheck.translit.units import source_units
 
     spelling = compact(text)
     used = english_frequency(spelling)
@@ -951,12 +948,8 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
     if famous_only and (spelling in name.accepted or _gazetteer_names(name)):
         return None
     model = pair_model(lang)
-    # The name as written and as the extractor read it (Кайфу, not the lemma кайф, for Kai-Fu).
-    forms = {source_units(f, lang) for f in (name.key, name.text.lower())}
-
-    def fit(latin: str) -> float:
-        return max(model.logprob(units, latin) for units in forms)
-
+    forms = _source_forms(name, lang)
+    as_written = _fit(model, forms, spelling)
     for original in dict.fromkeys((*_known_originals(name.key, lang), *_known_neighbours(spelling))):
         # A slip drops, swaps or changes letters of the name (Cartir, Dorwin, Kally, Joen); a name's
         # own spelling beside a common one adds some (Wayde beside Wade, Colvine beside Colvin), or
@@ -967,7 +960,7 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
             continue
         if original_spelling(spelling, original):
             continue
-        gain = fit(original) - fit(spelling)
+        gain = _fit(model, forms, original) - as_written
         common = english_frequency(original)
         if famous_only:
             # Hangul often reads the slip as well as the name (트럼프: Tramp, Trump); Cyrillic not.
@@ -997,6 +990,19 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
         ):
             return original.capitalize()
     return None
+
+
+def _source_forms(name: SourceName, lang: str) -> set[tuple[str, ...]]:
+    """The name as written and as the extractor read it (Кайфу, not the lemma кайф, for Kai-Fu), in
+    the pair model's source units."""
+    from mtcheck.translit.units import source_units
+
+    return {source_units(f, lang) for f in (name.key, name.text.lower())}
+
+
+def _fit(model: PairModel, forms: set[tuple[str, ...]], latin: str) -> float:
+    """How likely (log) the model finds ``latin`` as a spelling of the form that explains it best."""
+    return max(model.logprob(units, latin) for units in forms)
 
 
 def _reads_as(name: SourceName, model: PairModel, forms: set[tuple[str, ...]], original: str) -> bool:

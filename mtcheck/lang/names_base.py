@@ -97,8 +97,9 @@ def with_glosses(text: str, names: list[SourceName], lang: str) -> list[SourceNa
     from dataclasses import replace
 
     from mtcheck.translit.judge import pair_model
-    from mtcheck.translit.units import source_units
 
+    if "(" not in text:
+        return names
     model = pair_model(lang)
     out = list(names)
     order = sorted(range(len(names)), key=lambda i: names[i].start)
@@ -114,35 +115,31 @@ def with_glosses(text: str, names: list[SourceName], lang: str) -> list[SourceNa
             elif names[i].end <= at:
                 break
         # The last names of the run whose words the gloss spells, word for word, from a word's start.
-        taken, count = [], 0
+        taken: list[int] = []
+        sizes: list[int] = []
         for i in reversed(run):
-            if count >= len(words):
+            if sum(sizes) >= len(words):
                 break
             taken.insert(0, i)
-            count += len(_WORD.findall(names[i].text))
+            sizes.insert(0, len(_WORD.findall(names[i].text)))
         if (
             not taken
-            or count != len(words)
+            or sum(sizes) != len(words)
             or text[names[taken[0]].start - 1 : names[taken[0]].start] in _JOINERS
             or any(names[i].kind not in _GLOSSED_KINDS for i in taken)
             or any(w.group().isupper() for w in words)
         ):
             continue
         parts, k = [], 0
-        for i in taken:
-            n = len(_WORD.findall(names[i].text))
+        for n in sizes:
             parts.append(m.group(1)[words[k].start() : words[k + n - 1].end()])
             k += n
-        if not all(
-            _reads_as(model, names[i], source_units(names[i].key, lang), gloss)
-            for i, gloss in zip(taken, parts, strict=True)
-        ):
+        if not all(_gloss_fits(model, names[i], lang, gloss) for i, gloss in zip(taken, parts, strict=True)):
             continue
         # One gloss over several names is one person's where any of them is a person's (맥 밀러, Mac
         # Miller: Kiwi takes 밀러 for a place).
         person = len(taken) > 1 and any(names[i].kind == "person" for i in taken)
-        for i, gloss in zip(taken, parts, strict=True):
-            n = len(_WORD.findall(names[i].text))
+        for i, gloss, n in zip(taken, parts, sizes, strict=True):
             spelling = compact(gloss)
             out[i] = replace(
                 names[i],
@@ -160,17 +157,19 @@ def with_glosses(text: str, names: list[SourceName], lang: str) -> list[SourceNa
     return out
 
 
-def _reads_as(model: PairModel, name: SourceName, units: tuple[str, ...], gloss: str) -> bool:
+def _gloss_fits(model: PairModel, name: SourceName, lang: str, gloss: str) -> bool:
     """Whether the transliteration model reads the source as the gloss, loosely: a misplaced
     gloss reads far worse (롤리스 as Thomson: -6.9 against a threshold of -1.3). Where the model
     cannot spell the gloss at all (the gh of Hughes for 휴즈, Jakarta for 피파), the gloss must
     share half its letters with a spelling accepted for the name (hyuz; not pipa)."""
     from rapidfuzz import fuzz, process
 
+    from mtcheck.translit.units import source_units
+
     spelling = compact(gloss)
     if len(spelling) < 2:
         return False
-    score = model.score(units, spelling)
+    score = model.score(source_units(name.key, lang), spelling)
     if score == -math.inf:
         hit = process.extractOne(spelling, sorted(name.accepted), scorer=fuzz.ratio)
         return bool(hit) and hit[1] >= _GLOSS_LETTERS
