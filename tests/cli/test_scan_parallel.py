@@ -187,6 +187,40 @@ def test_ctrl_c_stops_the_workers_and_writes_nothing(tmp_path: Path) -> None:
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
 
 
+_SPAWN_SPY = """
+import json, os, signal, multiprocessing.util as util
+from mtcheck.executors.local import _Pool
+from mtcheck.executors.work import check_in_worker
+if __name__ == "__main__":
+    spawned = []
+    real = util.spawnv_passfds
+    def spy(path, args, passfds):
+        spawned.append((args[-1], signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])))
+        return real(path, args, passfds)
+    util.spawnv_passfds = spy
+    pool = _Pool(1, os.getpid, (), check_in_worker, {})
+    pool._slots.append(pool._start())
+    pool._stop()
+    print(json.dumps(spawned))
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_the_first_worker_starts_with_ctrl_c_held_back(tmp_path: Path) -> None:
+    """The first worker of a fresh interpreter starts multiprocessing's resource tracker too,
+    which unblocks SIGINT once it is up: Ctrl-C at that moment gave the worker a traceback of
+    its own ("Fatal Python error" in its imports). Every process starts with SIGINT blocked."""
+    script = tmp_path / "spy.py"
+    script.write_text(_SPAWN_SPY, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2]
+    )
+    assert done.returncode == 0, done.stderr
+    spawned = json.loads(done.stdout)  # (last argument, SIGINT blocked) of each process started
+    assert [arg for arg, _ in spawned][-1] == "--multiprocessing-fork"
+    assert all(blocked for _, blocked in spawned), spawned
+
+
 def test_progress_bar_counts_files_and_sentences_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = build_corpus(tmp_path / "p", pairs=3, formats=("txt",), korean=0, broken=False)
     monkeypatch.chdir(config.parent)
