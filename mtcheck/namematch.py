@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from mtcheck.anchors import skeleton
@@ -47,6 +47,9 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # What English adds to a place name to make its people or adjective: Russia → Russian.
 _DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ns", "ans", "ians", "s", "ese", "i", "is"})
 _LONGEST_ENDING = max(map(len, _DEMONYM_ENDINGS))
+# Endings English puts after a whole name (Pakistani, Israeli), never in place of its last vowel:
+# "Americi", "Indii" are the Russian genitive spelt out, not demonyms.
+_WHOLE_NAME_ENDINGS = frozenset({"i", "is"})
 _POSSESSIVE = re.compile(r"['’]s$")
 _OPENERS = frozenset(" \"'“‘(«—–-\u00a0")
 # Near misses: at or above this rapidfuzz ratio (0-100) an English word renders the source name.
@@ -213,7 +216,9 @@ def _accepts(name: SourceName, c: str, m: _Matcher | None = None) -> bool:
         return True
     # Demonyms and plurals: Russia → Russian, Ukraine → Ukrainian, Korea → Koreans.
     return c[:3] in m.stem_heads and any(
-        c[:k] in m.demonym_stems and c[k:] in _DEMONYM_ENDINGS
+        c[:k] in m.demonym_stems
+        and c[k:] in _DEMONYM_ENDINGS
+        and (c[k:] not in _WHOLE_NAME_ENDINGS or c[:k] in name.accepted)
         for k in range(max(len(c) - _LONGEST_ENDING, 1), len(c) + 1)
     )
 
@@ -869,6 +874,16 @@ def _grafted_case(name: SourceName, spelling: str) -> str | None:
 _GRAFT_GAP = 2.0
 
 
+def _head_word(name: SourceName) -> SourceName:
+    """The word of a name that carries its case ending into English: the name itself, or the
+    last word of one of several (Южной Америки: Америки, which "South Americi" spells out; the
+    words before it are translated or rendered apart)."""
+    words, keys = name.text.split(), name.key.split()
+    if len(words) < 2 or len(keys) != len(words):
+        return name
+    return replace(name, text=words[-1], key=keys[-1])
+
+
 def _renders_stem(cyrillic: str, latin: str) -> bool:
     """A stem English writes that the pair model reads well as the Cyrillic stem's spelling."""
     from mtcheck.translit.judge import pair_model
@@ -1302,8 +1317,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             evidence = {"reason": HALF_TRANSLATED, "rendering": tgt[span[0] : span[1]], "accepted": name.suggestion}
             issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
         if n_id not in found and lang == "ru" and name.kind in (PERSON, PLACE):
+            head = _head_word(name)
             for k in sorted(free):
-                if tokens[k].capital and (nominative := _grafted_case(name, compacts[(k, k + 1)])):
+                if tokens[k].capital and (nominative := _grafted_case(head, compacts[(k, k + 1)])):
                     span = (tokens[k].start, tokens[k].end)
                     found[n_id] = Rendering(name, span, tokens[k].text)
                     free.discard(k)

@@ -77,6 +77,24 @@ CASE_FORMS = [
     ("Этот район Питтсбурга поддерживает демократа.", "This Pittsburgh district backs a Democrat.", []),
     # Майотте is the locative of Майотта; Mayotte is the island's own English name.
     ("Шторм дошёл до Майотте.", "The storm reached Mayotte.", []),
+    # A name of two words declines in its last (Южной Америки): "Americi" is the genitive spelt
+    # out, not a demonym like Pakistani; the adjective before it is translated.
+    (
+        "Кочамо известно как Йосемити Южной Америки.",
+        "Cochamo is known as the Yosemite of South Americi.",
+        [("MT202", "Americi", "America")],
+    ),
+    (
+        "В районах Северной Индии и Пакистана йогурт добавляют в карри.",
+        "In regions of Northern Indii and Pakistan, yogurt is used in curries.",
+        [("MT202", "Indii", "India")],
+    ),
+    (
+        "В районах Северной Индии и Пакистана йогурт добавляют в карри.",
+        "In regions of Northern India and Pakistan, yogurt is used in curries.",
+        [],
+    ),
+    ("Пакистанцы и израильтяне прибыли из Ирака.", "Pakistanis and Israelis arrived from Iraq.", []),
 ]
 
 
