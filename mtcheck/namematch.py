@@ -771,9 +771,34 @@ def _by_sound(
         ):
             continue
         score = model.score(units, c)
-        if score >= threshold and (best is None or score > best[0]):
-            best = (score, (i, j))
+        if score < threshold or (best is not None and score <= best[0]):
+            continue
+        text = " ".join(tokens[k].text for k in range(i, j))
+        # The model finds many everyday words possible (Track for Ирак, The for Пантеры, City for
+        # Стерлинг); a surname that is one reads as the source well (White for Уайт 2.1, Rice 0.75).
+        if english_frequency(c) >= _EVERYDAY and not name_like(text) and score < _EVERYDAY_READ:
+            continue
+        # A place English writes by another source name is that place (Greece: Греция), not this one.
+        if another_place(name, text):
+            continue
+        best = (score, (i, j))
     return best[1] if best else None
+
+
+# Zipf from which a word is an everyday one, and how well the model must read it as the source.
+_EVERYDAY = 4.5
+_EVERYDAY_READ = 0.5
+
+
+def another_place(name: SourceName, english: str) -> bool:
+    """Whether ``english`` is a place the gazetteer knows by other source names than this one's
+    (Greece is Греция, not Боливия; Virginia is 버지니아, not 펜실베이니아); a capital stands for
+    its country (Madrid for 스페인)."""
+    from mtcheck import gazetteer
+
+    local = gazetteer.source_names(english) if gazetteer.is_place(english) else frozenset()
+    forms = {name.key, name.text.lower(), name.text.lower().replace("ё", "е")}
+    return bool(local) and forms.isdisjoint(local | gazetteer.country_of_capital(english))
 
 
 def renders(name: SourceName, lang: str, english: str, margin: float = 0.0, closely: bool = False) -> bool:

@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
-from mtcheck import gazetteer
 from mtcheck.checks.name_consistency import Occurrence, inconsistent
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.names_base import (
@@ -28,6 +27,7 @@ from mtcheck.namematch import (
     GARBLED,
     MISSING,
     NameIssue,
+    another_place,
     match,
     names_a_place,
     renders,
@@ -246,13 +246,7 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 # gazetteer knows the English as another place (Virginia is 버지니아, not 펜실베이니아).
                 swapped = tgt[issue.target[0] : issue.target[1]]
                 rendered = {id(r.source) for r in found}
-                elsewhere = _source_names_of(swapped)
-                capital_of = gazetteer.country_of_capital(swapped)  # Madrid for 스페인 is no swap
-                here = [
-                    m
-                    for m in extracted[n]
-                    if id(m) not in rendered and not (elsewhere and _key_forms(m).isdisjoint(elsewhere | capital_of))
-                ]
+                here = [m for m in extracted[n] if id(m) not in rendered and not another_place(m, swapped)]
                 nearby = [m for k in (n - 1, n + 1) if 0 <= k < len(pairs) for m in extracted[k]]
                 if any(renders(m, lang, swapped, _SWAP_MARGIN) for m in here) or any(
                     renders(m, lang, swapped, closely=True) for m in nearby
@@ -266,15 +260,6 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
             on_it = any(a < r.target[1] and r.target[0] < b for a, b in flagged)
             renderings[r.source.key].append(Occurrence(r, src_span.start, tgt_span.start, n, on_it))
     yield from inconsistent(INCONSISTENT_NAME, renderings, lang)
-
-
-def _source_names_of(english: str) -> frozenset[str]:
-    """The Russian and Korean names of a place the gazetteer knows by this English name."""
-    return gazetteer.source_names(english) if gazetteer.is_place(english) else frozenset()
-
-
-def _key_forms(name: SourceName) -> set[str]:
-    return {name.key, name.text.lower(), name.text.lower().replace("ё", "е")}
 
 
 # A swap puts a clearly different name in the place of the source's: an English name the model finds

@@ -305,6 +305,28 @@ SWAPS = [
         "Track Palin, 26, spent a year in Sudan after enlisting in September.",
         "Sudan",
     ),
+    # The model finds everyday words possible spellings of many names (Winter for Ванкувера, City
+    # for Стерлинг); one must read as the source well to be its rendering.
+    (
+        "ru",
+        "Расположившийся в 1,5 часа езды от Ванкувера, Уистлер — дорогой город, который приобрел "
+        "известность благодаря зимним Олимпийским играм 2010 года.",
+        "Whistler (1.5 hour drive from Ottawa) is expensive but well-known because of the 2010 Winter Olympics.",
+        "Ottawa",
+    ),
+    (
+        "ru",
+        "Серхио Агуэро и Рахим Стерлинг расправились с защитой «Брайтона», приведя «Манчестер Сити» к победе.",
+        "Sergio Aguero and Raheem Khandelwal dispatched of the Brighton defense in Manchester City's win.",
+        "Khandelwal",
+    ),
+    # Nor is a place the gazetteer knows by another name of the source's language (Greece: Греция).
+    (
+        "ru",
+        "Эти надежды стали самыми смелыми, поскольку Боливия ожидает решения международного суда.",
+        "Those hopes are at their highest, as Greece awaits a ruling by the international court.",
+        "Greece",
+    ),
     # Of two places missing, the one at the same place in the sentence: "Манчестер" is dropped from
     # the club's name at the start, Германия is swapped at the end.
     (
@@ -376,6 +398,22 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             "ru",
             "29-летний Пэйлин из Василлы, Аляска, был арестован, согласно сообщению полиции штата Аляска.",
             "Palin, 29, of Wasilla, was arrested, according to a report by Alaska State Troopers.",
+        ),
+        (
+            "ru",
+            "Расположившийся в 1,5 часа езды от Ванкувера, Уистлер — дорогой город, который приобрел "
+            "известность благодаря зимним Олимпийским играм 2010 года.",
+            "Whistler (1.5 hour drive from Vancouver) is expensive but well-known because of the 2010 Winter Olympics.",
+        ),
+        (
+            "ru",
+            "Серхио Агуэро и Рахим Стерлинг расправились с защитой «Брайтона», приведя «Манчестер Сити» к победе.",
+            "Sergio Aguero and Raheem Sterling dispatched of the Brighton defense in Manchester City's win.",
+        ),
+        (
+            "ru",
+            "Эти надежды стали самыми смелыми, поскольку Боливия ожидает решения международного суда.",
+            "Those hopes are at their highest, as Bolivia awaits a ruling by the international court.",
         ),
         # Reuters is no region, whatever Thai province shares its consonants.
         ("ko", "로이터 통신에 따르면 회담은 베이징에서 열렸다.", "The talks were held in Beijing, Reuters reported."),
