@@ -1496,7 +1496,11 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         # A swap: the sentence names another place (person) where the source has this one, one
         # for one; several unexplained names or several missing ones are a paraphrase or a slip
         # of the alignment more often than a swap.
-        swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt, given)]
+        # The one word nothing explains, where one person is missing, may be a surname English
+        # writes often (Hart, Patton, Novak), which beside other candidates is too often a thing.
+        alike = {names[m].key for m in missing if names[m].kind == name.kind}
+        sole = len(others) == 1 and len(alike) == 1
+        swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt, given, sole)]
         runs = {_capital_run(tokens, k, tgt) for k in swapped}
         target = None
         # The swapped words are a name's own, not its title nor a name the source explains:
@@ -1510,7 +1514,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         where = tokens[named[-1]].start / len(tgt) if named else 0.0
         nearest = min(rivals, key=lambda key: abs(rivals[key] / len(src) - where)) if named and rivals else None
         if name.kind != PLACE:
-            nearest = name.key if len({names[m].key for m in missing}) == 1 else None
+            nearest = name.key if len(alike) == 1 else None
         if named and any(
             _stands_for(names[m], lang, tokens[named[-1]].text) for m in missing if names[m].key != name.key
         ):
@@ -1663,13 +1667,16 @@ _PLACE_WORDS = frozenset(
 # A surname alone is taken for a person below this zipf frequency (Novak 2.9, Coker 2.4); frequent
 # single words (Hurricane, Rosa, Bone) are too often something else.
 _RARE_SURNAME = 3.0
+_SOLE_SURNAME = 4.5
 _TITLES = frozenset(
     "mr mrs ms dr sir president minister governor mayor senator general prince king queen chairman chancellor "
     "premier leader secretary ambassador spokesman spokeswoman judge pope sen rep gov gen prof rev".split()
 )
 
 
-def _same_kind(kind: str, tokens: list[Token], k: int, text: str, given: frozenset[int] = frozenset()) -> bool:
+def _same_kind(
+    kind: str, tokens: list[Token], k: int, text: str, given: frozenset[int] = frozenset(), sole: bool = False
+) -> bool:
     """Whether the English word at ``k`` names a thing of this kind: a place the gazetteer knows or
     one followed by a place noun ("Kirovsky district"), a person after a title or in a run of
     capitalised words that is no place."""
@@ -1696,7 +1703,8 @@ def _same_kind(kind: str, tokens: list[Token], k: int, text: str, given: frozens
     # or by a surname alone that is no place (a gazetteer place in a run of names may still be one:
     # many surnames are towns somewhere too, Gary, Anderson).
     names = sum(name_like(t.text) for t in tokens[lo : hi + 1] if not t.initial)
-    alone = lo == hi and english_frequency(tok.text) < _RARE_SURNAME and not gazetteer.is_place(tok.text)
+    rare = _SOLE_SURNAME if sole else _RARE_SURNAME
+    alone = lo == hi and english_frequency(tok.text) < rare and not gazetteer.is_place(tok.text)
     return name_like(tok.text) and (names >= 2 or alone)
 
 

@@ -57,12 +57,13 @@ class _Token:
 
     @property
     def kind(self) -> str | None:
-        for tag, kind in _NAME_TAGS.items():
-            if tag in self.tags:
-                return kind
+        tagged = next((kind for tag, kind in _NAME_TAGS.items() if tag in self.tags), None)
+        # A tag pymorphy3 only guesses (Orgn for Коунс, Новак) yields to what NER says (PER).
+        if tagged and (self.known or not self.ner):
+            return tagged
         if self.ner and (not self.known or not self.initial):
             return _NER_KIND[self.ner] if self.ner != "ORG" or not self.known else None
-        return None
+        return tagged
 
 
 @functools.cache
@@ -124,10 +125,20 @@ def _analysis(word: str, initial: bool) -> tuple[str, frozenset[str], bool, bool
     """(lemma, grammemes, known, common) of a word; news repeats its words, so keep them."""
     p = _parse(word, initial)
     first = _parses(word)[0]
-    common = first.is_known and not (_NAME_TAGS.keys() & set(first.tag.grammemes)) and first.tag.POS in ("NOUN", "ADJF")
+    common = _common(first)
+    if not first.is_known and "-" in word:
+        # A compound of everyday words (Свинья-убийца, a killer pig) is one too, whatever NER makes
+        # of it at a sentence's start.
+        parts = [w for w in word.split("-") if w]
+        common = len(parts) > 1 and all(_common(_parses(w)[0]) for w in parts)
     if _guessed_plural_of_surname(word, initial, p):
         return word.lower().replace("ё", "е"), _SURNAME_NOMINATIVE, False, False
     return p.normal_form.replace("ё", "е"), frozenset(p.tag.grammemes), p.is_known, common
+
+
+def _common(p: Any) -> bool:
+    """A reading pymorphy3 knows of an everyday noun or adjective, no name."""
+    return p.is_known and not (_NAME_TAGS.keys() & set(p.tag.grammemes)) and p.tag.POS in ("NOUN", "ADJF")
 
 
 def _guessed_plural_of_surname(word: str, initial: bool, p: Any) -> bool:
@@ -277,12 +288,16 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
     # A word that is also an everyday one inside a sentence, which NER takes for a place, is
     # the place (в городе Палу, в Скопье).
     given = bool(tok.tags & {"Name", "Patr"}) and tok.known
-    everyday = tok.common and tok.ner != "PER" and not (tok.ner == "LOC" and not tok.initial)
+    # A compound of everyday words (Свинья-убийца) is one, whatever NER says.
+    compound = tok.common and "-" in tok.text
+    everyday = compound or (tok.common and tok.ner != "PER" and not (tok.ner == "LOC" and not tok.initial))
     # An adjective of a place alone (Шотландского нагорья, Украинский договор) is translated as
     # English likes it (Scottish Highlands), seldom rendered.
     required = not given and not everyday and "ADJF" not in tok.tags
     # Sure of a name: a place the gazetteer or pymorphy3's dictionary knows, a surname, a person NER finds.
-    reliable = bool(places) or "Surn" in tok.tags or tok.ner == "PER" or ("Geox" in tok.tags and tok.known)
+    reliable = not compound and (
+        bool(places) or "Surn" in tok.tags or tok.ner == "PER" or ("Geox" in tok.tags and tok.known)
+    )
     return SourceName(
         tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
         canonical=compact(ru.transliterate(nom or tok.text)), reliable=reliable, wrong=oblique,

@@ -327,6 +327,23 @@ SWAPS = [
         "Those hopes are at their highest, as Greece awaits a ruling by the international court.",
         "Greece",
     ),
+    # A tag pymorphy3 only guesses (Orgn for Коунс) yields to NER's person; the surname swapped in
+    # may be an English word too.
+    (
+        "ru",
+        "Начальник пожарной команды Скотт Коунс сказал: «Сегодня в Санта-Кларе был жаркий день».",
+        'Fire captain Scott Goldsmith said, "It was a hot day in the Santa Clara."',
+        "Goldsmith",
+    ),
+    # The one word nothing explains, where one person is missing, is the swapped surname even if
+    # English writes it often (Hart); a place missing besides (LSU for Луизиана) changes nothing.
+    ("ru", "Далее он передал мяч Стерлингу слева.", "He then pushed a pass to his left, finding Hart.", "Hart"),
+    (
+        "ru",
+        "Джо Аллева, директор по спорту Университета штата Луизиана, поблагодарил силы правопорядка.",
+        "LSU Director of Athletics Joe Kouns thanked law enforcement.",
+        "Kouns",
+    ),
     # Of two places missing, the one at the same place in the sentence: "Манчестер" is dropped from
     # the club's name at the start, Германия is swapped at the end.
     (
@@ -415,6 +432,9 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             "Эти надежды стали самыми смелыми, поскольку Боливия ожидает решения международного суда.",
             "Those hopes are at their highest, as Bolivia awaits a ruling by the international court.",
         ),
+        ("ru", "Далее он передал мяч Стерлингу слева.", "He then pushed a pass to his left, finding Sterling."),
+        # A compound of everyday words is no name, whatever NER makes of it (Свинья-убийца).
+        ("ru", "Свинья-убийца не принадлежала братьям.", "The animal did not belong to Yuan or his cousin."),
         # Reuters is no region, whatever Thai province shares its consonants.
         ("ko", "로이터 통신에 따르면 회담은 베이징에서 열렸다.", "The talks were held in Beijing, Reuters reported."),
     ],
