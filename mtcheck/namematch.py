@@ -34,6 +34,8 @@ from mtcheck.lang.names_base import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from mtcheck.translit.model import PairModel
 
 GARBLED, ACRONYM_LETTERS, COMMON_NOUN, MISSING, UNEXPECTED = (
@@ -1514,7 +1516,11 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         where = tokens[named[-1]].start / len(tgt) if named else 0.0
         nearest = min(rivals, key=lambda key: abs(rivals[key] / len(src) - where)) if named and rivals else None
         if name.kind != PLACE:
+            # People too, unless two of them are one person named two ways (Хеопса, Хеопаса: Khufu).
+            people = {names[m].key: names[m].start for m in missing if names[m].kind == name.kind}
             nearest = name.key if len(alike) == 1 else None
+            if named and len(people) > 1 and not _variants(people):
+                nearest = min(people, key=lambda key: abs(people[key] / len(src) - where))
         if named and any(
             _stands_for(names[m], lang, tokens[named[-1]].text) for m in missing if names[m].key != name.key
         ):
@@ -1566,6 +1572,13 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
             issues.append(issue)
     return sorted(found.values(), key=lambda r: r.target), issues
+
+
+def _variants(keys: Iterable[str]) -> bool:
+    """Whether two of these names are spellings of one (Хеопс, Хеопас)."""
+    from rapidfuzz import fuzz
+
+    return any(fuzz.ratio(a, b) >= _NEAR for a, b in itertools.combinations(keys, 2))
 
 
 def _unrendered_repeats(names: list[SourceName], found: dict[int, Rendering]) -> list[list[int]]:

@@ -344,6 +344,15 @@ SWAPS = [
         "LSU Director of Athletics Joe Kouns thanked law enforcement.",
         "Kouns",
     ),
+    # Of two people missing who are not one person named two ways, the one at about the same place
+    # in its sentence (Рихтера of a scale English calls "magnitude" is dropped near the start).
+    (
+        "ru",
+        "Землетрясение магнитудой 7,5 балла по шкале Рихтера вызвало цунами, сообщил Сутопо Пурво Нугрохо, "
+        "представитель управления.",
+        "The 7.5 magnitude earthquake triggered a tsunami, agency spokesman Sutopo Purwo Coker said.",
+        "Coker",
+    ),
     # Of two places missing, the one at the same place in the sentence: "Манчестер" is dropped from
     # the club's name at the start, Германия is swapped at the end.
     (
