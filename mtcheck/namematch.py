@@ -1471,7 +1471,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     issues += _misspelt_mentions(found, tokens, free, tgt)
     # 7. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
-    others = _unexplained(tokens, free, src, lang)
+    others = _unexplained(tokens, free, src, lang, [(r.source.start, r.source.end) for r in found.values()])
     # English tokens that render a source person's given name.
     given = frozenset(
         k
@@ -1638,16 +1638,25 @@ def _letters(text: str) -> int:
     return sum(2 if "가" <= c <= "힣" else 1 for c in text if c.isalpha())
 
 
-def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> list[int]:
+def _unexplained(
+    tokens: list[Token], free: set[int], src: str, lang: str, rendered: list[tuple[int, int]] = ()
+) -> list[int]:
     """English name-like words that render no source name: capitalised inside a sentence, not
-    everyday words, and not a transliteration of any source word."""
+    everyday words, and not a transliteration of any source word. A source word rendered already
+    explains only a spelling close to it, a second mention (Литгоу, rendered as Lithgow, is not
+    "Clinton", which shares letters with it)."""
     from rapidfuzz import fuzz
 
     from mtcheck.lang import ru
     from mtcheck.translit.korean import rr
 
-    words = [ru.transliterate(w) for w in re.findall(r"[А-ЯЁа-яё]{3,}", src)] if lang == "ru" else []
-    words += re.findall(r"[A-Za-z]{3,}", src)
+    def found(pattern: str, spare: bool) -> list[str]:
+        return [m.group() for m in re.finditer(pattern, src) if spare != any(a <= m.start() < b for a, b in rendered)]
+
+    cyrillic = r"[А-ЯЁа-яё]{3,}"
+    words = [ru.transliterate(w) for w in found(cyrillic, True)] if lang == "ru" else []
+    words += found(r"[A-Za-z]{3,}", True)
+    taken = [compact(ru.transliterate(w)) for w in found(cyrillic, False)] if lang == "ru" else []
     hangul = [rr(w) for w in re.findall(r"[가-힣]{2,}", src)] if lang == "ko" else []
     out = []
     for k in sorted(free):
@@ -1664,6 +1673,8 @@ def _unexplained(tokens: list[Token], free: set[int], src: str, lang: str) -> li
             continue
         c = compact(tok.text)
         if any(fuzz.ratio(c, compact(w)) >= 60 or same_sound(c, compact(w)) for w in words):
+            continue
+        if any(fuzz.ratio(c, w) >= _NEAR or same_sound(c, w) for w in taken):
             continue
         # Part of a Korean word romanised, its particle and the rest aside (Jeolla in 전라남도에서).
         if len(c) >= 4 and any(fuzz.partial_ratio(c, w) >= 90 for w in hangul):

@@ -6,6 +6,7 @@ sentences against the name-like spans of their English translation (see mtcheck.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -247,9 +248,16 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 swapped = tgt[issue.target[0] : issue.target[1]]
                 rendered = {id(r.source) for r in found}
                 here = [m for m in extracted[n] if id(m) not in rendered and not another_place(m, swapped)]
-                nearby = [m for k in (n - 1, n + 1) if 0 <= k < len(pairs) for m in extracted[k]]
-                if any(renders(m, lang, swapped, _SWAP_MARGIN) for m in here) or any(
-                    renders(m, lang, swapped, closely=True) for m in nearby
+                around = [k for k in (n - 1, n + 1) if 0 <= k < len(pairs)]
+                nearby = [m for k in around for m in extracted[k]]
+                # English that names the thing in the sentences around too, where the source does
+                # not (a storm the source calls "циклон", English "Rosa" each time), names it
+                # throughout: no swap.
+                again = re.compile(rf"(?<!\w){re.escape(swapped)}(?!\w)")
+                if (
+                    any(renders(m, lang, swapped, _SWAP_MARGIN) for m in here)
+                    or any(renders(m, lang, swapped, closely=True) for m in nearby)
+                    or any(again.search(pairs[k].target) for k in around)
                 ):
                     issue = replace(issue, target=None, weak=True)
             yield _finding(issue, src, tgt, src_span.start, tgt_span.start)

@@ -353,6 +353,14 @@ SWAPS = [
         "The 7.5 magnitude earthquake triggered a tsunami, agency spokesman Sutopo Purwo Coker said.",
         "Coker",
     ),
+    # A source name rendered already (Литгоу: Lithgow) explains no other English name that only
+    # shares some letters with it (Clinton).
+    (
+        "ru",
+        "Затем защитник Алан Литгоу, замахнувшись слишком широко, не смог помешать мячу Кэйга Халкетта.",
+        "Then Alan Lithgow could only direct his effort wide after sliding in to meet Craig Clinton's header.",
+        "Clinton",
+    ),
     # Of two places missing, the one at the same place in the sentence: "Манчестер" is dropped from
     # the club's name at the start, Германия is swapped at the end.
     (
@@ -450,6 +458,25 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
 )
 def test_no_swap_where_the_name_is_rendered_or_dropped(lang: str, src: str, tgt: str) -> None:
     assert issues(lang, src, tgt) == []
+
+
+def test_no_swap_for_a_name_english_gives_the_sentences_around_too() -> None:
+    """A storm the source calls "циклон" and "ураган", which English names Rosa in each sentence:
+    Rosa is the translator's name for it, not a swap for Нью-Йорку (a time zone English words
+    otherwise)."""
+    src = (
+        "Тем не менее, в следующие дни он принесет ливни на территорию северной Мексики.\n\n"
+        "По состоянию на субботу, 5 часов утра по Нью-Йорку, циклон достиг 1-й категории.\n\n"
+        "Ожидается, что в воскресенье ураган переместится к северу."
+    )
+    tgt = (
+        "However, Rosa will bring flooding rains across northern Mexico.\n\n"
+        "Rosa had winds of 85 mph, a Category 1 Hurricane, as of 5 a.m. Eastern time Sunday.\n\n"
+        "Rosa is expected to move north on Sunday."
+    )
+    assert issues("ru", src, tgt) == []
+    # The same sentence alone: Rosa is the one place nothing explains where Нью-Йорку is missing.
+    assert issues("ru", src.split("\n\n")[1], tgt.split("\n\n")[1]) == [("MT207", "Rosa", "New York City")]
 
 
 def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
