@@ -596,7 +596,10 @@ def _near(
     near = score >= _NEAR and len(c) >= 4
     if near and sure and not original and _garbled(name, c, lang, syllabic):
         return GARBLED, span, form
-    if near or same_sound or ((known or original) and score >= _NEAR_KNOWN):
+    # A spelling English uses, or a name's own, renders a name from a looser likeness; an everyday
+    # word is neither (Track, whose ck no transliteration writes, is no spelling of Ирак).
+    everyday = english_frequency(c) >= _EVERYDAY and not _name_or_place(text)
+    if near or same_sound or ((known or original) and not everyday and score >= _NEAR_KNOWN):
         verdict, form = _unless_transposed(name, lang, c if j - i == 1 and sure else "", form)
         return verdict, span, form
     # An English name and its Russian transcription (Wade/Уэйд): same consonants, other letters.

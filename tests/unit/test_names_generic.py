@@ -361,6 +361,20 @@ SWAPS = [
         "Then Alan Lithgow could only direct his effort wide after sliding in to meet Craig Clinton's header.",
         "Clinton",
     ),
+    # An everyday word is no loose spelling of a name, whatever letters it has that transliteration
+    # never writes (Track, the given name Трек, is no Ирак).
+    (
+        "ru",
+        "Трек Пэйлин, 26 лет, поступив на службу в армию в сентябре, провел год в Ираке.",
+        "Track Palin, 26, spent a year in Mozambique after enlisting on Sept.",
+        "Mozambique",
+    ),
+    (
+        "ko",
+        "국무부 관료들은 도미니카 공화국, 파나마, 그리고 엘살바도르에 있는 미 외교 임무 최고위를 다시 불러오기로 했다.",
+        "The State Department recalled its top diplomats in the Dominican Republic, Slovenia and El Salvador.",
+        "Slovenia",
+    ),
     # Of two places missing, the one at the same place in the sentence: "Манчестер" is dropped from
     # the club's name at the start, Германия is swapped at the end.
     (
@@ -450,6 +464,11 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             "Those hopes are at their highest, as Bolivia awaits a ruling by the international court.",
         ),
         ("ru", "Далее он передал мяч Стерлингу слева.", "He then pushed a pass to his left, finding Sterling."),
+        (
+            "ru",
+            "Трек Пэйлин, 26 лет, поступив на службу в армию в сентябре, провел год в Ираке.",
+            "Track Palin, 26, spent a year in Iraq after enlisting on Sept.",
+        ),
         # A compound of everyday words is no name, whatever NER makes of it (Свинья-убийца).
         ("ru", "Свинья-убийца не принадлежала братьям.", "The animal did not belong to Yuan or his cousin."),
         # Reuters is no region, whatever Thai province shares its consonants.
