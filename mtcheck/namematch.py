@@ -1118,8 +1118,21 @@ def _known_neighbours(spelling: str) -> tuple[str, ...]:
     edits |= {a + ch + b[1:] for a, b in cuts if b for ch in letters}
     edits |= {a + ch + b for a, b in cuts for ch in letters}
     edits.discard(spelling)
-    known = (e for e in edits if english_frequency(e) >= _SLIP_CEILING and _name_or_place(e.capitalize()))
+    sieve = _frequent_words()
+    known = (
+        e for e in edits if e in sieve and english_frequency(e) >= _SLIP_CEILING and _name_or_place(e.capitalize())
+    )
     return tuple(sorted(known))
+
+
+@functools.cache
+def _frequent_words() -> frozenset[str]:
+    """English words about as frequent as the slip ceiling or more: a set to look hundreds of
+    one-letter edits up in before wordfreq's own (slower) lookup decides."""
+    from wordfreq import get_frequency_dict
+
+    floor = 10 ** (_SLIP_CEILING - 0.1 - 9)
+    return frozenset(w for w, f in get_frequency_dict("en").items() if f >= floor)
 
 
 @functools.lru_cache(maxsize=8192)

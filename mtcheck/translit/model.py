@@ -116,21 +116,45 @@ class PairModel:
     def nbest(self, source: Sequence[str], n: int = 10, beam: int = 64) -> list[tuple[str, float]]:
         """The n likeliest spellings with log P(spelling, one segmentation) (Viterbi scores)."""
         src = tuple(source)
-        keys = self._segment_keys(src)
-        # states: position -> list of (logp, text)
+        steps = self._segment_logs(src)
+        end = len(src)
+        # states: position -> (logp, text); a position short of the end keeps only its ``beam``
+        # best (a bounded min-heap: what a full list cut to the beam keeps, without building the
+        # spellings that would be cut), the end keeps all.
         states: dict[int, list[tuple[float, str]]] = defaultdict(list)
         states[0] = [(0.0, "")]
-        for i in range(len(src)):
+        for i in range(end):
             cands = heapq.nlargest(beam, states.pop(i, []))
-            for lp, text in cands:
-                for k, table in keys[i]:
-                    for out, p in table.items():
-                        if p > 1e-4:
-                            states[i + k].append((lp + math.log(p), text + out))
-        final = defaultdict(lambda: -math.inf)
-        for lp, text in states.get(len(src), []):
+            for k, outs in steps[i]:
+                heap = states[i + k]
+                if i + k == end:
+                    heap.extend((lp + lq, text + out) for lp, text in cands for out, lq in outs)
+                    continue
+                for lp, text in cands:
+                    for out, lq in outs:  # likeliest first
+                        score = lp + lq
+                        if len(heap) < beam:
+                            heapq.heappush(heap, (score, text + out))
+                        elif score < heap[0][0]:
+                            break
+                        elif (score, text + out) > heap[0]:
+                            heapq.heapreplace(heap, (score, text + out))
+        final: dict[str, float] = defaultdict(lambda: -math.inf)
+        for lp, text in states.get(end, []):
             final[text] = max(final[text], lp)
         return heapq.nlargest(n, final.items(), key=lambda x: x[1])
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one model per script, kept for the process
+    def _segment_logs(self, source: tuple[str, ...]) -> list[list[tuple[int, list[tuple[str, float]]]]]:
+        """Per position, each segment's spellings worth trying (p > 1e-4) with their log
+        probabilities, likeliest first."""
+        return [
+            [
+                (k, sorted(((out, math.log(p)) for out, p in table.items() if p > 1e-4), key=lambda x: -x[1]))
+                for k, table in here
+            ]
+            for here in self._segment_keys(source)
+        ]
 
     # ---- persistence ---------------------------------------------------------------------
 
