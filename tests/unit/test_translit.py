@@ -42,6 +42,44 @@ def test_pair_model_decodes_likely_spellings() -> None:
     assert "yekaterina" in [s for s, _ in pair_model("ko").nbest(source_units("예카테리나", "ko"), 3)]
 
 
+def _nbest_by_full_lists(model: object, units: tuple[str, ...], n: int, beam: int) -> list[tuple[str, float]]:
+    """The beam search written plainly: every expansion listed, each position cut to the beam."""
+    import heapq
+    import math
+    from collections import defaultdict
+
+    keys = model._segment_keys(units)  # type: ignore[attr-defined]
+    states: dict[int, list[tuple[float, str]]] = defaultdict(list)
+    states[0] = [(0.0, "")]
+    for i in range(len(units)):
+        for lp, text in heapq.nlargest(beam, states.pop(i, [])):
+            for k, table in keys[i]:
+                for out, p in table.items():
+                    if p > 1e-4:
+                        states[i + k].append((lp + math.log(p), text + out))
+    final: dict[str, float] = defaultdict(lambda: -math.inf)
+    for lp, text in states.get(len(units), []):
+        final[text] = max(final[text], lp)
+    return heapq.nlargest(n, final.items(), key=lambda x: x[1])
+
+
+@pytest.mark.parametrize(
+    ("script", "word"),
+    [
+        ("ru", "интернационалистов"),
+        ("ru", "шварценеггер"),
+        ("ru", "вудс"),
+        ("ko", "스미르노바"),
+        ("ko", "펜실베이니아"),
+    ],
+)
+def test_nbest_keeps_what_a_plain_beam_search_keeps(script: str, word: str) -> None:
+    model = pair_model(script)
+    units = tuple(source_units(word, script))
+    assert model.nbest(units, 60, beam=128) == _nbest_by_full_lists(model, units, 60, 128)
+    assert model.nbest(units, 10, beam=8) == _nbest_by_full_lists(model, units, 10, 8)
+
+
 def test_style_models_tell_original_spellings_from_transliterations() -> None:
     assert spelling_style("Cromwell") > 0 > spelling_style("Khinstin")
     assert spelling_style("Bellingshausen") > spelling_style("Galazinsky")
