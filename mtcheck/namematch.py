@@ -34,7 +34,7 @@ from mtcheck.lang.names_base import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from mtcheck.translit.model import PairModel
 
@@ -1655,7 +1655,7 @@ def _letters(text: str) -> int:
 
 
 def _unexplained(
-    tokens: list[Token], free: set[int], src: str, lang: str, rendered: list[tuple[int, int]] = ()
+    tokens: list[Token], free: set[int], src: str, lang: str, rendered: Sequence[tuple[int, int]] = ()
 ) -> list[int]:
     """English name-like words that render no source name: capitalised inside a sentence, not
     everyday words, and not a transliteration of any source word. A source word rendered already

@@ -206,7 +206,6 @@ def compact(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=200_000)
 def english_frequency(word: str) -> float:
     """Zipf frequency of an English word; conventional spellings of names are frequent, garbles
     are not ("Tchaikovsky" 2.8, "Khinstin" 0)."""
