@@ -1516,7 +1516,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         # of the alignment more often than a swap.
         # The one word nothing explains, where one person is missing, may be a surname English
         # writes often (Hart, Patton, Novak), which beside other candidates is too often a thing.
-        alike = {names[m].key for m in missing if names[m].kind == name.kind}
+        alike = {names[m].key: names[m].start for m in missing if names[m].kind == name.kind}
         sole = len(others) == 1 and len(alike) == 1
         swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt, given, sole)]
         runs = {_capital_run(tokens, k, tgt) for k in swapped}
@@ -1533,10 +1533,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         nearest = min(rivals, key=lambda key: abs(rivals[key] / len(src) - where)) if named and rivals else None
         if name.kind != PLACE:
             # People too, unless two of them are one person named two ways (Хеопса, Хеопаса: Khufu).
-            people = {names[m].key: names[m].start for m in missing if names[m].kind == name.kind}
             nearest = name.key if len(alike) == 1 else None
-            if named and len(people) > 1 and not _variants(people):
-                nearest = min(people, key=lambda key: abs(people[key] / len(src) - where))
+            if named and len(alike) > 1 and not _variants(alike):
+                nearest = min(alike, key=lambda key: abs(alike[key] / len(src) - where))
         if named and any(
             _stands_for(names[m], lang, tokens[named[-1]].text) for m in missing if names[m].key != name.key
         ):
@@ -1666,13 +1665,17 @@ def _unexplained(
     from mtcheck.lang import ru
     from mtcheck.translit.korean import rr
 
-    def found(pattern: str, spare: bool) -> list[str]:
-        return [m.group() for m in re.finditer(pattern, src) if spare != any(a <= m.start() < b for a, b in rendered)]
+    def spare_and_taken(pattern: str) -> tuple[list[str], list[str]]:
+        """The words no rendering covers, and those one does."""
+        spare: list[str] = []
+        taken: list[str] = []
+        for m in re.finditer(pattern, src):
+            (taken if any(a <= m.start() < b for a, b in rendered) else spare).append(m.group())
+        return spare, taken
 
-    cyrillic = r"[А-ЯЁа-яё]{3,}"
-    words = [ru.transliterate(w) for w in found(cyrillic, True)] if lang == "ru" else []
-    words += found(r"[A-Za-z]{3,}", True)
-    taken = [compact(ru.transliterate(w)) for w in found(cyrillic, False)] if lang == "ru" else []
+    cyrillic, cyrillic_taken = spare_and_taken(r"[А-ЯЁа-яё]{3,}") if lang == "ru" else ([], [])
+    words = [ru.transliterate(w) for w in cyrillic] + spare_and_taken(r"[A-Za-z]{3,}")[0]
+    taken = [compact(ru.transliterate(w)) for w in cyrillic_taken]
     hangul = [rr(w) for w in re.findall(r"[가-힣]{2,}", src)] if lang == "ko" else []
     out = []
     for k in sorted(free):
