@@ -433,7 +433,7 @@ def _bead_costs(
     n, m = len(src), len(tgt)
     rows = np.arange(n + 1)[:, None]
     capped = np.minimum(cols, m)
-    anchors = _AnchorBand(src, tgt, lo, cols.shape[1])
+    anchors = _AnchorBand(src, tgt, lo, cols)
     costs = np.full((n + 1, len(_CODES), cols.shape[1]), _INF)
     for code, (a, b) in enumerate(_CODES):
         if not a:
@@ -445,7 +445,7 @@ def _bead_costs(
             # A sentence merged with its neighbour whose own figures and names the other side
             # lacks is more likely dropped or added than translated: what the length model
             # alone would hide in the merge.
-            cost = model.cost(ls, lt) - anchors.matched(a, b, cols) + anchors.missing(a, b, cols)
+            cost = model.cost(ls, lt) - anchors.matched(a, b) + anchors.missing(a, b)
             if scorer is not None and a + b <= 3:
                 cost += _similarity(scorer, src, tgt, a, b, cols, ok)
         else:
@@ -454,23 +454,30 @@ def _bead_costs(
     return costs
 
 
+# The anchor tables of _AnchorBand, stacked in this order.
+_GAIN, _COVER_S, _COVER_T, _FIGURES, _OVER_S, _OVER_T = range(6)
+# (dx, dy): a bead ending at cell (i, j) holds source unit i - dx and target unit j - dy.
+_OFFSETS = sorted({(dx, dy) for a, b in _CODES for dx in range(1, a + 1) for dy in range(1, b + 1)})
+
+
 class _AnchorBand:
     """Anchor evidence for every pair of units a bead in the band can hold, stored per source
     unit over the columns its rows can reach: what the keys both hold are worth (gain), and how
-    much of each unit's evidence against a bead without its keys the other unit removes (cover)."""
+    much of each unit's evidence against a bead without its keys the other unit removes (cover).
+    The six tables are one array, so that each offset of a bead's units is gathered once for all
+    of them: small paragraphs are many, and numpy's cost per call is what they spend."""
 
     _REACH = 4  # beads take up to 4 units from either side
 
-    def __init__(self, src: Units, tgt: Units, lo: np.ndarray, width: int) -> None:
+    def __init__(self, src: Units, tgt: Units, lo: np.ndarray, cols: np.ndarray) -> None:
         n, m = len(src), len(tgt)
-        self.lo = lo
-        self._memo: dict[tuple[int, int, str], np.ndarray] = {}
+        width = cols.shape[1]
+        self.cols = cols
+        self._memo_missing: dict[tuple[bool, int, int], tuple[np.ndarray, np.ndarray]] = {}
         # Unit x is used by rows x+1 … x+4, at columns lo[x+1]-4 … lo[x+4]+width-1.
         self.start = np.array([lo[min(x + 1, n)] - self._REACH for x in range(n)], dtype=np.int64)
         span = width + 2 * self._REACH + int(np.max(np.diff(lo), initial=0)) * self._REACH
-        shape = (max(n, 1), span)
-        names = ("gain", "cover_s", "cover_t", "figures", "over_s", "over_t")
-        self.tables = {name: np.zeros(shape) for name in names}
+        self.tables = tables = np.zeros((6, max(n, 1), span))
         index: dict[str, list[int]] = {}
         for y, keys in enumerate(tgt.anchors):
             for key in keys:
@@ -485,9 +492,8 @@ class _AnchorBand:
         self.own_t = np.array([_miss(keys, _MISS_TARGET) for keys in tgt.anchors] or [0.0])
         self.figures_s = np.array([_figures(keys) for keys in src.anchors] or [0.0])
         self.figures_t = np.array([_figures(keys) for keys in tgt.anchors] or [0.0])
-        gain, cover_s, cover_t = self.tables["gain"], self.tables["cover_s"], self.tables["cover_t"]
-        figures = self.tables["figures"]
-        over_s, over_t = self.tables["over_s"], self.tables["over_t"]
+        gain, cover_s, cover_t, figures = tables[_GAIN], tables[_COVER_S], tables[_COVER_T], tables[_FIGURES]
+        over_s, over_t = tables[_OVER_S], tables[_OVER_T]
         for x, keys in enumerate(src.anchors):
             first = int(self.start[x])
             repeated = keys & src.anchors[x + 1] if x + 1 < n else frozenset()
@@ -505,60 +511,72 @@ class _AnchorBand:
                 ys = t_repeats.get(key, ())
                 for y in ys[bisect.bisect_left(ys, max(first, 0)) : bisect.bisect_left(ys, first + span)]:
                     over_t[x, y - first] += weight
+        self._at = self._gather(cols)
 
-    def _gather(self, table: np.ndarray, dx: int, dy: int, cols: np.ndarray) -> np.ndarray:
-        x = np.arange(cols.shape[0]) - dx
-        ok_rows = (x >= 0) & (x < len(self.start))
-        out = np.zeros(cols.shape)
-        if not ok_rows.any():
-            return out
-        xs = x[ok_rows]
-        k = cols[ok_rows] - dy - self.start[xs][:, None]
-        inside = (k >= 0) & (k < table.shape[1])
-        vals = np.zeros(k.shape)
-        vals[inside] = table[np.broadcast_to(xs[:, None], k.shape)[inside], k[inside]]
-        out[ok_rows] = vals
-        return out
+    def _gather(self, cols: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
+        """Every table at source unit i - dx and target unit j - dy for each cell (i, j) of the
+        band (zero where there is no such pair), for each offset a bead type takes: (6, rows,
+        width) per offset, all gathered in one indexing operation."""
+        dx = np.array([o[0] for o in _OFFSETS])[:, None]
+        dy = np.array([o[1] for o in _OFFSETS])[:, None, None]
+        x = np.arange(cols.shape[0])[None, :] - dx
+        ok = (x >= 0) & (x < len(self.start))
+        x = np.clip(x, 0, len(self.start) - 1)
+        k = cols[None] - dy - self.start[x][:, :, None]
+        inside = ok[:, :, None] & (k >= 0) & (k < self.tables.shape[2])
+        values = np.zeros((len(self.tables), *k.shape))
+        values[:, inside] = self.tables[:, np.broadcast_to(x[:, :, None], k.shape)[inside], k[inside]]
+        return {offset: values[:, o] for o, offset in enumerate(_OFFSETS)}
 
-    def _at(self, name: str, dx: int, dy: int, cols: np.ndarray) -> np.ndarray:
-        # Bead types share offsets ((1, 1) is in eight of them): gather each offset once.
-        key = (dx, dy, name)
-        if key not in self._memo:
-            self._memo[key] = self._gather(self.tables[name], dx, dy, cols)
-        return self._memo[key]
-
-    def matched(self, a: int, b: int, cols: np.ndarray) -> np.ndarray:
+    def matched(self, a: int, b: int) -> np.ndarray:
         """What the keys both sides of the bead hold are worth."""
-        total = sum(self._at("gain", dx, dy, cols) for dx in range(1, a + 1) for dy in range(1, b + 1))
+        gains = [self._at[(dx, dy)][_GAIN] for dx in range(1, a + 1) for dy in range(1, b + 1)]
+        total = sum(gains)
         if a == b == 1:
             return np.asarray(total)
         # A key that two neighbouring units of one side hold counts once for the merge of
         # both: pairwise sums less the repeats (exact for 2-1 and 1-2, close for the rest).
-        over = sum(self._at("over_s", dx, dy, cols) for dx in range(2, a + 1) for dy in range(1, b + 1))
-        over = over + sum(self._at("over_t", dx, dy, cols) for dx in range(1, a + 1) for dy in range(2, b + 1))
-        single = np.max([self._at("gain", dx, dy, cols) for dx in range(1, a + 1) for dy in range(1, b + 1)], axis=0)
-        return np.maximum(np.asarray(total) - over, single)
+        over = sum(self._at[(dx, dy)][_OVER_S] for dx in range(2, a + 1) for dy in range(1, b + 1))
+        over = over + sum(self._at[(dx, dy)][_OVER_T] for dx in range(1, a + 1) for dy in range(2, b + 1))
+        return np.maximum(np.asarray(total) - over, np.max(gains, axis=0))
 
-    def missing(self, a: int, b: int, cols: np.ndarray) -> np.ndarray:
+    def missing(self, a: int, b: int) -> np.ndarray:
         """The evidence against the bead of each unit's keys that the other side lacks."""
-        out = np.zeros(cols.shape)
-        lone_s, lone_t = np.zeros(cols.shape), np.zeros(cols.shape)
-        rows = np.broadcast_to(np.arange(cols.shape[0])[:, None], cols.shape)
+        out = np.zeros(self.cols.shape)
+        lone_s, lone_t = np.zeros(self.cols.shape), np.zeros(self.cols.shape)
         for dx in range(1, a + 1):
-            x = np.clip(rows - dx, 0, len(self.own_s) - 1)
-            covered = sum(self._at("cover_s", dx, dy, cols) for dy in range(1, b + 1))
-            out += np.maximum(self.own_s[x] - covered, 0.0)
-            shared = sum(self._at("figures", dx, dy, cols) for dy in range(1, b + 1))
-            lone_s += np.maximum(self.figures_s[x] - shared, 0.0)
+            miss, lone = self._unit_missing(True, dx, b)
+            out += miss
+            lone_s += lone
         for dy in range(1, b + 1):
-            y = np.clip(cols - dy, 0, len(self.own_t) - 1)
-            covered = sum(self._at("cover_t", dx, dy, cols) for dx in range(1, a + 1))
-            out += np.maximum(self.own_t[y] - covered, 0.0)
-            shared = sum(self._at("figures", dx, dy, cols) for dx in range(1, a + 1))
-            lone_t += np.maximum(self.figures_t[y] - shared, 0.0)
+            miss, lone = self._unit_missing(False, dy, a)
+            out += miss
+            lone_t += lone
         changed = np.minimum(lone_s, lone_t)
         lone = np.minimum(np.abs(lone_s - lone_t), _MAX_MISS / _MISS_FIGURE)
         return out + _MISS_FIGURE * lone + _CHANGED_FIGURE * changed
+
+    def _unit_missing(self, source: bool, d: int, others: int) -> tuple[np.ndarray, np.ndarray]:
+        """What one unit of the bead (source unit i - d, or target unit j - d) holds that the
+        bead's ``others`` units of the other side lack: evidence, and figures. Bead types share
+        them ((1, 1)'s are (2, 1)'s too), so each is worked out once."""
+        key = (source, d, others)
+        if key in self._memo_missing:
+            return self._memo_missing[key]
+        at = (lambda o: self._at[(d, o)]) if source else (lambda o: self._at[(o, d)])
+        # cover and figures summed over the other side's units, as one (2, rows, width) array.
+        tables = [_COVER_S, _FIGURES] if source else [_COVER_T, _FIGURES]
+        covered, shared = sum(at(o)[tables] for o in range(1, others + 1))
+        if source:
+            rows = np.broadcast_to(np.arange(self.cols.shape[0])[:, None], self.cols.shape)
+            unit = np.clip(rows - d, 0, len(self.own_s) - 1)
+            own, figures = self.own_s[unit], self.figures_s[unit]
+        else:
+            unit = np.clip(self.cols - d, 0, len(self.own_t) - 1)
+            own, figures = self.own_t[unit], self.figures_t[unit]
+        result = np.maximum(own - covered, 0.0), np.maximum(figures - shared, 0.0)
+        self._memo_missing[key] = result
+        return result
 
 
 def _figures(keys: frozenset[str]) -> float:

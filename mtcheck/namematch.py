@@ -995,7 +995,15 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
     model = pair_model(lang)
     forms = _source_forms(name, lang)
     as_written = _fit(model, forms, spelling)
-    for original in dict.fromkeys((*_known_originals(name.key, lang), *_known_neighbours(spelling))):
+    neighbours = _known_neighbours(spelling)
+    # A spelling English writes often is misspelt only one slip from a name English writes about
+    # as often or more (both ways below): with no such neighbour, the model's likeliest readings
+    # (the costly part) cannot hold one either.
+    slips = used < _SLIP_CEILING or any(
+        len(o) >= len(spelling) and english_frequency(o) >= used - _WORD_MARGIN for o in neighbours
+    )
+    readings = _known_originals(name.key, lang) if slips else ()
+    for original in dict.fromkeys((*readings, *neighbours)):
         # A slip drops, swaps or changes letters of the name (Cartir, Dorwin, Kally, Joen); a name's
         # own spelling beside a common one adds some (Wayde beside Wade, Colvine beside Colvin), or
         # fits the source better than the common one does (Haeder for Хедер, not Herder).

@@ -863,11 +863,18 @@ def _amounts_ko(text: str) -> list[Quantity]:
 
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every number, date and time in ``text``; numbers inside dates belong to the date."""
+    return list(_extract(text, lang))
+
+
+# Alignment reads each sentence's figures as anchors and the number check reads them again in
+# the aligned pairs, most of which are the same sentences: one reading serves both.
+@functools.lru_cache(maxsize=16384)
+def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     calendar = _pick(_calendar(text, lang))
     amounts = _amounts_ko(text) if lang == "ko" else _amounts_digits(text, lang) + _amounts_words(text, lang)
     free = [a for a in amounts if all(a.end <= c.start or a.start >= c.end for c in calendar)]
     free = [_with_period(text, q, lang) for q in _compound_measures(text, _pick(free))]
-    return sorted(calendar + _ranges(text, free), key=lambda q: q.start)
+    return tuple(sorted(calendar + _ranges(text, free), key=lambda q: q.start))
 
 
 def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:

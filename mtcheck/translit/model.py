@@ -120,15 +120,16 @@ class PairModel:
         end = len(src)
         # states: position -> (logp, text); a position short of the end keeps only its ``beam``
         # best (a bounded min-heap: what a full list cut to the beam keeps, without building the
-        # spellings that would be cut), the end keeps all.
+        # spellings that would be cut); the end keeps each spelling's best.
         states: dict[int, list[tuple[float, str]]] = defaultdict(list)
         states[0] = [(0.0, "")]
+        final: dict[str, float] = {}
         for i in range(end):
             cands = heapq.nlargest(beam, states.pop(i, []))
             for k, outs in steps[i]:
                 heap = states[i + k]
                 if i + k == end:
-                    heap.extend((lp + lq, text + out) for lp, text in cands for out, lq in outs)
+                    _finish(final, cands, outs, n)
                     continue
                 for lp, text in cands:
                     for out, lq in outs:  # likeliest first
@@ -139,9 +140,6 @@ class PairModel:
                             break
                         elif (score, text + out) > heap[0]:
                             heapq.heapreplace(heap, (score, text + out))
-        final: dict[str, float] = defaultdict(lambda: -math.inf)
-        for lp, text in states.get(end, []):
-            final[text] = max(final[text], lp)
         return heapq.nlargest(n, final.items(), key=lambda x: x[1])
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one model per script, kept for the process
@@ -302,3 +300,23 @@ def _bigram(words: Iterable[str]) -> dict[str, dict[str, float]]:
         total = sum(row.values()) + 27
         out[prev] = {ch: (row.get(ch, 0.0) + 1) / total for ch in _LETTERS + "$"}
     return out
+
+
+def _finish(final: dict[str, float], cands: list[tuple[float, str]], outs: list[tuple[str, float]], n: int) -> None:
+    """Add the spellings that end the source to ``final`` (each spelling's best log-probability),
+    skipping what cannot reach the n best: once ``final`` holds n spellings, one scoring below
+    the n-th of them never will, as that only rises. ``cands`` and ``outs`` come likeliest first."""
+    floor, counted = -math.inf, 0
+    for lp, text in cands:
+        if not outs or lp + outs[0][1] < floor:
+            break
+        for out, lq in outs:
+            score = lp + lq
+            if score < floor:
+                break
+            spelling = text + out
+            if score > final.get(spelling, -math.inf):
+                final[spelling] = score
+        # The n-th best so far, taken again as ``final`` doubles: any value of it is safe.
+        if len(final) >= max(n, 2 * counted):
+            floor, counted = heapq.nlargest(n, final.values())[-1], len(final)
