@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -429,43 +429,71 @@ def _bead_costs(
     cum_t: np.ndarray,
     scorer: PairScorer | None,
 ) -> np.ndarray:
-    """costs[i, code, k]: the cost of the bead of type _CODES[code] ending at (i, lo[i] + k)."""
+    """costs[i, code, k]: the cost of the bead of type _CODES[code] ending at (i, lo[i] + k).
+    The bead types with units on both sides are worked out together, as arrays over the types:
+    most paragraphs hold a few sentences, and numpy's cost per call is what they spend."""
     n, m = len(src), len(tgt)
     rows = np.arange(n + 1)[:, None]
-    capped = np.minimum(cols, m)
-    anchors = _AnchorBand(src, tgt, lo, cols)
     costs = np.full((n + 1, len(_CODES), cols.shape[1]), _INF)
-    for code, (a, b) in enumerate(_CODES):
-        if not a:
-            continue  # insertions are chained inside each row
-        ok = (cols <= m) & (rows >= a) & (cols >= b)
-        if b:
-            ls = cum_s[rows] - cum_s[np.maximum(rows - a, 0)]
-            lt = cum_t[capped] - cum_t[np.clip(capped - b, 0, m)]
-            # A sentence merged with its neighbour whose own figures and names the other side
-            # lacks is more likely dropped or added than translated: what the length model
-            # alone would hide in the merge.
-            cost = model.cost(ls, lt) - anchors.matched(a, b) + anchors.missing(a, b)
-            if scorer is not None and a + b <= 3:
-                cost += _similarity(scorer, src, tgt, a, b, cols, ok)
-        else:
-            cost = np.full(cols.shape, _INDEL_COST)
-        costs[:, code] = np.where(ok, cost + model.penalties[code], _INF)
+    a, b = _PAIR_A[:, None, None], _PAIR_B[:, None, None]
+    ok = (cols <= m) & (rows >= a) & (cols >= b)
+    capped = np.minimum(cols, m)
+    ls = cum_s[rows] - cum_s[np.maximum(rows - a, 0)]
+    lt = cum_t[capped] - cum_t[np.clip(capped - b, 0, m)]
+    # A sentence merged with its neighbour whose own figures and names the other side lacks is
+    # more likely dropped or added than translated: what the length model alone would hide in
+    # the merge.
+    matched, missing = _AnchorBand(src, tgt, lo, cols).evidence()
+    cost = model.cost(ls, lt) - matched + missing
+    if scorer is not None:
+        for p, (pa, pb) in enumerate(_PAIRS):
+            if pa + pb <= 3:
+                cost[p] += _similarity(scorer, src, tgt, pa, pb, cols, ok[p])
+    penalties = np.array([model.penalties[c] for c in _PAIR_CODES])[:, None, None]
+    costs[:, _PAIR_CODES] = np.where(ok, cost + penalties, _INF).transpose(1, 0, 2)
+    deleted = _CODES.index((1, 0))
+    costs[:, deleted] = np.where((cols <= m) & (rows >= 1), _INDEL_COST + model.penalties[deleted], _INF)
     return costs
 
 
 # The anchor tables of _AnchorBand, stacked in this order.
 _GAIN, _COVER_S, _COVER_T, _FIGURES, _OVER_S, _OVER_T = range(6)
-# (dx, dy): a bead ending at cell (i, j) holds source unit i - dx and target unit j - dy.
-_OFFSETS = sorted({(dx, dy) for a, b in _CODES for dx in range(1, a + 1) for dy in range(1, b + 1)})
+# Bead types with units on both sides, and their places in _CODES.
+_PAIRS = [(a, b) for a, b in _CODES if a and b]
+_PAIR_CODES = [_CODES.index(p) for p in _PAIRS]
+_PAIR_A = np.array([a for a, _ in _PAIRS])
+_PAIR_B = np.array([b for _, b in _PAIRS])
+# (dx, dy): a bead ending at cell (i, j) holds source unit i - dx and target unit j - dy. The same
+# pairs, read as (dx, b), are each source unit of a bead with b target units; read as (a, dy),
+# each target unit of a bead with a source units.
+_OFFSETS = sorted({(dx, dy) for a, b in _PAIRS for dx in range(1, a + 1) for dy in range(1, b + 1)})
+
+
+def _selection(rows: list[tuple[int, int]], keep: Callable[[int, int, int, int], bool]) -> np.ndarray:
+    """A 0/1 matrix that sums, for each (a, b) of ``rows``, the offsets (dx, dy) ``keep`` takes."""
+    return np.array([[float(keep(a, b, dx, dy)) for dx, dy in _OFFSETS] for a, b in rows])
+
+
+# Sums over a bead's pairs of units: all of them, those with a second source or target unit.
+_BLOCK = _selection(_PAIRS, lambda a, b, dx, dy: dx <= a and dy <= b)
+_BLOCK_MASK = _BLOCK.astype(bool)[:, :, None, None]
+_OVER_S_PAIRS = _selection(_PAIRS, lambda a, b, dx, dy: 2 <= dx <= a and dy <= b)
+_OVER_T_PAIRS = _selection(_PAIRS, lambda a, b, dx, dy: dx <= a and 2 <= dy <= b)
+# Source unit dx against a bead's b target units, and target unit dy against its a source units.
+_SOURCE_UNIT = _selection(_OFFSETS, lambda dx0, b, dx, dy: dx == dx0 and dy <= b)
+_TARGET_UNIT = _selection(_OFFSETS, lambda a, dy0, dx, dy: dy == dy0 and dx <= a)
+# A bead's source units (dx <= a, each against its b target units), and its target units.
+_SOURCE_UNITS = _selection(_PAIRS, lambda a, b, dx, b0: dx <= a and b0 == b)
+_TARGET_UNITS = _selection(_PAIRS, lambda a, b, a0, dy: dy <= b and a0 == a)
+_OFFSET_DX = np.array([dx for dx, _ in _OFFSETS])
+_OFFSET_DY = np.array([dy for _, dy in _OFFSETS])
 
 
 class _AnchorBand:
     """Anchor evidence for every pair of units a bead in the band can hold, stored per source
     unit over the columns its rows can reach: what the keys both hold are worth (gain), and how
     much of each unit's evidence against a bead without its keys the other unit removes (cover).
-    The six tables are one array, so that each offset of a bead's units is gathered once for all
-    of them: small paragraphs are many, and numpy's cost per call is what they spend."""
+    The six tables are one array, gathered once for every offset a bead takes."""
 
     _REACH = 4  # beads take up to 4 units from either side
 
@@ -473,7 +501,6 @@ class _AnchorBand:
         n, m = len(src), len(tgt)
         width = cols.shape[1]
         self.cols = cols
-        self._memo_missing: dict[tuple[bool, int, int], tuple[np.ndarray, np.ndarray]] = {}
         # Unit x is used by rows x+1 … x+4, at columns lo[x+1]-4 … lo[x+4]+width-1.
         self.start = np.array([lo[min(x + 1, n)] - self._REACH for x in range(n)], dtype=np.int64)
         span = width + 2 * self._REACH + int(np.max(np.diff(lo), initial=0)) * self._REACH
@@ -511,72 +538,49 @@ class _AnchorBand:
                 ys = t_repeats.get(key, ())
                 for y in ys[bisect.bisect_left(ys, max(first, 0)) : bisect.bisect_left(ys, first + span)]:
                     over_t[x, y - first] += weight
-        self._at = self._gather(cols)
 
-    def _gather(self, cols: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
+    def _gather(self) -> np.ndarray:
         """Every table at source unit i - dx and target unit j - dy for each cell (i, j) of the
-        band (zero where there is no such pair), for each offset a bead type takes: (6, rows,
-        width) per offset, all gathered in one indexing operation."""
-        dx = np.array([o[0] for o in _OFFSETS])[:, None]
-        dy = np.array([o[1] for o in _OFFSETS])[:, None, None]
-        x = np.arange(cols.shape[0])[None, :] - dx
+        band and each offset (dx, dy) (zero where there is no such pair): (6, offsets, rows,
+        width), in one indexing operation."""
+        cols = self.cols
+        x = np.arange(cols.shape[0])[None, :] - _OFFSET_DX[:, None]
         ok = (x >= 0) & (x < len(self.start))
         x = np.clip(x, 0, len(self.start) - 1)
-        k = cols[None] - dy - self.start[x][:, :, None]
+        k = cols[None] - _OFFSET_DY[:, None, None] - self.start[x][:, :, None]
         inside = ok[:, :, None] & (k >= 0) & (k < self.tables.shape[2])
         values = np.zeros((len(self.tables), *k.shape))
         values[:, inside] = self.tables[:, np.broadcast_to(x[:, :, None], k.shape)[inside], k[inside]]
-        return {offset: values[:, o] for o, offset in enumerate(_OFFSETS)}
+        return values
 
-    def matched(self, a: int, b: int) -> np.ndarray:
-        """What the keys both sides of the bead hold are worth."""
-        gains = [self._at[(dx, dy)][_GAIN] for dx in range(1, a + 1) for dy in range(1, b + 1)]
-        total = sum(gains)
-        if a == b == 1:
-            return np.asarray(total)
-        # A key that two neighbouring units of one side hold counts once for the merge of
-        # both: pairwise sums less the repeats (exact for 2-1 and 1-2, close for the rest).
-        over = sum(self._at[(dx, dy)][_OVER_S] for dx in range(2, a + 1) for dy in range(1, b + 1))
-        over = over + sum(self._at[(dx, dy)][_OVER_T] for dx in range(1, a + 1) for dy in range(2, b + 1))
-        return np.maximum(np.asarray(total) - over, np.max(gains, axis=0))
+    def evidence(self) -> tuple[np.ndarray, np.ndarray]:
+        """For each bead type of _PAIRS and cell: what the keys both sides hold are worth, and the
+        evidence against the bead of each unit's keys that the other side lacks."""
+        at = self._gather()
 
-    def missing(self, a: int, b: int) -> np.ndarray:
-        """The evidence against the bead of each unit's keys that the other side lacks."""
-        out = np.zeros(self.cols.shape)
-        lone_s, lone_t = np.zeros(self.cols.shape), np.zeros(self.cols.shape)
-        for dx in range(1, a + 1):
-            miss, lone = self._unit_missing(True, dx, b)
-            out += miss
-            lone_s += lone
-        for dy in range(1, b + 1):
-            miss, lone = self._unit_missing(False, dy, a)
-            out += miss
-            lone_t += lone
+        def summed(selection: np.ndarray, table: np.ndarray) -> np.ndarray:
+            return np.tensordot(selection, table, axes=1)
+
+        total = summed(_BLOCK, at[_GAIN])
+        # A key that two neighbouring units of one side hold counts once for the merge of both:
+        # pairwise sums less the repeats (exact for 2-1 and 1-2, close for the rest).
+        over = summed(_OVER_S_PAIRS, at[_OVER_S]) + summed(_OVER_T_PAIRS, at[_OVER_T])
+        single = np.where(_BLOCK_MASK, at[_GAIN][None], -_INF).max(axis=1)
+        one_one = (_PAIR_A == 1) & (_PAIR_B == 1)
+        matched = np.where(one_one[:, None, None], total, np.maximum(total - over, single))
+        # Each unit of a bead against the bead's units on the other side, for each offset read
+        # as (dx, b) (source units) or (a, dy) (target units).
+        rows = np.arange(self.cols.shape[0])[None, :, None]
+        x = np.clip(rows - _OFFSET_DX[:, None, None], 0, len(self.own_s) - 1)
+        y = np.clip(self.cols[None] - _OFFSET_DY[:, None, None], 0, len(self.own_t) - 1)
+        miss_s = np.maximum(self.own_s[x] - summed(_SOURCE_UNIT, at[_COVER_S]), 0.0)
+        miss_t = np.maximum(self.own_t[y] - summed(_TARGET_UNIT, at[_COVER_T]), 0.0)
+        lone_s = summed(_SOURCE_UNITS, np.maximum(self.figures_s[x] - summed(_SOURCE_UNIT, at[_FIGURES]), 0.0))
+        lone_t = summed(_TARGET_UNITS, np.maximum(self.figures_t[y] - summed(_TARGET_UNIT, at[_FIGURES]), 0.0))
+        out = summed(_SOURCE_UNITS, miss_s) + summed(_TARGET_UNITS, miss_t)
         changed = np.minimum(lone_s, lone_t)
         lone = np.minimum(np.abs(lone_s - lone_t), _MAX_MISS / _MISS_FIGURE)
-        return out + _MISS_FIGURE * lone + _CHANGED_FIGURE * changed
-
-    def _unit_missing(self, source: bool, d: int, others: int) -> tuple[np.ndarray, np.ndarray]:
-        """What one unit of the bead (source unit i - d, or target unit j - d) holds that the
-        bead's ``others`` units of the other side lack: evidence, and figures. Bead types share
-        them ((1, 1)'s are (2, 1)'s too), so each is worked out once."""
-        key = (source, d, others)
-        if key in self._memo_missing:
-            return self._memo_missing[key]
-        at = (lambda o: self._at[(d, o)]) if source else (lambda o: self._at[(o, d)])
-        # cover and figures summed over the other side's units, as one (2, rows, width) array.
-        tables = [_COVER_S, _FIGURES] if source else [_COVER_T, _FIGURES]
-        covered, shared = sum(at(o)[tables] for o in range(1, others + 1))
-        if source:
-            rows = np.broadcast_to(np.arange(self.cols.shape[0])[:, None], self.cols.shape)
-            unit = np.clip(rows - d, 0, len(self.own_s) - 1)
-            own, figures = self.own_s[unit], self.figures_s[unit]
-        else:
-            unit = np.clip(self.cols - d, 0, len(self.own_t) - 1)
-            own, figures = self.own_t[unit], self.figures_t[unit]
-        result = np.maximum(own - covered, 0.0), np.maximum(figures - shared, 0.0)
-        self._memo_missing[key] = result
-        return result
+        return matched, out + _MISS_FIGURE * lone + _CHANGED_FIGURE * changed
 
 
 def _figures(keys: frozenset[str]) -> float:

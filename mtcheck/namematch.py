@@ -405,6 +405,9 @@ def _transliterated_nouns(
     strange = [k for k in sorted(free) if len(compacts[k]) >= 3 and english_frequency(tokens[k].text) < _LOANWORD]
     if not strange:
         return []
+    # Neighbours join a run only beside a strange word that transliterates a source word.
+    if not transliterated(src, lang, {compacts[k] for k in strange}):
+        return []
     near = {k + d for k in strange for d in (-2, -1, 0, 1, 2)} & set(range(len(tokens)))
     words = transliterated(src, lang, {compacts[k] for k in near})
     out = []
@@ -964,6 +967,13 @@ def _half_translated(
 def _better_known(name: SourceName, lang: str, text: str) -> str | None:
     """A name English knows that the rendering misspells, by Hangul-blind letters or by the
     transliteration model's likeliest readings of the source."""
+    # A document names one person again and again, mostly spelt the same way: where the name
+    # stands in its sentence does not change the answer.
+    return _better_known_anywhere(replace(name, start=0, end=0), lang, text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _better_known_anywhere(name: SourceName, lang: str, text: str) -> str | None:
     return (_known_reading(name, text) if lang == "ko" else None) or _known_original(name, lang, text)
 
 
@@ -994,7 +1004,7 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
         return None
     model = pair_model(lang)
     forms = _source_forms(name, lang)
-    as_written = _fit(model, forms, spelling)
+    as_written: float | None = None  # worked out for the first spelling that gets that far
     neighbours = _known_neighbours(spelling)
     # A spelling English writes often is misspelt only one slip from a name English writes about
     # as often or more (both ways below): with no such neighbour, the model's likeliest readings
@@ -1013,6 +1023,8 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
             continue
         if original_spelling(spelling, original):
             continue
+        if as_written is None:
+            as_written = _fit(model, forms, spelling)
         gain = _fit(model, forms, original) - as_written
         common = english_frequency(original)
         if famous_only:
@@ -1681,23 +1693,26 @@ def _unexplained(
             (taken if any(a <= m.start() < b for a, b in rendered) else spare).append(m.group())
         return spare, taken
 
+    def named(tok: Token) -> bool:
+        # Everyday words are no names; famous names are frequent too (Biden), but they travel, and
+        # places are places (Russia). A sentence's first word is capitalised anyway: only a name or
+        # a place the gazetteer knows counts there.
+        if not tok.capital or len(tok.text) < 2:
+            return False
+        if not tok.initial and english_frequency(tok.text) < 4.5:
+            return True
+        return _gazetteer_place(tok.text) or name_like(tok.text)
+
+    candidates = [k for k in sorted(free) if named(tokens[k])]
+    if not candidates:
+        return []
     cyrillic, cyrillic_taken = spare_and_taken(r"[А-ЯЁа-яё]{3,}") if lang == "ru" else ([], [])
     words = [ru.transliterate(w) for w in cyrillic] + spare_and_taken(r"[A-Za-z]{3,}")[0]
     taken = [compact(ru.transliterate(w)) for w in cyrillic_taken]
     hangul = [rr(w) for w in re.findall(r"[가-힣]{2,}", src)] if lang == "ko" else []
     out = []
-    for k in sorted(free):
+    for k in candidates:
         tok = tokens[k]
-        # Everyday words are no names; famous names are frequent too (Biden), but they travel, and
-        # places are places (Russia). A sentence's first word is capitalised anyway: only a name or
-        # a place the gazetteer knows counts there.
-        if not tok.capital or len(tok.text) < 2:
-            continue
-        place = _gazetteer_place(tok.text)
-        if tok.initial and not (place or name_like(tok.text)):
-            continue
-        if english_frequency(tok.text) >= 4.5 and not (place or name_like(tok.text)):
-            continue
         c = compact(tok.text)
         if any(fuzz.ratio(c, compact(w)) >= 60 or same_sound(c, compact(w)) for w in words):
             continue

@@ -9,6 +9,7 @@ and analysed only when one of their spellings is among them.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -41,37 +42,64 @@ def transliterated(src: str, lang: str, spellings: set[str]) -> dict[str, Common
 
 
 def _russian(src: str, spellings: set[str]) -> dict[str, CommonWord]:
-    from mtcheck.lang import ru
-    from mtcheck.lang.lemma import parses
-
     out: dict[str, CommonWord] = {}
     for m in _RU_WORD.finditer(src):
         word = m.group()
         if len(word) < 3 or word.isupper() or _quoted(src, m.start()):
             continue  # a title in quotes («Правда», «Известия») is a name, rendered rather than translated
-        readings = [p for p in parses(word.lower()) if p.is_known and p.tag.POS in _CONTENT_POS]
-        if not readings or any(set(p.tag.grammemes) & _NAME_GRAMMEMES for p in readings[:1]):
+        common = _russian_word(word)
+        if common is None:
             continue
         # A capitalised adjective is a word of its own only before the name it qualifies (Северное
         # Киву, Новая Каледония); one made from a name (Ямальского района: Yamalsky District) or
         # standing alone (Навальный, a surname) is a name.
-        proper = _PROPER_ADJECTIVE.search(readings[0].normal_form) or not _NAME_AFTER.match(src, m.end())
-        if word[:1].isupper() and readings[0].tag.POS != "NOUN" and proper:
+        proper = common.proper or not _NAME_AFTER.match(src, m.end())
+        if word[:1].isupper() and not common.noun and proper:
             continue
-        forms = ru.renderings(word) & spellings
-        for p in readings:
-            forms |= ru.renderings(p.normal_form) & spellings
+        forms = common.spellings & spellings
         # Another case form of the word than the source's ("dorogi" for дорог): its stem with a
         # Russian ending.
-        stems = {st for p in readings for f in ru.renderings(p.normal_form) if len(st := _stem(f)) >= 4}
-        forms |= {sp for sp in spellings if any(sp.startswith(st) and _ENDING.fullmatch(sp[len(st) :]) for st in stems)}
-        if not forms:
-            continue
-        lemmas = {p.normal_form.replace("ё", "е") for p in readings}
-        english = next((n.en[0] for n in NAME_NOUNS if lemmas & set(n.ru)), None)
+        forms |= {
+            sp for sp in spellings if any(sp.startswith(st) and _ENDING.fullmatch(sp[len(st) :]) for st in common.stems)
+        }
         for f in forms:
-            out.setdefault(f, CommonWord(m.start(), m.end(), word, english))
+            out.setdefault(f, CommonWord(m.start(), m.end(), word, common.english))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _RussianWord:
+    """What a Russian common word may be transliterated as, whatever sentence it is in."""
+
+    noun: bool  # its likeliest reading is a noun (not an adjective or participle)
+    proper: bool  # made from a name (Ямальский, Пушкинский)
+    spellings: frozenset[str]  # the word's and its lemmas' transliterations, every scheme
+    stems: frozenset[str]  # the lemmas' transliterations less their ending
+    english: str | None
+
+
+@functools.lru_cache(maxsize=65536)
+def _russian_word(word: str) -> _RussianWord | None:
+    """The word's transliterations, or None for a word pymorphy3 does not know as a content word
+    or reads as a name first."""
+    from mtcheck.lang import ru
+    from mtcheck.lang.lemma import parses
+
+    readings = [p for p in parses(word.lower()) if p.is_known and p.tag.POS in _CONTENT_POS]
+    if not readings or any(set(p.tag.grammemes) & _NAME_GRAMMEMES for p in readings[:1]):
+        return None
+    spellings = set(ru.renderings(word))
+    for p in readings:
+        spellings |= ru.renderings(p.normal_form)
+    stems = {st for p in readings for f in ru.renderings(p.normal_form) if len(st := _stem(f)) >= 4}
+    lemmas = {p.normal_form.replace("ё", "е") for p in readings}
+    return _RussianWord(
+        noun=readings[0].tag.POS == "NOUN",
+        proper=bool(_PROPER_ADJECTIVE.search(readings[0].normal_form)),
+        spellings=frozenset(spellings),
+        stems=frozenset(stems),
+        english=next((n.en[0] for n in NAME_NOUNS if lemmas & set(n.ru)), None),
+    )
 
 
 # Russian case and number endings as transliterated, and what a lemma drops before them.
