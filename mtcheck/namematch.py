@@ -577,15 +577,17 @@ def _near(
         # Hangul cannot write an English r before a consonant or an h (버나스톤 = Burnaston): an
         # English spelling that only adds those is the name's own.
         original = original or _unwritable(c) == _unwritable(form)
+    place = _known_place(name)
+    one_name = place and lang == "ru"
     if (
         score >= _NEAR
         and len(c) >= 3
         and name.strict
         and len(name.canonical or name.text) >= 3
-        and _slip(c, form, _known_place(name))
+        and (_slip(c, form, place, one_name) or _word_slip(text, form, place, one_name))
     ):
         return GARBLED, span, form
-    if score >= _NEAR and name.strict and _known_place(name) and _seldom_written_place_slip(c, form):
+    if score >= _NEAR and name.strict and place and _seldom_written_place_slip(c, form):
         return SLIP, span, form
     # The source spells the name itself (맥 밀러(Mac Miller)): any other spelling near it is a slip,
     # unless the gloss is: the draft adds letters to it and reads the source clearly better
@@ -660,13 +662,22 @@ def _unless_transposed(name: SourceName, lang: str, spelling: str, form: str) ->
     return "ok", form
 
 
-def _slip(spelling: str, accepted: str, place: bool = False) -> bool:
+def _slip(spelling: str, accepted: str, place: bool = False, one_name: bool = False) -> bool:
     """The nearest accepted spelling is one English writes all the time (Ford, Pennsylvania,
     Thailand) and the draft's is far rarer or unknown (Fod, Pennslyvania): a slip, whatever the
     name's origin and whether or not the slip happens to be a word. ``place``: the source is a
-    place the gazetteer knows."""
+    place the gazetteer knows; ``one_name``: one whose spelling names nothing else (Cyrillic, not
+    Hangul, where 빈 is Vienna and Bean)."""
     usual = english_frequency(accepted)
-    if usual < _WELL_KNOWN or english_frequency(spelling) >= min(_SLIP_CEILING, usual - _SLIP_GAP):
+    if usual < _WELL_KNOWN:
+        return False
+    # Such a place has one English name, and an everyday word one slip inside a well-known one is
+    # no other name of it (Iron for Иран); one at its end may be a word made from it (Argentine,
+    # Syrian, Serb).
+    inside = spelling[-1:] == accepted[-1:]
+    if one_name and inside and _one_slip(spelling, accepted) and not _name_or_place(spelling.capitalize()):
+        return True
+    if english_frequency(spelling) >= min(_SLIP_CEILING, usual - _SLIP_GAP):
         return False
     # Letters no transliteration writes mark another name's own spelling (Gjorge, not George);
     # but a known place has one English name, and a spelling nobody writes one slip from it is
@@ -674,6 +685,20 @@ def _slip(spelling: str, accepted: str, place: bool = False) -> bool:
     if place and english_frequency(spelling) == 0 and _one_slip(spelling, accepted):
         return True
     return not original_spelling(spelling, accepted)
+
+
+def _word_slip(text: str, accepted: str, place: bool = False, one_name: bool = False) -> bool:
+    """A name of several words with one of them slipped (North Americo, Vaticon City): English
+    writes the words apart, and how often it writes each tells the slip, as in _slip; the name's
+    compact form is seldom written at all."""
+    words = [compact(w) for w in re.split(r"[\s-]+", text) if compact(w)]
+    for d in range(len(words) if len(words) > 1 else 0):
+        before, after = "".join(words[:d]), "".join(words[d + 1 :])
+        rest = len(accepted) - len(before) - len(after)
+        if rest > 0 and accepted.startswith(before) and accepted.endswith(after):
+            part = accepted[len(before) : len(before) + rest]
+            return part != words[d] and _slip(words[d], part, place, one_name)
+    return False
 
 
 # How much likelier (log) the transliteration model must find the spelling with a vowel and a

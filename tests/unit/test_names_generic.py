@@ -752,6 +752,60 @@ def test_known_places_misspelt(src: str, tgt: str, expected: list[object]) -> No
 @pytest.mark.parametrize(
     ("src", "tgt", "expected"),
     [
+        # English writes a place of two words apart: the slipped word is judged by how often English
+        # writes it and its right spelling, not the name's run-together form, which nobody writes.
+        (
+            "Зимой наслаждайтесь одним из лучших лыжных курортов Северной Америки.",
+            "In the winter, enjoy some of the best skiing in North Americo.",
+            [("MT202", "North Americo", "North America")],
+        ),
+        (
+            "Зимой наслаждайтесь одним из лучших лыжных курортов Северной Америки.",
+            "In the winter, enjoy some of the best skiing in North America.",
+            [],
+        ),
+        (
+            "Население Ватикана составляет около 800 человек.",
+            "Vaticon City's population is around 800.",
+            [("MT202", "Vaticon City", "Vatican City")],
+        ),
+        ("Население Ватикана составляет около 800 человек.", "Vatican City's population is around 800.", []),
+        # An everyday word one slip inside a well-known place's one English name is no name of it.
+        (
+            "В прошлом году в Иране произошла худшая за годы авиакатастрофа.",
+            "Last year Iron saw its worst air disaster in years.",
+            [("MT202", "Iron", "Iran")],
+        ),
+        # ... but a word made from the name, one slip at its end, is English for it.
+        (
+            "Сенатор и первая леди Аргентины Кристина Фернандес де Киршнер объявила о выдвижении.",
+            "Senator and Argentine First Lady Cristina Fernandez de Kirchner announced her candidacy.",
+            [],
+        ),
+    ],
+)
+def test_places_of_several_words_and_everyday_words_one_slip_from_a_place(
+    src: str, tgt: str, expected: list[object]
+) -> None:
+    assert issues("ru", src, tgt) == expected
+
+
+def test_a_hangul_place_may_read_as_an_everyday_word_one_slip_away() -> None:
+    # 빈 is Vienna and Bean alike: Hangul writes both the same (NTREX-128).
+    src = (
+        "그 유머는 마치 어른들보다 아이들을 대상으로 하는 것 같고, 나에게 쟈니 잉글리쉬의 익살스러운 사고는 "
+        "빈이라는 페르소나안에서 앳킨슨의 무성영화가 재잘거리는 것처럼 창의적이지 못하고 집중되지 않습니다."
+    )
+    tgt = (
+        "The humour feels as if it is pitched at kids rather than adults, and for me Johnny English's wacky "
+        "misadventures aren't as inventive and focused as Atkinson's silent-movie gags in the persona of Bean."
+    )
+    assert [f for f in issues("ko", src, tgt) if f[1] == "Bean"] == []
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "expected"),
+    [
         # A place the gazetteer names in English is written one way, whatever Hangul can tell.
         ("칠레에서 지진이 났다.", "An earthquake struck Chila.", [("MT202", "Chila", "Chile")]),
         # 러시아 is also in the table of abbreviations (РФ): still a country.
