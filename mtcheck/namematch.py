@@ -1739,7 +1739,13 @@ def _unexplained(
     for k in candidates:
         tok = tokens[k]
         c = compact(tok.text)
-        if any(fuzz.ratio(c, compact(w)) >= 60 or same_sound(c, compact(w)) for w in words):
+        # A place English writes often that the gazetteer names otherwise in the source language,
+        # by no name the source has, is explained only by a close spelling, not by a source name
+        # sharing letters with it (Maine, Мэн, beside Аризоне). A rarer one may be a short form of
+        # the name as well as a place somewhere (Seve, Северьяно).
+        known = english_frequency(tok.text) >= _WELL_KNOWN and _source_lacks(tok.text, src)
+        loose = _NEAR if known else 60
+        if any(fuzz.ratio(c, compact(w)) >= loose or same_sound(c, compact(w)) for w in words):
             continue
         if any(fuzz.ratio(c, w) >= _NEAR or same_sound(c, w) for w in taken):
             continue
@@ -1833,18 +1839,23 @@ def _tried(name: SourceName) -> list[str]:
 def _unexpected(tok: Token, src: str) -> NameIssue | None:
     from mtcheck import gazetteer
 
-    if english_frequency(tok.text) >= 5.0 or len(tok.text) < 3:
-        return None
-    local = gazetteer.source_names(tok.text)
-    if not local:
+    if english_frequency(tok.text) >= 5.0 or len(tok.text) < 3 or not _source_lacks(tok.text, src):
         return None
     low = src.lower()
-    if any(n[: max(2, min(4, len(n) - 1))] in low for n in local):
-        return None
     # A capital standing for its country: "Moscow" for Russia, "Pyongyang" for North Korea.
     if any(n[: max(2, min(4, len(n) - 1))] in low for n in gazetteer.country_of_capital(tok.text)):
         return None
     return NameIssue(UNEXPECTED, None, (tok.start, tok.end), None, {"place": tok.text})
+
+
+def _source_lacks(english: str, src: str) -> bool:
+    """Whether ``english`` is a place the gazetteer knows by source names none of which the source
+    has (the stem of any of them, in whatever case form)."""
+    from mtcheck import gazetteer
+
+    low = src.lower()
+    local = gazetteer.source_names(english)
+    return bool(local) and not any(n[: max(2, min(4, len(n) - 1))] in low for n in local)
 
 
 __all__ = ["PERSON", "PLACE", "NameIssue", "Rendering", "english_tokens", "match"]

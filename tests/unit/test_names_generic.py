@@ -383,6 +383,13 @@ SWAPS = [
         "City battles Hoffenheim in Champions League group play in Sinsheim, Pakistan.",
         "Pakistan",
     ),
+    # Maine shares letters with Аризоне, but the gazetteer names it Мэн, which the source lacks.
+    (
+        "ru",
+        "В воскресенье вечером в Аризоне местами пройдут тропические дожди.",
+        "Some scattered tropical rain showers will approach Maine late Sunday.",
+        "Maine",
+    ),
 ]
 
 
@@ -471,6 +478,17 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
         ),
         # A compound of everyday words is no name, whatever NER makes of it (Свинья-убийца).
         ("ru", "Свинья-убийца не принадлежала братьям.", "The animal did not belong to Yuan or his cousin."),
+        (
+            "ru",
+            "В воскресенье вечером в Аризоне местами пройдут тропические дожди.",
+            "Some scattered tropical rain showers will approach Arizona late Sunday.",
+        ),
+        # Seve, a place somewhere too, is short for Severiano here: its letters explain it.
+        (
+            "ru",
+            "Он дебютировал в матче 1997 года, где командой руководил Северьяно Бальестерос.",
+            "He made his debut in the 1997 match, where a side captained by Seve Ballesteros held on.",
+        ),
         # Reuters is no region, whatever Thai province shares its consonants.
         ("ko", "로이터 통신에 따르면 회담은 베이징에서 열렸다.", "The talks were held in Beijing, Reuters reported."),
     ],
