@@ -1532,7 +1532,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     issues += _misspelt_mentions(found, tokens, free, tgt)
     # 7. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
-    others = _unexplained(tokens, free, src, lang, [(r.source.start, r.source.end) for r in found.values()])
+    others = _unexplained(tokens, free, src, lang, [(r.source.start, r.source.end) for r in found.values()], tgt)
     # English tokens that render a source person's given name.
     given = frozenset(
         k
@@ -1699,7 +1699,7 @@ def _letters(text: str) -> int:
 
 
 def _unexplained(
-    tokens: list[Token], free: set[int], src: str, lang: str, rendered: Sequence[tuple[int, int]] = ()
+    tokens: list[Token], free: set[int], src: str, lang: str, rendered: Sequence[tuple[int, int]] = (), tgt: str = ""
 ) -> list[int]:
     """English name-like words that render no source name: capitalised inside a sentence, not
     everyday words, and not a transliteration of any source word. A source word rendered already
@@ -1739,6 +1739,11 @@ def _unexplained(
     for k in candidates:
         tok = tokens[k]
         c = compact(tok.text)
+        # A place of several words whose name in the source language the source has (Des Moines,
+        # 디모인) is explained, however the extractor cut the source word.
+        lo, hi = _capital_run(tokens, k, tgt) if tgt else (k, k)
+        if hi > lo and _source_has(tgt[tokens[lo].start : tokens[hi].end], src):
+            continue
         # A place English writes often that the gazetteer names otherwise in the source language,
         # by no name the source has, is explained only by a close spelling, not by a source name
         # sharing letters with it (Maine, Мэн, beside Аризоне). A rarer one may be a short form of
@@ -1851,11 +1856,19 @@ def _unexpected(tok: Token, src: str) -> NameIssue | None:
 def _source_lacks(english: str, src: str) -> bool:
     """Whether ``english`` is a place the gazetteer knows by source names none of which the source
     has (the stem of any of them, in whatever case form)."""
+    return _source_has(english, src) is False
+
+
+def _source_has(english: str, src: str) -> bool | None:
+    """Whether the source has a name the gazetteer gives the place ``english`` in the source
+    language (the stem of any of them, in whatever case form); None for no place it knows."""
     from mtcheck import gazetteer
 
-    low = src.lower()
     local = gazetteer.source_names(english)
-    return bool(local) and not any(n[: max(2, min(4, len(n) - 1))] in low for n in local)
+    if not local:
+        return None
+    low = src.lower()
+    return any(n[: max(2, min(4, len(n) - 1))] in low for n in local)
 
 
 __all__ = ["PERSON", "PLACE", "NameIssue", "Rendering", "english_tokens", "match"]

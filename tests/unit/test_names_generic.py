@@ -383,6 +383,16 @@ SWAPS = [
         "City battles Hoffenheim in Champions League group play in Sinsheim, Pakistan.",
         "Pakistan",
     ),
+    # Des Moines is 디모인, which the source has (however Kiwi cuts it): Yonkers alone stands for
+    # the missing 오마하.
+    (
+        "ko",
+        "칸자스 시티, 미주리, 오마하, 네브래스카 그리고 세인트 루이스와 아이오와의 디모인 사이에 거의 20도의 "
+        "온도차가 있었다.",
+        "There is nearly a 20-degree temperature difference between Kansas City, Missouri, and Yonkers, "
+        "Nebraska, and between St. Louis and Des Moines, Iowa.",
+        "Yonkers",
+    ),
     # Maine shares letters with Аризоне, but the gazetteer names it Мэн, which the source lacks.
     (
         "ru",
