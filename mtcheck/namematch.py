@@ -1190,10 +1190,14 @@ def _known_originals(word: str, lang: str) -> tuple[str, ...]:
         return ()
     best = pair_model(lang).nbest(units, 60, beam=128)
     # Names English writes all the time, not everyday words the letters happen to make (header).
+    sieve = _frequent_words()
     return tuple(
         s
         for s, _ in best
-        if len(s) >= 0.6 * len(units) and english_frequency(s) >= _SLIP_CEILING and _name_or_place(s.capitalize())
+        if len(s) >= 0.6 * len(units)
+        and s in sieve
+        and english_frequency(s) >= _SLIP_CEILING
+        and _name_or_place(s.capitalize())
     )
 
 
