@@ -24,6 +24,7 @@ from mtcheck.lang.names_base import (
     HALF_TRANSLATED,
     LETTER_BY_LETTER,
     NOUN,
+    ORG,
     PERSON,
     PLACE,
     NounPart,
@@ -1534,6 +1535,8 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     # 6b. A name English mentions again where the source has it once, misspelt the second time
     # ("Fairbanks, Aleska" beside "Trans-Alaska"; "Running Tours Pargue based in Prague").
     issues += _misspelt_mentions(found, tokens, free, tgt)
+    # 6c. A name the source writes in Latin letters (Air Canada, Valderrama), one slip off in English.
+    issues += _latin_slips(tokens, free, src, tgt)
     # 7. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
     others = _unexplained(tokens, free, src, lang, [(r.source.start, r.source.end) for r in found.values()], tgt)
@@ -1681,6 +1684,50 @@ def _misspelt_mentions(found: dict[int, Rendering], tokens: list[Token], free: s
         issues.append(NameIssue(GARBLED, r.source, span, hit.capitalize(), evidence))
         free.discard(k)
     return issues
+
+
+def _latin_slips(tokens: list[Token], free: set[int], src: str, tgt: str) -> list[NameIssue]:
+    """Names one slip from a name the source writes in Latin letters, which English copies as it
+    is ("Air Canady" for Air Canada): the source's own spelling is the suggestion. A slip at the
+    end that adds or drops an s is English grammar (Teslas), and a word the source has in either
+    spelling is no slip. The words flagged are taken out of ``free``."""
+    latin = {compact(m.group()): m for m in _SOURCE_LATIN.finditer(src)}
+    latin = {c: m for c, m in latin.items() if len(c) >= 4 and m.group() not in tgt}
+    if not latin:
+        return []
+    low = src.lower()
+    issues = []
+    for k in sorted(free):
+        if k not in free or not tokens[k].capital:
+            continue
+        lo, hi = _capital_run(tokens, k, tgt)
+        run = range(lo, hi + 1)
+        c = "".join(compact(tokens[i].text) for i in run)
+        if not all(i in free for i in run) or tgt[tokens[lo].start : tokens[hi].end].lower() in low:
+            continue
+        hit = next((w for w in latin if _one_slip(c, w) and c[0] == w[0] and not _plural_slip(c, w)), None)
+        if hit is None:
+            continue
+        m = latin[hit]
+        span = (tokens[lo].start, tokens[hi].end)
+        # The source may hold the slip (Bright Angtl Campground): the spelling English writes more
+        # is the right one.
+        ours, theirs = set(tgt[span[0] : span[1]].split()), set(m.group().split())
+        if max(map(english_frequency, ours - theirs)) >= max(map(english_frequency, theirs - ours)):
+            continue
+        source = SourceName(m.start(), m.end(), m.group(), ORG, hit, frozenset({hit}), m.group(), required=False)
+        evidence = {"reason": "the source's own spelling", "rendering": tgt[span[0] : span[1]], "accepted": m.group()}
+        issues.append(NameIssue(GARBLED, source, span, m.group(), evidence))
+        free -= set(run)
+    return issues
+
+
+# Capitalised words in Latin letters inside a Russian or Korean sentence: a name kept as written.
+_SOURCE_LATIN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*(?![A-Za-z])")
+
+
+def _plural_slip(a: str, b: str) -> bool:
+    return a.rstrip("s") == b.rstrip("s")
 
 
 def _stands_for(name: SourceName, lang: str, english: str) -> bool:

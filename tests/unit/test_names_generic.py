@@ -987,3 +987,38 @@ def test_a_name_window_neither_starts_nor_ends_in_a_glue_word() -> None:
     src = "Однако в Малайзии, по крайней мере среди малайцев, это значит «подойди»."
     tgt = "However, in Malaysia, at least among the Malays in rural areas, it means 'come over'."
     assert issues("ru", src, tgt) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "src", "tgt", "expected"),
+    [
+        # A name the source keeps in Latin letters is copied as it is: one slip off is a garble.
+        (
+            "ru",
+            "Авиакомпании, предлагающие эти услуги, включают Air Canada, Delta Air Lines и Lufthansa.",
+            "Airlines that offer these include Air Canady, Delta Air Lines and Lufthansa.",
+            [("MT201", "Air Canady", "Air Canada")],
+        ),
+        (
+            "ru",
+            "Авиакомпании, предлагающие эти услуги, включают Air Canada, Delta Air Lines и Lufthansa.",
+            "Airlines that offer these include Air Canada, Delta Air Lines and Lufthansa.",
+            [],
+        ),
+        (
+            "ko",
+            "유럽 팀은 Le Golf National에서 열린 경기에서 승리했다.",
+            "The European team won the match at Le Golf Natonal.",
+            [("MT201", "Le Golf Natonal", "Le Golf National")],
+        ),
+        # The source may hold the slip (FLORES-200): English writes Angel, nobody writes Angtl.
+        (
+            "ru",
+            "Места в популярных районах, таких как Bright Angtl Campground рядом с Phantom Ranch, быстро заполняются.",
+            "Space for popular areas, such as the Bright Angel Campground adjacent to Phantom Ranch, fills up fast.",
+            [],
+        ),
+    ],
+)
+def test_names_the_source_writes_in_latin_letters(lang: str, src: str, tgt: str, expected: list[object]) -> None:
+    assert issues(lang, src, tgt) == expected
