@@ -1712,8 +1712,7 @@ def _latin_slips(tokens: list[Token], free: set[int], src: str, tgt: str) -> lis
         span = (tokens[lo].start, tokens[hi].end)
         # The source may hold the slip (Bright Angtl Campground): the spelling English writes more
         # is the right one.
-        ours, theirs = set(tgt[span[0] : span[1]].split()), set(m.group().split())
-        if max(map(english_frequency, ours - theirs)) >= max(map(english_frequency, theirs - ours)):
+        if not _rarer(set(tgt[span[0] : span[1]].split()), set(m.group().split())):
             continue
         source = SourceName(m.start(), m.end(), m.group(), ORG, hit, frozenset({hit}), m.group(), required=False)
         evidence = {"reason": "the source's own spelling", "rendering": tgt[span[0] : span[1]], "accepted": m.group()}
@@ -1728,6 +1727,12 @@ _SOURCE_LATIN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*(
 
 def _plural_slip(a: str, b: str) -> bool:
     return a.rstrip("s") == b.rstrip("s")
+
+
+def _rarer(ours: set[str], theirs: set[str]) -> bool:
+    """Whether English writes the words only ``ours`` has less than those only ``theirs`` has."""
+    mine = max(map(english_frequency, ours - theirs), default=0.0)
+    return mine < max(map(english_frequency, theirs - ours), default=0.0)
 
 
 def _stands_for(name: SourceName, lang: str, english: str) -> bool:
