@@ -199,12 +199,20 @@ def _matcher(name: SourceName) -> _Matcher:
     if name.kind != PERSON or name.pattern:
         stems = frozenset(a[:-1] if a[-1] in "aeiouy" else a for a in name.accepted if len(a) >= 4)
     return _Matcher(
-        re.compile(name.pattern) if name.pattern else None,
+        _compiled(name.pattern) if name.pattern else None,
         case_stem,
         stems,
         frozenset(st[:3] for st in stems),
         tuple(sorted(name.accepted)),
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A name's pattern, compiled once for all its mentions (_matcher's cache tells them apart by
+    position; a Korean name's pattern holds hundreds of spellings, slow to compile, and re's own
+    cache keeps 512)."""
+    return re.compile(pattern)
 
 
 def _accepts(name: SourceName, c: str, m: _Matcher | None = None) -> bool:
@@ -324,17 +332,12 @@ def _wordlike(acronym: str) -> bool:
     return len(letters) >= 4 and sum(ch in "аеёиоуыэюя" for ch in letters) / len(letters) >= 0.4
 
 
-@functools.lru_cache(maxsize=4096)
-def _spelled_re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 def _spelled(name: SourceName | None, source: str) -> re.Pattern[str]:
     if name is not None and name.spelled:
-        return _spelled_re(name.spelled)
+        return _compiled(name.spelled)
     from mtcheck.lang.names_ru import acronym_latin
 
-    return _spelled_re(acronym_latin(source).pattern.lower())
+    return _compiled(acronym_latin(source).pattern.lower())
 
 
 def _expansion(tokens: list[Token], i: int, text: str) -> list[str]:
@@ -487,7 +490,7 @@ def _letter_by_letter(
     ]
     if not strange:
         return []
-    spellings = letter_by_letter_spellings(src)
+    spellings = letter_by_letter_spellings(src, wanted={compacts[k] for k in strange})
     persons = [(n.start, n.end) for n in names if n.kind == PERSON]
     out = []
     for k in strange:

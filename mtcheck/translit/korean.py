@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 
 from mtcheck.translit.units import latin
 
@@ -65,11 +66,14 @@ def syllable_by_syllable(word: str) -> str:
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]{2,}")
 
 
-def letter_by_letter_spellings(text: str, longest: int = 6) -> dict[str, tuple[int, int, str]]:
+def letter_by_letter_spellings(
+    text: str, longest: int = 6, wanted: Collection[str] | None = None
+) -> dict[str, tuple[int, int, str]]:
     """Every run of two to ``longest`` Hangul syllables in ``text`` whose syllable-by-syllable
     romanisation is no reading of it (별내: byeolnae, pronounced Byeollae) → its span and the
     reading Revised Romanization writes. Particles and endings stay attached; the English side
-    decides which run was romanised."""
+    decides which run was romanised. With ``wanted``, only those spellings are looked for: the
+    readings of every run, which take the time, are then worked out only for runs spelt so."""
     out: dict[str, tuple[int, int, str]] = {}
     for run in _HANGUL_RUN.finditer(text):
         word = run.group()
@@ -77,6 +81,8 @@ def letter_by_letter_spellings(text: str, longest: int = 6) -> dict[str, tuple[i
             for j in range(i + 2, min(len(word), i + longest) + 1):
                 part = word[i:j]
                 spelled = syllable_by_syllable(part)
+                if wanted is not None and spelled not in wanted:
+                    continue
                 if len(spelled) >= 5 and spelled not in readings(part):
                     out.setdefault(spelled, (run.start() + i, run.start() + j, rr(part)))
     return out
