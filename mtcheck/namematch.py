@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 from mtcheck.anchors import skeleton
 from mtcheck.lang import ru
 from mtcheck.lang.name_tables import ACRONYMS, ESTABLISHED_ABBREVIATIONS
+from mtcheck.lang.name_travel import FUNCTION_WORD as _FUNCTION_WORD
+from mtcheck.lang.name_travel import RARE as _RARE
+from mtcheck.lang.name_travel import travels
 from mtcheck.lang.names_base import (
     ACRONYM,
     CASE_FORM,
@@ -1874,7 +1877,8 @@ def name_like(word: str) -> bool:
     """Whether a capitalised English word is a name rather than an everyday word. Names travel:
     text in other languages writes John, Gary and Anderson about as often as English does, while
     committee, treasury or reverend are English words only (wordfreq, eight European languages;
-    the third most frequent of them against English). Rare words are names too."""
+    the third most frequent of them against English). Rare words are names too. The test's
+    answers are shipped (mtcheck.lang.name_travel)."""
     from wordfreq import zipf_frequency
 
     if word.isupper() or len(word) < 2:
@@ -1885,14 +1889,7 @@ def name_like(word: str) -> bool:
         return True
     if en >= _FUNCTION_WORD:
         return False  # "In", "De", "A": words of many languages, no names
-    others = sorted(zipf_frequency(w, lang) for lang in _NAME_LANGS)
-    return en - others[-3] < _TRAVELS
-
-
-_NAME_LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
-_RARE = 2.5  # zipf below which a capitalised word is no everyday English word
-_FUNCTION_WORD = 6.0  # zipf from which a word is English's glue (in 7.4, from 6.5); John 5.1
-_TRAVELS = 0.65  # names: John 0.34, Anderson 0.53, Smith 0.64; words: island 0.71, committee 1.65
+    return travels(w, en)
 
 
 def _tried(name: SourceName) -> list[str]:
