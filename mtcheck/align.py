@@ -486,6 +486,7 @@ _TARGET_UNIT = _selection(_OFFSETS, lambda a, dy0, dx, dy: dy == dy0 and dx <= a
 _SOURCE_UNITS = _selection(_PAIRS, lambda a, b, dx, b0: dx <= a and b0 == b)
 _TARGET_UNITS = _selection(_PAIRS, lambda a, b, a0, dy: dy <= b and a0 == a)
 _OFFSET_DX = np.array([dx for dx, _ in _OFFSETS])
+_ONE_ONE = ((_PAIR_A == 1) & (_PAIR_B == 1))[:, None, None]
 _OFFSET_DY = np.array([dy for _, dy in _OFFSETS])
 
 
@@ -566,8 +567,7 @@ class _AnchorBand:
         # pairwise sums less the repeats (exact for 2-1 and 1-2, close for the rest).
         over = summed(_OVER_S_PAIRS, at[_OVER_S]) + summed(_OVER_T_PAIRS, at[_OVER_T])
         single = np.where(_BLOCK_MASK, at[_GAIN][None], -_INF).max(axis=1)
-        one_one = (_PAIR_A == 1) & (_PAIR_B == 1)
-        matched = np.where(one_one[:, None, None], total, np.maximum(total - over, single))
+        matched = np.where(_ONE_ONE, total, np.maximum(total - over, single))
         # Each unit of a bead against the bead's units on the other side, for each offset read
         # as (dx, b) (source units) or (a, dy) (target units).
         rows = np.arange(self.cols.shape[0])[None, :, None]

@@ -1170,11 +1170,17 @@ def _known_neighbours(spelling: str) -> tuple[str, ...]:
     edits |= {a + ch + b[1:] for a, b in cuts if b for ch in letters}
     edits |= {a + ch + b for a, b in cuts for ch in letters}
     edits.discard(spelling)
-    sieve = _frequent_words()
-    known = (
-        e for e in edits if e in sieve and english_frequency(e) >= _SLIP_CEILING and _name_or_place(e.capitalize())
+    return tuple(sorted(e for e in edits if _known_name(e)))
+
+
+def _known_name(spelling: str) -> bool:
+    """A name or a place English writes all the time (zipf at the slip ceiling or more), looked up
+    in the set of frequent words before wordfreq's own, slower, lookup."""
+    return (
+        spelling in _frequent_words()
+        and english_frequency(spelling) >= _SLIP_CEILING
+        and _name_or_place(spelling.capitalize())
     )
-    return tuple(sorted(known))
 
 
 @functools.cache
@@ -1197,15 +1203,7 @@ def _known_originals(word: str, lang: str) -> tuple[str, ...]:
         return ()
     best = pair_model(lang).nbest(units, 60, beam=128)
     # Names English writes all the time, not everyday words the letters happen to make (header).
-    sieve = _frequent_words()
-    return tuple(
-        s
-        for s, _ in best
-        if len(s) >= 0.6 * len(units)
-        and s in sieve
-        and english_frequency(s) >= _SLIP_CEILING
-        and _name_or_place(s.capitalize())
-    )
+    return tuple(s for s, _ in best if len(s) >= 0.6 * len(units) and _known_name(s))
 
 
 def _known_reading(name: SourceName, text: str) -> str | None:
@@ -1794,7 +1792,7 @@ def _unexplained(
     if not candidates:
         return []
     cyrillic, cyrillic_taken = spare_and_taken(r"[А-ЯЁа-яё]{3,}") if lang == "ru" else ([], [])
-    words = [ru.transliterate(w) for w in cyrillic] + spare_and_taken(r"[A-Za-z]{3,}")[0]
+    words = [compact(w) for w in [ru.transliterate(w) for w in cyrillic] + spare_and_taken(r"[A-Za-z]{3,}")[0]]
     taken = [compact(ru.transliterate(w)) for w in cyrillic_taken]
     hangul = [rr(w) for w in re.findall(r"[가-힣]{2,}", src)] if lang == "ko" else []
     out = []
@@ -1812,7 +1810,7 @@ def _unexplained(
         # the name as well as a place somewhere (Seve, Северьяно).
         known = english_frequency(tok.text) >= _WELL_KNOWN and _source_lacks(tok.text, src)
         loose = _NEAR if known else 60
-        if any(fuzz.ratio(c, compact(w)) >= loose or same_sound(c, compact(w)) for w in words):
+        if any(fuzz.ratio(c, w) >= loose or same_sound(c, w) for w in words):
             continue
         if any(fuzz.ratio(c, w) >= _NEAR or same_sound(c, w) for w in taken):
             continue
@@ -1902,9 +1900,8 @@ def _unexpected(tok: Token, src: str) -> NameIssue | None:
 
     if english_frequency(tok.text) >= 5.0 or len(tok.text) < 3 or not _source_lacks(tok.text, src):
         return None
-    low = src.lower()
     # A capital standing for its country: "Moscow" for Russia, "Pyongyang" for North Korea.
-    if any(n[: max(2, min(4, len(n) - 1))] in low for n in gazetteer.country_of_capital(tok.text)):
+    if _stem_in(gazetteer.country_of_capital(tok.text), src):
         return None
     return NameIssue(UNEXPECTED, None, (tok.start, tok.end), None, {"place": tok.text})
 
@@ -1921,10 +1918,14 @@ def _source_has(english: str, src: str) -> bool | None:
     from mtcheck import gazetteer
 
     local = gazetteer.source_names(english)
-    if not local:
-        return None
+    return _stem_in(local, src) if local else None
+
+
+def _stem_in(names: Iterable[str], src: str) -> bool:
+    """Whether the source has the stem of any of these source-language names, in whatever case
+    form (its first letters, up to four)."""
     low = src.lower()
-    return any(n[: max(2, min(4, len(n) - 1))] in low for n in local)
+    return any(n[: max(2, min(4, len(n) - 1))] in low for n in names)
 
 
 __all__ = ["PERSON", "PLACE", "NameIssue", "Rendering", "english_tokens", "match"]

@@ -3,8 +3,9 @@ translating: Russian nouns and adjectives pymorphy3 knows that are no names (в�
 Доме учёных → "Dom Uchenykh"), Korean nouns Kiwi knows (시청 → "Sicheong", 해수욕장 →
 "Haesuyokjang").
 
-Only English words the draft has are looked up: the source words are transliterated (every scheme)
-and analysed only when one of their spellings is among them.
+Only English words the draft has are looked up: a source word is kept only when one of its
+spellings (every scheme) is among them. A Russian word's analysis and spellings are worked out
+once per process, whatever sentence it stands in.
 """
 
 from __future__ import annotations
@@ -88,16 +89,13 @@ def _russian_word(word: str) -> _RussianWord | None:
     readings = [p for p in parses(word.lower()) if p.is_known and p.tag.POS in _CONTENT_POS]
     if not readings or any(set(p.tag.grammemes) & _NAME_GRAMMEMES for p in readings[:1]):
         return None
-    spellings = set(ru.renderings(word))
-    for p in readings:
-        spellings |= ru.renderings(p.normal_form)
-    stems = {st for p in readings for f in ru.renderings(p.normal_form) if len(st := _stem(f)) >= 4}
+    of_lemmas = frozenset().union(*(ru.renderings(p.normal_form) for p in readings))
     lemmas = {p.normal_form.replace("ё", "е") for p in readings}
     return _RussianWord(
         noun=readings[0].tag.POS == "NOUN",
         proper=bool(_PROPER_ADJECTIVE.search(readings[0].normal_form)),
-        spellings=frozenset(spellings),
-        stems=frozenset(stems),
+        spellings=ru.renderings(word) | of_lemmas,
+        stems=frozenset(st for f in of_lemmas if len(st := _stem(f)) >= 4),
         english=next((n.en[0] for n in NAME_NOUNS if lemmas & set(n.ru)), None),
     )
 

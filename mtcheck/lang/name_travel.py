@@ -66,10 +66,8 @@ def build(path: Path = TABLE) -> int:
     """Write the table for the installed wordfreq; returns how many words travel."""
     from wordfreq import get_frequency_dict, zipf_frequency
 
-    asked = sorted(
-        w for w in get_frequency_dict("en") if _LETTERS.fullmatch(w) and RARE <= zipf_frequency(w, "en") < FUNCTION_WORD
-    )
-    out = [w for w in asked if travels_live(w, zipf_frequency(w, "en"))]
+    asked = {w: zipf_frequency(w, "en") for w in get_frequency_dict("en") if _LETTERS.fullmatch(w)}
+    out = sorted(w for w, en in asked.items() if RARE <= en < FUNCTION_WORD and travels_live(w, en))
     path.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write("\n".join([_header(), *out]) + "\n")
