@@ -1145,6 +1145,15 @@ def _known_place(name: SourceName) -> bool:
     return name.kind == PLACE and _gazetteer_names(name)
 
 
+def _famous_place(name: SourceName) -> bool:
+    """A place the gazetteer names in English by a name English writes all the time (Italy for
+    이탈리아): English writes it that way, so another word that sounds a little like it (Stadio)
+    renders something else."""
+    from mtcheck import gazetteer
+
+    return name.kind == PLACE and any(english_frequency(e) >= _FAMOUS for e in gazetteer.english_names(name.key))
+
+
 def _gazetteer_names(name: SourceName) -> bool:
     from mtcheck import gazetteer
 
@@ -1508,7 +1517,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     # 6. Renderings by sound: a foreign name in its own spelling far from any transliteration
     # (Heather Nauert for 나워트, Xi for Си), which the transliteration model finds likely.
     for n_id, name in enumerate(names):
-        if n_id in found or name.kind not in (PERSON, PLACE) or name.native or name.noun:
+        if n_id in found or name.kind not in (PERSON, PLACE) or name.native or name.noun or _famous_place(name):
             continue
         hit = _by_sound(name, lang, tokens, free, near_windows, compacts)
         # A name the source glosses has one spelling: a window far from it is no rendering at all
@@ -1552,12 +1561,26 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         for k, t in enumerate(tokens)
         if r.target[0] <= t.start < r.target[1]
     )
+    # The source writes a name right after another one that English renders ("조 앨레바", "Joe
+    # Coker"): the word in its place stands for it, whichever kind the words look like, and the
+    # name is surely one (a given name and a surname, a city and its district).
+    partners = {
+        n_id: k
+        for n_id, name in enumerate(names)
+        if n_id not in found
+        and name.required
+        and name.kind in (PERSON, PLACE)
+        # A word the extractor is unsure of is a name here if it reads as a transcription: a native
+        # word (민주당 before "Democrat") may be translated, not named.
+        and (name.reliable or not name.native)
+        and (k := _after_partner(n_id, names, found, tokens, others, src, tgt)) is not None
+    }
     missing = [
         n_id
         for n_id, name in enumerate(names)
         # Only a name the extractor is sure of is missed: a guess (a loanword Kiwi takes for a name,
         # an everyday word with a capital) left without a rendering is no news.
-        if n_id not in found and name.required and name.reliable and name.key not in rendered_keys
+        if n_id not in found and name.required and (name.reliable or n_id in partners) and name.key not in rendered_keys
     ]
     repeats = _unrendered_repeats(names, found)
     for n_id in missing:
@@ -1574,7 +1597,11 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         # writes often (Hart, Patton, Novak), which beside other candidates is too often a thing.
         alike = {names[m].key: names[m].start for m in missing if names[m].kind == name.kind}
         sole = len(others) == 1 and len(alike) == 1
-        swapped = [k for k in others if _same_kind(name.kind, tokens, k, tgt, given, sole)]
+        swapped = [
+            k
+            for k in others
+            if _same_kind(name.kind, tokens, k, tgt, given, sole) and not _inside(tokens, k, free, others, tgt)
+        ]
         runs = {_capital_run(tokens, k, tgt) for k in swapped}
         target = None
         # The swapped words are a name's own, not its title nor a name the source explains:
@@ -1596,7 +1623,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             _stands_for(names[m], lang, tokens[named[-1]].text) for m in missing if names[m].key != name.key
         ):
             nearest = None
-        if named and len(runs) == 1 and nearest == name.key and _letters(name.text) >= 3:
+        if n_id in partners:
+            target = (tokens[partners[n_id]].start, tokens[partners[n_id]].end)
+        elif named and len(runs) == 1 and nearest == name.key and _letters(name.text) >= 3:
             k = named[-1]
             run_lo, run_hi = next(iter(runs))
             lo = hi = k
@@ -1605,6 +1634,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             while hi < run_hi and _own_word(tokens[hi + 1], hi + 1 in free):
                 hi += 1
             target = (tokens[lo].start, tokens[hi].end)
+        if target is not None:
             evidence["swapped_with"] = tgt[target[0] : target[1]]
         issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence, weak=target is None))
         rendered_keys.add(name.key)
@@ -1614,6 +1644,13 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     # hotel in Panama").
     claimed = {k for i in issues if i.target for k in others if i.target[0] <= tokens[k].start < i.target[1]}
     for ids in repeats:
+        if partnered := [n for n in ids if n in partners and partners[n] not in claimed]:
+            k = partners[partnered[0]]
+            name = names[partnered[0]]
+            evidence = {"tried": _tried(name), "swapped_with": tokens[k].text, "repeated": True}
+            issues.append(NameIssue(MISSING, name, (tokens[k].start, tokens[k].end), name.suggestion, evidence))
+            claimed.add(k)
+            continue
         name = names[ids[0]]
         swapped = [k for k in others if k not in claimed and _same_kind(name.kind, tokens, k, tgt, given)]
         named = [k for k in swapped if _own_word(tokens[k], k in free)]
@@ -1643,6 +1680,46 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
             issues.append(issue)
     return sorted(found.values(), key=lambda r: r.target), issues
+
+
+def _inside(tokens: list[Token], k: int, free: set[int], others: list[int], tgt: str) -> bool:
+    """Whether the word at ``k`` sits inside a capitalised run between two words of a name that
+    renders or sounds like source words: it is part of that name ("San" of Stadio San Paolo), not
+    a name in its own right (unlike Belgorod in "The Belgorod Region")."""
+    lo, hi = _capital_run(tokens, k, tgt)
+
+    def of_a_name(j: int) -> bool:
+        return j not in free or (j not in others and not tokens[j].initial and _name_or_place(tokens[j].text))
+
+    return lo < k < hi and of_a_name(k - 1) and of_a_name(k + 1)
+
+
+def _after_partner(
+    n_id: int,
+    names: list[SourceName],
+    found: dict[int, Rendering],
+    tokens: list[Token],
+    others: list[int],
+    src: str,
+    tgt: str,
+) -> int | None:
+    """The English word right after the rendering of the source name written just before this
+    one, one space apart (a given name and a surname, a city and its district), when nothing in
+    the source explains that word."""
+    if n_id == 0 or n_id - 1 not in found:
+        return None
+    name, before = names[n_id], names[n_id - 1]
+    if before.end > name.start or src[before.end : name.start] != " " or _letters(name.text) < 3:
+        return None
+    end = found[n_id - 1].target[1]
+    k = next((k for k in others if tokens[k].start > end), None)
+    if k is None or tgt[end : tokens[k].start] != " " or not _own_word(tokens[k], True):
+        return None
+    # A word that starts as the name's readings do may be a spelling the model did not foresee
+    # (Bjorn for 비욘) or one the extractor cut short (O'Hagan for 오헤이건).
+    if any(a[:1] == tokens[k].text[:1].lower() for a in name.accepted):
+        return None
+    return k
 
 
 def _variants(keys: Iterable[str]) -> bool:

@@ -28,6 +28,7 @@ from mtcheck.namematch import (
     GARBLED,
     MISSING,
     NameIssue,
+    Rendering,
     another_place,
     match,
     names_a_place,
@@ -228,9 +229,20 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
         with_glosses(p.source, [replace(n, reliable=True) if n.key in sure else n for n in names], lang)
         for p, names in zip(pairs, extracted, strict=True)
     ]
+    matched = [match(names, p.source, lang, p.target) for p, names in zip(pairs, extracted, strict=True)]
+    # A word the extractor took for a person, that English renders elsewhere in the document as a
+    # place the gazetteer knows (팔루, "Palu"), is that place wherever it stands: where English
+    # names another place in its stead, that is a swap.
+    places = _places_by_rendering(matched)
+    for n, names in enumerate(extracted):
+        if any(m.key in places and not m.reliable for m in names):
+            extracted[n] = [
+                replace(m, kind=PLACE, reliable=True, suggestion=places[m.key]) if m.key in places else m for m in names
+            ]
+            matched[n] = match(extracted[n], pairs[n].source, lang, pairs[n].target)
     for n, pair in enumerate(pairs):
         src_span, tgt_span, src, tgt = pair.source_span, pair.target_span, pair.source, pair.target
-        found, issues = match(extracted[n], src, lang, tgt)
+        found, issues = matched[n]
         for issue in issues:
             if issue.kind == ACRONYM_LETTERS and issue.source:
                 # An English form the document gave once ("Tomsk State University (TSU)") is the
@@ -268,6 +280,19 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
             on_it = any(a < r.target[1] and r.target[0] < b for a, b in flagged)
             renderings[r.source.key].append(Occurrence(r, src_span.start, tgt_span.start, n, on_it))
     yield from inconsistent(INCONSISTENT_NAME, renderings, lang)
+
+
+def _places_by_rendering(matched: list[tuple[list[Rendering], list[NameIssue]]]) -> dict[str, str]:
+    """Source words taken for people, none of them sure, that English renders as a place the
+    gazetteer knows, in one word: their keys and that rendering."""
+    from mtcheck import gazetteer
+
+    return {
+        r.source.key: r.text
+        for found, _ in matched
+        for r in found
+        if r.source.kind == PERSON and not r.source.reliable and " " not in r.text and gazetteer.is_place(r.text)
+    }
 
 
 # A swap puts a clearly different name in the place of the source's: an English name the model finds

@@ -267,6 +267,11 @@ def _proper(word: str, start: int, known: bool = False) -> SourceName:
     places = gazetteer.english_names(word)
     base = word
     suffix = None
+    # A region whose own name ends like a suffix: 콜로라도 is Colorado, not a province 콜로라.
+    whole = not places and word.endswith(_PLACE_SUFFIXES) and not korean_spelling(word)
+    region = region_by_sound(word) if whole else None
+    if region:
+        places = frozenset({region})
     if not places:
         for suf in _PLACE_SUFFIXES:
             if word.endswith(suf) and len(word) > len(suf) + 1:
@@ -275,7 +280,7 @@ def _proper(word: str, start: int, known: bool = False) -> SourceName:
                 places = gazetteer.english_names(base)
                 break
     acronym = next((a for a in ACRONYMS if word in a.ko), None)
-    region = None if places or korean_spelling(base) else region_by_sound(base)
+    region = region or (None if places or korean_spelling(base) else region_by_sound(base))
     if region:
         places = frozenset({region})
     accepted = set(compact(p) for p in places)

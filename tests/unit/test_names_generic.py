@@ -241,6 +241,14 @@ def test_half_translated_places(src: str, tgt: str, expected: list[object]) -> N
     assert issues("ru", src, tgt) == expected
 
 
+# Sentences of NTREX-128 (ko) that serve a swap and its correct rendering below.
+KO_COLORADO = (
+    "당시 콜로라도 민주당 연방하원의원이었던 패트리샤 슈뢰더는 게리 하트와 함께 대통령 선거 출마를 위해 일했었다."
+)
+KO_LIVERPOOL = (
+    "리버풀은 이탈리아 나폴리의 스타디오 산 파올로에서 수요일 오후 3시 챔피언스 리그 조별 경기에서 나폴리와 싸운다."
+)
+
 SWAPS = [
     ("ru", "Пожар произошёл в Ленинском районе.", "The fire broke out in the Kirovsky district.", "Kirovsky"),
     ("ru", "Губернатор Курской области выступил.", "The Belgorod Region governor spoke.", "Belgorod Region"),
@@ -400,6 +408,48 @@ SWAPS = [
         "Some scattered tropical rain showers will approach Maine late Sunday.",
         "Maine",
     ),
+    # The source writes the surname right after a given name English renders: the word after
+    # "Joe" stands for 앨레바, whatever kind the gazetteer or the extractor makes of either word,
+    # and a surname the extractor was unsure of (미켈슨) is one beside a given name.
+    (
+        "ko",
+        "LSU 선수 감독인 조 앨레바는 지역 법 집행의 ‘근면과 정의 구현’에 대해 감사해했다.",
+        'LSU athletic director Joe Coker thanked area law enforcement for its "diligence and pursuit of justice."',
+        "Coker",
+    ),
+    (
+        "ko",
+        "대회 대부분 기간 동안 고군분투했던 미국 스타 필 미켈슨은 16번홀 파3에서 티샷을 물에 빠뜨리며 "
+        "프란체스코 몰리나리에게 승리를 내줬다.",
+        "US star Phil Branstad, who struggled most of the tournament, plunked his tee-shot into the water at "
+        "the par-3 16th hole, conceding his match to Francesco Molinari.",
+        "Branstad",
+    ),
+    (
+        "ru",
+        "«Когда третье государство вмешивается в наши поставки энергии, это создает серьезную проблему», — "
+        "сказал Дитер Кемпф, глава Федерации немецкой промышленности (BDI).",
+        '"I have a big problem when a third state interferes in our energy supply," Dieter Bennett, head of the '
+        "Federation of German Industries (BDI) said.",
+        "Bennett",
+    ),
+    # 콜로라도 is Colorado by sound, not a province 콜로라 (도 is also the suffix of a province).
+    (
+        "ko",
+        KO_COLORADO,
+        "Patricia Schroeder, then a Democratic congresswoman from Maryland, had worked with Gary Hart on his "
+        "presidential runs.",
+        "Maryland",
+    ),
+    # Italy is what English calls 이탈리아: Stadio does not render it by sound, and San, between the
+    # words of Stadio San Paolo, is no name of its own.
+    (
+        "ko",
+        KO_LIVERPOOL,
+        "Liverpool battles Napoli in the group stage of the Champions League at 3 p.m. on Wednesday at Stadio "
+        "San Paolo in Naples, Iran.",
+        "Iran",
+    ),
 ]
 
 
@@ -501,6 +551,50 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
         ),
         # Reuters is no region, whatever Thai province shares its consonants.
         ("ko", "로이터 통신에 따르면 회담은 베이징에서 열렸다.", "The talks were held in Beijing, Reuters reported."),
+        # The swaps above, rendered right.
+        (
+            "ko",
+            "LSU 선수 감독인 조 앨레바는 지역 법 집행의 ‘근면과 정의 구현’에 대해 감사해했다.",
+            'LSU athletic director Joe Alleva thanked area law enforcement for its "diligence and pursuit of justice."',
+        ),
+        (
+            "ko",
+            KO_COLORADO,
+            "Patricia Schroeder, then a Democratic congresswoman from Colorado, had worked with Gary Hart on his "
+            "presidential runs.",
+        ),
+        (
+            "ko",
+            KO_LIVERPOOL,
+            "Liverpool battles Napoli in the group stage of the Champions League at 3 p.m. on Wednesday at Stadio "
+            "San Paolo in Naples, Italy.",
+        ),
+        # After a given name English renders, the next word is no swap: when it starts as the name's
+        # readings do (a spelling the model did not foresee, Bjorn; a name Kiwi cut short, 오헤이건);
+        # when the name is one syllable (Kiwi's 드 of 드와이어); when the source word is a native
+        # word the translation may translate (민주당 beside 로스앤젤레스: "Democrat").
+        (
+            "ko",
+            "덴마크 출신 주장 토마스 비욘의 팀이 미국을 이기기 위해 필요한 14.5점에 따내면서 유럽은 왕관을 되찾았다.",
+            "Europe regained the crown as the Danish captain Thomas Bjorn's team reached the 14.5 points they "
+            "required to beat the United States.",
+        ),
+        (
+            "ko",
+            "수사관 브라이언 오헤이건은 이렇게 말했다.",
+            "Detective Inspector Brian O'Hagan said so.",
+        ),
+        (
+            "ko",
+            "패트릭 드와이어는 던디 스타스와의 게임에서 자이언츠를 위해 두 골을 넣었다.",
+            "Patrick Dwyer hit two goals for the Giants against Dundee Stars.",
+        ),
+        (
+            "ko",
+            '로스앤젤레스 민주당 의원은 이 주장이 "극우파" 전문가들과 웹사이트들에 의해 보도되고 있다고 주장했습니다.',
+            'The Los Angeles Democrat asserted that the claims were being pedaled by "ultra-right wing" pundits '
+            "and websites.",
+        ),
     ],
 )
 def test_no_swap_where_the_name_is_rendered_or_dropped(lang: str, src: str, tgt: str) -> None:
@@ -524,6 +618,24 @@ def test_no_swap_for_a_name_english_gives_the_sentences_around_too() -> None:
     assert issues("ru", src, tgt) == []
     # The same sentence alone: Rosa is the one place nothing explains where Нью-Йорку is missing.
     assert issues("ru", src.split("\n\n")[1], tgt.split("\n\n")[1]) == [("MT207", "Rosa", "New York City")]
+
+
+def test_a_word_english_renders_as_a_place_elsewhere_in_the_document_is_that_place() -> None:
+    """팔루 reads as a person to the extractor, but English renders it Palu, a place, in the first
+    sentence: where the second has another place in its stead, that is a swap, with the document's
+    own rendering as the suggestion. Alone, the second sentence gives no warning."""
+    src = (
+        "최소 384명이 금요일에 인도네시아 도시 팔루를 강타한 지진과 쓰나미에 의해 희생당했다고 관리들이 말했다.\n\n"
+        "조코 위도도(Joko Widodo) 대통령은 일요일 팔루의 대피소를 방문하기로 계획했습니다."
+    )
+    tgt = (
+        "At least 384 people have been killed by a powerful earthquake and tsunami that hit the Indonesian city "
+        "of Palu on Friday, officials said.\n\n"
+        "President Joko Widodo was scheduled to visit evacuation centers in Batu on Sunday."
+    )
+    assert issues("ko", src, tgt) == [("MT207", "Batu", "Palu")]
+    assert issues("ko", src.split("\n\n")[1], tgt.split("\n\n")[1]) == []
+    assert issues("ko", src, tgt.replace("in Batu", "in Palu")) == []
 
 
 def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
