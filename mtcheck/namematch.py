@@ -1844,6 +1844,7 @@ def _unexplained(
     "Clinton", which shares letters with it)."""
     from rapidfuzz import fuzz
 
+    from mtcheck import gazetteer
     from mtcheck.lang import ru
     from mtcheck.translit.korean import rr
 
@@ -1881,6 +1882,9 @@ def _unexplained(
         lo, hi = _capital_run(tokens, k, tgt) if tgt else (k, k)
         if hi > lo and _source_has(tgt[tokens[lo].start : tokens[hi].end], src):
             continue
+        # A capital stands for its country (Washington for 미국, Beijing for 중국).
+        if _stem_in(gazetteer.country_of_capital(tok.text), src):
+            continue
         # A place English writes often that the gazetteer names otherwise in the source language,
         # by no name the source has, is explained only by a close spelling, not by a source name
         # sharing letters with it (Maine, Мэн, beside Аризоне). A rarer one may be a short form of
@@ -1907,6 +1911,7 @@ _PLACE_WORDS = frozenset(
 # single words (Hurricane, Rosa, Bone) are too often something else.
 _RARE_SURNAME = 3.0
 _SOLE_SURNAME = 4.5
+_SPEECH = frozenset("said says told added explained noted wrote asked replied recalled".split())
 _TITLES = frozenset(
     "mr mrs ms dr sir president minister governor mayor senator general prince king queen chairman chancellor "
     "premier leader secretary ambassador spokesman spokeswoman judge pope sen rep gov gen prof rev".split()
@@ -1932,6 +1937,10 @@ def _same_kind(
     if kind != PERSON or placed or tok.text.isupper() or nxt.rstrip(".") in _TITLES:
         return False
     if prev in _TITLES:
+        return True
+    # A word that says or tells is a person, unless a place English writes often stands for its
+    # government ("Tehran said"); a rare town's name is more often a surname (Ivanov said).
+    if nxt in _SPEECH and english_frequency(tok.text) < _WELL_KNOWN and (not tok.initial or name_like(tok.text)):
         return True
     # Beside a given name the source's person has in the English ("Chris Goldsmith" for 크리스 쿤스),
     # a word stands in the surname's place, whatever word it is.

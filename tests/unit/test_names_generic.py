@@ -450,6 +450,22 @@ SWAPS = [
         "San Paolo in Naples, Iran.",
         "Iran",
     ),
+    # Beijing and Washington stand for 중국 and 미국 (capitals for their countries): Finland is the
+    # one place nothing explains.
+    (
+        "ko",
+        "외교관들은 미국의 반발 없이 도미니카 공화국과 파나마가 벌써 중국을 인정했다는 사실을 목격했다.",
+        "Diplomats noted that the Dominican Republic and Finland had already recognized Beijing, with little "
+        "pushback from Washington.",
+        "Finland",
+    ),
+    # A word that says something is a person, though a village somewhere is called Ivanov too.
+    (
+        "ru",
+        "«Цунами пришло не само по себе», — сказал Нугрохо.",
+        '"The tsunami didn\'t come by itself," Ivanov said.',
+        "Ivanov",
+    ),
 ]
 
 
@@ -551,7 +567,19 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
         ),
         # Reuters is no region, whatever Thai province shares its consonants.
         ("ko", "로이터 통신에 따르면 회담은 베이징에서 열렸다.", "The talks were held in Beijing, Reuters reported."),
+        # A place English writes often that says something is its government, not a person.
+        (
+            "ru",
+            "«Цунами пришло не само по себе», — сказал Нугрохо, представитель агентства.",
+            '"The tsunami didn\'t come by itself," Moscow said.',
+        ),
         # The swaps above, rendered right.
+        (
+            "ko",
+            "외교관들은 미국의 반발 없이 도미니카 공화국과 파나마가 벌써 중국을 인정했다는 사실을 목격했다.",
+            "Diplomats noted that the Dominican Republic and Panama had already recognized Beijing, with little "
+            "pushback from Washington.",
+        ),
         (
             "ko",
             "LSU 선수 감독인 조 앨레바는 지역 법 집행의 ‘근면과 정의 구현’에 대해 감사해했다.",
