@@ -257,6 +257,13 @@ def is_place(english: str) -> bool:
     return zipf_frequency(english, "en") < _EVERYDAY or fold(english) in _countries()
 
 
+def is_major_place(english: str) -> bool:
+    """A country, US state, continent, a country's division or a city of 100,000 people or more:
+    a place whose name means that place first."""
+    key = fold(english)
+    return key in _english_places() or key in _countries()
+
+
 # Zipf frequency from which a town's name is rather an English word.
 _EVERYDAY = 4.0
 

@@ -611,6 +611,11 @@ def _near(
     # A spelling English uses, or a name's own, renders a name from a looser likeness; an everyday
     # word is neither (Track, whose ck no transliteration writes, is no spelling of Ирак).
     everyday = english_frequency(c) >= _EVERYDAY and not _name_or_place(text)
+    # Nor is another place the gazetteer knows by its own source names, which the model does not
+    # read the source as (Uganda, Уганда, for Канада; Missouri reads as 미주리 though the gazetteer
+    # writes 미조리).
+    if not near and name.kind == PLACE and _other_country_or_city(name, lang, text, c):
+        return None
     if near or same_sound or ((known or original) and not everyday and score >= _NEAR_KNOWN):
         verdict, form = _unless_transposed(name, lang, c if j - i == 1 and sure else "", form)
         return verdict, span, form
@@ -623,6 +628,17 @@ def _near(
                 verdict, form = _unless_transposed(name, lang, c if sure else "", form)
                 return verdict, (tok.start, tok.end), form
     return None
+
+
+def _other_country_or_city(name: SourceName, lang: str, english: str, spelling: str) -> bool:
+    from mtcheck import gazetteer
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    if not gazetteer.is_major_place(english) or source_has(english, name.text) is not False:
+        return False
+    model = pair_model(lang)
+    return model.score(source_units(name.key, lang), spelling) < model.calibration["plausible"]
 
 
 def _near_gloss(name: SourceName, spelling: str) -> bool:
@@ -1880,7 +1896,7 @@ def _unexplained(
         # A place of several words whose name in the source language the source has (Des Moines,
         # 디모인) is explained, however the extractor cut the source word.
         lo, hi = _capital_run(tokens, k, tgt) if tgt else (k, k)
-        if hi > lo and _source_has(tgt[tokens[lo].start : tokens[hi].end], src):
+        if hi > lo and source_has(tgt[tokens[lo].start : tokens[hi].end], src):
             continue
         # A capital stands for its country (Washington for 미국, Beijing for 중국).
         if _stem_in(gazetteer.country_of_capital(tok.text), src):
@@ -1995,10 +2011,10 @@ def _unexpected(tok: Token, src: str) -> NameIssue | None:
 def _source_lacks(english: str, src: str) -> bool:
     """Whether ``english`` is a place the gazetteer knows by source names none of which the source
     has (the stem of any of them, in whatever case form)."""
-    return _source_has(english, src) is False
+    return source_has(english, src) is False
 
 
-def _source_has(english: str, src: str) -> bool | None:
+def source_has(english: str, src: str) -> bool | None:
     """Whether the source has a name the gazetteer gives the place ``english`` in the source
     language (the stem of any of them, in whatever case form); None for no place it knows."""
     from mtcheck import gazetteer

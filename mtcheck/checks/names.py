@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
+from mtcheck import gazetteer
 from mtcheck.checks.name_consistency import Occurrence, inconsistent
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.names_base import (
@@ -33,6 +34,7 @@ from mtcheck.namematch import (
     match,
     names_a_place,
     renders,
+    source_has,
 )
 from mtcheck.types import Finding, Severity, Span
 
@@ -265,8 +267,11 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 # English that names the thing in the sentences around too, where the source does
                 # not (a storm the source calls "циклон", English "Rosa" each time), names it
                 # throughout: no swap.
+                # A country or a city that none of these sentences names by any of its source names
+                # is a swap however often English repeats it, and renders none (Niue for Ватикан).
                 again = re.compile(rf"(?<!\w){re.escape(swapped)}(?!\w)")
-                if (
+                elsewhere = " ".join(pairs[k].source for k in (n, *around))
+                if not _foreign_place(swapped, elsewhere) and (
                     any(renders(m, lang, swapped, _SWAP_MARGIN) for m in here)
                     or any(renders(m, lang, swapped, closely=True) for m in nearby)
                     or any(again.search(pairs[k].target) for k in around)
@@ -280,6 +285,14 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
             on_it = any(a < r.target[1] and r.target[0] < b for a, b in flagged)
             renderings[r.source.key].append(Occurrence(r, src_span.start, tgt_span.start, n, on_it))
     yield from inconsistent(INCONSISTENT_NAME, renderings, lang)
+
+
+def _foreign_place(english: str, src: str) -> bool:
+    """Whether ``english``, or a word of it (Niue of "Niue City"), is a country or a city that the
+    source names by none of its source-language names."""
+    return any(
+        gazetteer.is_major_place(w) and source_has(w, src) is False for w in dict.fromkeys([english, *english.split()])
+    )
 
 
 def _places_by_rendering(matched: list[tuple[list[Rendering], list[NameIssue]]]) -> dict[str, str]:

@@ -459,6 +459,16 @@ SWAPS = [
         "pushback from Washington.",
         "Finland",
     ),
+    # Uganda is a near miss of Canada, but a country the gazetteer names Уганда, which the model
+    # does not read Канады as: no rendering of it.
+    (
+        "ru",
+        "Оттава — это прелестная двуязычная столица Канады с огромным количеством художественных галерей "
+        "и музеев, открывающих прошлое и настоящее Канады.",
+        "Ottawa is Uganda's charming, bilingual capital and features an array of art galleries and museums "
+        "that showcase Canada's past and present.",
+        "Uganda",
+    ),
     # A word that says something is a person, though a village somewhere is called Ivanov too.
     (
         "ru",
@@ -664,6 +674,23 @@ def test_a_word_english_renders_as_a_place_elsewhere_in_the_document_is_that_pla
     assert issues("ko", src, tgt) == [("MT207", "Batu", "Palu")]
     assert issues("ko", src.split("\n\n")[1], tgt.split("\n\n")[1]) == []
     assert issues("ko", src, tgt.replace("in Batu", "in Palu")) == []
+
+
+def test_a_country_english_repeats_for_one_the_source_never_names_is_a_swap_each_time() -> None:
+    """Niue in every sentence where the source has Ватикан: not the translator's name for the thing
+    (as Rosa is for a storm, above) but a country the gazetteer names Ниуэ, which no sentence has."""
+    src = (
+        "Население Ватикана составляет около 800 человек.\n\n"
+        "В Ватикане используют итальянский язык в законодательстве и официальных сообщениях.\n\n"
+        "Все граждане Ватикана — католики."
+    )
+    tgt = (
+        "Niue City's population is around 800.\n\n"
+        "Niue City uses Italian in its legislation and official communications.\n\n"
+        "All citizens of Niue City are Roman Catholic."
+    )
+    assert [code for code, _, _ in issues("ru", src, tgt)] == ["MT207"] * 3
+    assert issues("ru", src, tgt.replace("Niue", "Vatican")) == []
 
 
 def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
