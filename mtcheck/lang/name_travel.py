@@ -6,7 +6,7 @@ does, while committee, treasury or reverend are English words only (wordfreq, ei
 languages; the third most frequent of them against English). Asked live, the test loads eight
 wordfreq lists besides English's, about 1.4 s in every process: more than the rest of a short
 check's name work. The table holds, for the wordfreq version it was built from, the words of
-English's list in letters a-z, between the bounds where name_like asks, that travel. Another
+English's list in letters a-z (and the apostrophe of they're, O'Neill), between the bounds where name_like asks, that travel. Another
 wordfreq version, or another word, is asked live.
 
     python -m mtcheck.lang.name_travel   # rebuild the table after a wordfreq upgrade
@@ -27,7 +27,7 @@ RARE = 2.5
 FUNCTION_WORD = 6.0
 TRAVELS = 0.65  # names: John 0.34, Anderson 0.53, Smith 0.64; words: island 0.71, committee 1.65
 TABLE = Path(__file__).with_name("data") / "travelling.txt.gz"
-_LETTERS = re.compile(r"[a-z]+")
+_LETTERS = re.compile(r"[a-z']+")
 
 
 def travels(word: str, en: float) -> bool:
