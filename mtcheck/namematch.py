@@ -1888,7 +1888,8 @@ def _unexplained(
     cyrillic, cyrillic_taken = spare_and_taken(r"[А-ЯЁа-яё]{3,}") if lang == "ru" else ([], [])
     words = [compact(w) for w in [ru.transliterate(w) for w in cyrillic] + spare_and_taken(r"[A-Za-z]{3,}")[0]]
     taken = [compact(ru.transliterate(w)) for w in cyrillic_taken]
-    hangul = [rr(w) for w in re.findall(r"[가-힣]{2,}", src)] if lang == "ko" else []
+    # Romanised only for a candidate that gets that far: most sentences have none.
+    hangul = functools.cache(lambda: [rr(w) for w in re.findall(r"[가-힣]{2,}", src)] if lang == "ko" else [])
     out = []
     for k in candidates:
         tok = tokens[k]
@@ -1912,7 +1913,7 @@ def _unexplained(
         if any(fuzz.ratio(c, w) >= _NEAR or same_sound(c, w) for w in taken):
             continue
         # Part of a Korean word romanised, its particle and the rest aside (Jeolla in 전라남도에서).
-        if len(c) >= 4 and any(fuzz.partial_ratio(c, w) >= 90 for w in hangul):
+        if len(c) >= 4 and any(fuzz.partial_ratio(c, w) >= 90 for w in hangul()):
             continue
         out.append(k)
     return out

@@ -6,8 +6,8 @@ does, while committee, treasury or reverend are English words only (wordfreq, ei
 languages; the third most frequent of them against English). Asked live, the test loads eight
 wordfreq lists besides English's, about 1.4 s in every process: more than the rest of a short
 check's name work. The table holds, for the wordfreq version it was built from, the words of
-English's list in letters a-z (and the apostrophe of they're, O'Neill), between the bounds where name_like asks, that travel. Another
-wordfreq version, or another word, is asked live.
+English's list in letters a-z (and the apostrophe of they're, O'Neill), between the bounds where
+name_like asks, that travel. Another wordfreq version, or another word, is asked live.
 
     python -m mtcheck.lang.name_travel   # rebuild the table after a wordfreq upgrade
 """

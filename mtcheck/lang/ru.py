@@ -70,13 +70,19 @@ def _renderings(word: str) -> frozenset[str]:
 
     base = {_letters(fold(getattr(iuliia, s).translate(word))) for s in SCHEMES}
     out = set(base)
-    for pattern, repls in _ENGLISH_HABITS:
-        for form in list(out):
+    for pattern, letters, repls in _HABITS:
+        # A spelling without the habit's letters is left as it is: no need to try the pattern.
+        for form in [f for f in out if letters in f]:
             for r in repls:
-                out.add(re.sub(pattern, r, form))
+                out.add(pattern.sub(r, form))
     out.discard("")
     return frozenset(out)
 
 
+# The habits compiled, each with the letters its pattern needs (anchors aside).
+_HABITS = tuple((re.compile(p), p.strip("^$"), repls) for p, repls in _ENGLISH_HABITS)
+_NOT_LETTERS = re.compile(r"[^a-z]")
+
+
 def _letters(s: str) -> str:
-    return re.sub(r"[^a-z]", "", s.lower())
+    return _NOT_LETTERS.sub("", s.lower())
