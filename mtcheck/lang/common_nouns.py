@@ -44,10 +44,13 @@ def transliterated(src: str, lang: str, spellings: set[str]) -> dict[str, Common
 
 def _russian(src: str, spellings: set[str]) -> dict[str, CommonWord]:
     out: dict[str, CommonWord] = {}
+    initials = {sp[:1] for sp in spellings}
     for m in _RU_WORD.finditer(src):
         word = m.group()
         if len(word) < 3 or word.isupper() or _quoted(src, m.start()):
             continue  # a title in quotes («Правда», «Известия») is a name, rendered rather than translated
+        if not _initials(word.lower()) & initials:
+            continue  # no spelling of it starts as any of the English words do
         common = _russian_word(word)
         if common is None:
             continue
@@ -66,6 +69,19 @@ def _russian(src: str, spellings: set[str]) -> dict[str, CommonWord]:
         for f in forms:
             out.setdefault(f, CommonWord(m.start(), m.end(), word, common.english))
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _initials(word: str) -> frozenset[str]:
+    """The letters a transliteration of the word or of any of its lemmas may start with, in any
+    scheme: a word's first letters decide its spelling's first, so three of them are spelt out
+    here, not the whole word and its lemmas in every scheme (most words of a sentence start as
+    none of the draft's strange words do)."""
+    from mtcheck.lang import ru
+    from mtcheck.lang.lemma import parses
+
+    heads = {word, *(p.normal_form for p in parses(word))}
+    return frozenset(r[:1] for head in heads for r in ru.renderings(head[:3]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,6 +264,13 @@ def _nouns_for(word: str) -> list[NameNoun]:
 
 def _proper(word: str, start: int, known: bool = False) -> SourceName:
     """A Korean proper noun; ``known``: Kiwi's dictionary has it (not an unknown word)."""
+    return replace(_proper_word(word, known), start=start, end=start + len(word))
+
+
+# An article names its people and places again and again: each word's readings are worked out once.
+@functools.lru_cache(maxsize=16384)
+def _proper_word(word: str, known: bool) -> SourceName:
+    start = 0
     places = gazetteer.english_names(word)
     base = word
     suffix = None
