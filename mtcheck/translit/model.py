@@ -132,6 +132,10 @@ class PairModel:
                     _finish(final, cands, outs, n)
                     continue
                 for lp, text in cands:
+                    # Candidates come likeliest first: once the best spelling of this one cannot
+                    # enter the full heap, none after it can.
+                    if len(heap) >= beam and outs and lp + outs[0][1] < heap[0][0]:
+                        break
                     for out, lq in outs:  # likeliest first
                         score = lp + lq
                         if len(heap) < beam:
