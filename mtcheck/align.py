@@ -167,6 +167,7 @@ def align_units(
     priors: dict[tuple[int, int], float] = SENTENCE_PRIORS,
     stats: dict[str, int] | None = None,
     posteriors: bool = True,
+    reuse: _Evidence | None = None,
 ) -> list[Bead]:
     """Align two unit sequences; bead ids are indices into ``src`` and ``tgt``.
 
@@ -174,7 +175,8 @@ def align_units(
     ``variance`` the spread of target length per unit of expected length. ``stats``, when
     given, receives the number of DP cells evaluated and the final band width. With
     ``posteriors`` each bead's confidence is its posterior probability (forward-backward over
-    the same band and costs); without, every confidence is 1.0.
+    the same band and costs); without, every confidence is 1.0. ``reuse`` keeps the anchor
+    evidence of these units for another alignment of them (see _Evidence).
     """
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -187,7 +189,7 @@ def align_units(
     widest = max(_MIN_BAND, (_MAX_CELLS // (n + 1) - 1) // 2)
     band = _MIN_BAND
     while True:
-        beads, touched, cells = _banded(src, tgt, model, band, scorer, posteriors)
+        beads, touched, cells = _banded(src, tgt, model, band, scorer, posteriors, reuse)
         if stats is not None:
             stats["cells"] = stats.get("cells", 0) + cells
             stats["band"] = band
@@ -211,7 +213,13 @@ class _LengthModel:
 
 
 def _banded(
-    src: Units, tgt: Units, model: _LengthModel, band: int, scorer: PairScorer | None, posteriors: bool = True
+    src: Units,
+    tgt: Units,
+    model: _LengthModel,
+    band: int,
+    scorer: PairScorer | None,
+    posteriors: bool = True,
+    reuse: _Evidence | None = None,
 ) -> tuple[list[Bead], bool, int]:
     """One DP over a band of fixed width around the length diagonal.
 
@@ -232,7 +240,7 @@ def _banded(
     centre[0], centre[n] = 0, m
     lo = np.clip(centre - band, 0, max(0, m + 1 - width))
     cols = lo[:, None] + np.arange(width)[None, :]
-    costs = _bead_costs(src, tgt, model, lo, cols, cum_s, cum_t, scorer)
+    costs = _bead_costs(src, tgt, model, lo, cols, cum_s, cum_t, scorer, reuse)
     table = np.full((n + 1, width), _INF)
     back = np.zeros((n + 1, width), dtype=np.int8)
     table[0, 0] = 0.0
@@ -428,6 +436,7 @@ def _bead_costs(
     cum_s: np.ndarray,
     cum_t: np.ndarray,
     scorer: PairScorer | None,
+    reuse: _Evidence | None = None,
 ) -> np.ndarray:
     """costs[i, code, k]: the cost of the bead of type _CODES[code] ending at (i, lo[i] + k).
     The bead types with units on both sides are worked out together, as arrays over the types:
@@ -443,7 +452,10 @@ def _bead_costs(
     # A sentence merged with its neighbour whose own figures and names the other side lacks is
     # more likely dropped or added than translated: what the length model alone would hide in
     # the merge.
-    matched, missing = _AnchorBand(src, tgt, lo, cols).evidence()
+    if reuse is None:
+        matched, missing = _AnchorBand(src, tgt, lo, cols).evidence()
+    else:
+        matched, missing = reuse.get(lo, lambda: _AnchorBand(src, tgt, lo, cols).evidence())
     cost = model.cost(ls, lt) - matched + missing
     if scorer is not None:
         for p, (pa, pb) in enumerate(_PAIRS):
@@ -583,6 +595,49 @@ class _AnchorBand:
         return matched, out + _MISS_FIGURE * lone + _CHANGED_FIGURE * changed
 
 
+class _Evidence:
+    """The anchor evidence of one pair of unit sequences, worked out in the document's first
+    pass and taken again in the second: the band follows the length diagonal, which neither
+    pass's ratio moves, so the same units in the same band have the same evidence; only the
+    length model differs. Kept per band's lower edges (the band widens on hard paragraphs)."""
+
+    def __init__(self) -> None:
+        self._saved: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
+        self.keep = True
+
+    def get(self, lo: np.ndarray, make: Callable[[], tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+        key = lo.tobytes()
+        found = self._saved.pop(key, None) if not self.keep else self._saved.get(key)
+        if found is None:
+            found = make()
+            if self.keep:
+                self._saved[key] = found
+        return found
+
+
+_Units = tuple[tuple[int, ...], tuple[int, ...]]  # a paragraph bead's sentence ids, both sides
+# The paragraphs' own alignment, among the paragraph beads' sentence alignments.
+_PARAGRAPHS: _Units = ((-1,), (-1,))
+
+
+class _Reuse:
+    """Each alignment's _Evidence, by the units it aligns, from the first pass to the second."""
+
+    def __init__(self) -> None:
+        self._by_units: dict[_Units, _Evidence] = {}
+        self._first = True
+
+    def second_pass(self) -> None:
+        self._first = False
+        for evidence in self._by_units.values():
+            evidence.keep = False  # taken once, then the memory is free
+
+    def of(self, units: _Units) -> _Evidence | None:
+        if self._first:
+            return self._by_units.setdefault(units, _Evidence())
+        return self._by_units.pop(units, None)
+
+
 def _figures(keys: frozenset[str]) -> float:
     return float(sum(1 for k in keys if k[0] == "D"))
 
@@ -643,10 +698,14 @@ def align_documents(source: Document, target: Document, scorer: PairScorer | Non
     s_anchors = anchor_keys_many([seg.text for seg in source.segments], source.lang)
     t_anchors = anchor_keys_many([seg.text for seg in target.segments], target.lang)
     ratio = length_ratio(source, target)
-    first = _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, DEFAULT_VARIANCE, posteriors=False)
+    reuse = _Reuse()
+    first = _align_pass(
+        source, target, s_anchors, t_anchors, scorer, ratio, DEFAULT_VARIANCE, posteriors=False, reuse=reuse
+    )
     ratio, variance = _measure(first, source, target, ratio)
     priors = _measure_priors(first)
-    return _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, variance, priors=priors)
+    reuse.second_pass()
+    return _align_pass(source, target, s_anchors, t_anchors, scorer, ratio, variance, priors=priors, reuse=reuse)
 
 
 # How often a document's translator joins or splits sentences is its own habit (Korean
@@ -716,9 +775,11 @@ def _align_pass(
     variance: float,
     posteriors: bool = True,
     priors: dict[tuple[int, int], float] = SENTENCE_PRIORS,
+    reuse: _Reuse | None = None,
 ) -> list[Bead]:
     """One alignment; a sentence bead's confidence is its posterior within its paragraph
-    bead times that paragraph bead's posterior among the paragraphs."""
+    bead times that paragraph bead's posterior among the paragraphs. ``reuse`` holds the anchor
+    evidence of each paragraph bead (by its sentence ids) from one pass to the next."""
     beads: list[Bead] = []
     p_beads = align_units(
         _paragraph_units(source, s_anchors),
@@ -728,13 +789,17 @@ def _align_pass(
         variance,
         PARAGRAPH_PRIORS,
         posteriors=posteriors,
+        reuse=reuse.of(_PARAGRAPHS) if reuse is not None else None,
     )
     for p_bead in p_beads:
         s_ids = [s for p in p_bead.source for s in source.paragraphs[p].segments]
         t_ids = [t for p in p_bead.target for t in target.paragraphs[p].segments]
         s_units = Units.build([source.segments[s].text for s in s_ids], [s_anchors[s] for s in s_ids])
         t_units = Units.build([target.segments[t].text for t in t_ids], [t_anchors[t] for t in t_ids])
-        for bead in align_units(s_units, t_units, scorer, ratio, variance, priors, posteriors=posteriors):
+        evidence = reuse.of((tuple(s_ids), tuple(t_ids))) if reuse is not None else None
+        for bead in align_units(
+            s_units, t_units, scorer, ratio, variance, priors, posteriors=posteriors, reuse=evidence
+        ):
             beads.append(
                 Bead(
                     tuple(s_ids[k] for k in bead.source),

@@ -149,3 +149,29 @@ def test_paragraph_deleted_from_the_source_leaves_its_translation_unaligned(
     unaligned = [b for b in align_documents(src, tgt) if not b.source or not b.target]
     assert all(not b.source for b in unaligned)
     assert {j for b in unaligned for j in b.target} == set(tgt.paragraphs[k].segments)
+
+
+@pytest.mark.parametrize(("name", "lang"), [("kursk-ru", "ru"), ("kursk-ko", "ko")])
+def test_the_second_pass_reusing_the_firsts_anchor_evidence_aligns_as_without_it(
+    name: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The anchor evidence the first pass worked out for a paragraph is taken again by the second
+    only where the units and band agree: the beads and their confidences are those of two passes
+    that work everything out afresh, on a draft with sentences merged and split as well."""
+    import mtcheck.align as A
+
+    source, draft = corpus(name)
+    src, tgt = load_document(source, lang), load_document(draft, "en")
+    # Two sentences of the draft merged into one paragraph sentence, and the text cut differently.
+    text = draft.read_text(encoding="utf-8").replace(".\n\n", ". ", 2)
+    merged = build_document("t", "en", text)
+    reused = [align_documents(src, tgt), align_documents(src, merged)]
+    calls = {"first": 0}
+
+    def afresh(self: A._Reuse, units: object) -> None:
+        calls["first"] += 1
+        return None
+
+    monkeypatch.setattr(A._Reuse, "of", afresh)
+    assert [align_documents(src, tgt), align_documents(src, merged)] == reused
+    assert calls["first"] > 0
