@@ -779,15 +779,22 @@ def _root(
     """mtcheck: translation-consistency checker."""
 
 
+def _command(args: list[str]) -> str | None:
+    """The subcommand of a command line: its first word that is no option."""
+    return next((a for a in args if not a.startswith("-")), None)
+
+
 def main() -> None:
     # A terminal that cannot show Cyrillic or Hangul (an ASCII or Latin-1 locale) gets "?"
     # for them rather than a traceback half-way through the report.
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")
-    # mtcheck's numpy work is on small matrices (NER, alignment), where OpenBLAS's extra threads
-    # only spin: one thread halves the CPU time of a check (a scan of 2,294 sentences on 2
-    # cores: 16 → 8 CPU seconds, 34 → 17 s). Set before numpy is first imported.
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # A scan runs its pairs side by side, where OpenBLAS's extra threads only spin on mtcheck's
+    # small matrices: one thread halves its CPU time (2,294 sentences on 2 cores: 16 → 8 CPU
+    # seconds, 34 → 17 s). One check has the cores to itself: there the threads help Russian NER
+    # (a 5,000-sentence ru-en check, 17-18 → 14-15 s). Set before numpy is first imported.
+    if _command(sys.argv[1:]) == "scan":
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         app()
     except UsageError as exc:  # pragma: no cover - defensive: commands convert their own errors

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -239,3 +240,19 @@ def test_bad_glossary_is_one_line_and_exit_2(
     code, _, err = run("check", source, draft, "--glossary", glossary)
     assert code == 2
     assert "glossary" in one_line_error(err)
+
+
+@pytest.mark.parametrize(
+    ("argv", "threads"),
+    [(["scan", "--jobs", "2", "a.toml"], "1"), (["check", "a.ru.txt", "b.en.txt"], None), (["--version"], None)],
+)
+def test_one_openblas_thread_for_a_scan_only(argv: list[str], threads: str | None) -> None:
+    """A scan's pairs run side by side, where OpenBLAS's extra threads only spin; a check keeps
+    the library's default (its threads help Russian NER). The CLI decides before numpy loads."""
+    code = (
+        "import os, sys; from mtcheck import cli; cli.app = lambda: None; "
+        f"sys.argv = ['mtcheck', *{argv!r}]; cli.main(); print(os.environ.get('OPENBLAS_NUM_THREADS'))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    assert out.strip() == str(threads)
