@@ -631,6 +631,8 @@ def _near(
 
 
 def _other_country_or_city(name: SourceName, lang: str, english: str, spelling: str) -> bool:
+    """Whether ``english`` is a country or city whose source names the source word does not
+    share, and which the model does not read the source word as."""
     from mtcheck import gazetteer
     from mtcheck.translit.judge import pair_model
     from mtcheck.translit.units import source_units

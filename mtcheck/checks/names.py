@@ -298,8 +298,6 @@ def _foreign_place(english: str, src: str) -> bool:
 def _places_by_rendering(matched: list[tuple[list[Rendering], list[NameIssue]]]) -> dict[str, str]:
     """Source words taken for people, none of them sure, that English renders as a place the
     gazetteer knows, in one word: their keys and that rendering."""
-    from mtcheck import gazetteer
-
     return {
         r.source.key: r.text
         for found, _ in matched
