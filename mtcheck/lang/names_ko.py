@@ -287,7 +287,7 @@ def _proper_word(word: str, known: bool) -> SourceName:
                 places = gazetteer.english_names(base)
                 break
     acronym = next((a for a in ACRONYMS if word in a.ko), None)
-    region = region or (None if places or korean_spelling(base) else region_by_sound(base))
+    region = region or (None if places or korean_spelling(base) else region_by_sound(base) or _city_by_reading(base))
     if region:
         places = frozenset({region})
     accepted = set(compact(p) for p in places)
@@ -557,6 +557,26 @@ def region_by_sound(word: str) -> str | None:
 # famous regions, 91.5% of the right regions reach it and 5.6% of the others with the same
 # consonants (its usual threshold, -1.3, lets 10% of those through: 로이터 would be Roi Et).
 _REGION_FIT = 1.5
+
+
+def _city_by_reading(word: str) -> str | None:
+    """A city English writes often whose name is among the model's likeliest readings of a
+    transcription the gazetteer lacks (브리스톨 Bristol, 툴사 Tulsa)."""
+    from mtcheck.translit.judge import pair_model
+    from mtcheck.translit.units import source_units
+
+    readings = pair_model("ko").nbest(source_units(word, "ko"), 10)
+    for reading, score in readings:
+        if score < readings[0][1] - _CITY_READS:
+            break  # a word the letters happen to make, far less likely (Man for 마틴)
+        city = reading.capitalize()
+        if english_frequency(city) >= _FAMOUS_CITY and gazetteer.is_major_place(city):
+            return city
+    return None
+
+
+_FAMOUS_CITY = 3.0
+_CITY_READS = 1.5  # log: Austin reads 2.0 below Ostin for 오스틴, a person as often
 
 
 def same_skeleton(word: str, latin: str) -> bool:

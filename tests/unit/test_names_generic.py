@@ -245,6 +245,9 @@ def test_half_translated_places(src: str, tgt: str, expected: list[object]) -> N
 KO_COLORADO = (
     "당시 콜로라도 민주당 연방하원의원이었던 패트리샤 슈뢰더는 게리 하트와 함께 대통령 선거 출마를 위해 일했었다."
 )
+KO_BRISTOL = (
+    "브리스톨 출신의 하이 브리드는 힙합이 정치적 메시지와 사회적 이슈를 다루는 처음 내력에서 벗어났다고 주장한다."
+)
 KO_LIVERPOOL = (
     "리버풀은 이탈리아 나폴리의 스타디오 산 파올로에서 수요일 오후 3시 챔피언스 리그 조별 경기에서 나폴리와 싸운다."
 )
@@ -469,6 +472,15 @@ SWAPS = [
         "that showcase Canada's past and present.",
         "Uganda",
     ),
+    # 브리스톨 is in no gazetteer under its Hangul, but the model's likeliest reading is Bristol, a
+    # city English writes often: a place, for which Bournemouth stands.
+    (
+        "ko",
+        KO_BRISTOL,
+        "The High Breed, from Bournemouth, claim hip hop moved away from its origins of political messages and "
+        "tackling social issues.",
+        "Bournemouth",
+    ),
     # A word that says something is a person, though a village somewhere is called Ivanov too.
     (
         "ru",
@@ -584,6 +596,12 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             '"The tsunami didn\'t come by itself," Moscow said.',
         ),
         # The swaps above, rendered right.
+        (
+            "ko",
+            KO_BRISTOL,
+            "The High Breed, from Bristol, claim hip hop moved away from its origins of political messages and "
+            "tackling social issues.",
+        ),
         (
             "ko",
             "외교관들은 미국의 반발 없이 도미니카 공화국과 파나마가 벌써 중국을 인정했다는 사실을 목격했다.",
@@ -1189,3 +1207,15 @@ def test_a_name_window_neither_starts_nor_ends_in_a_glue_word() -> None:
 )
 def test_names_the_source_writes_in_latin_letters(lang: str, src: str, tgt: str, expected: list[object]) -> None:
     assert issues(lang, src, tgt) == expected
+
+
+def test_a_city_the_model_reads_a_transcription_as() -> None:
+    """A city English writes often among the model's likeliest readings of a Hangul word the
+    gazetteer lacks (브리스톨 Bristol, 툴사 Tulsa); not one that reads far worse than the best
+    reading (Man for 마틴, Austin for 오스틴, as often a person)."""
+    from mtcheck.lang.names_ko import _city_by_reading
+
+    assert _city_by_reading("브리스톨") == "Bristol"
+    assert _city_by_reading("툴사") == "Tulsa"
+    assert _city_by_reading("마틴") is None
+    assert _city_by_reading("오스틴") is None
