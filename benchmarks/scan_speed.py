@@ -251,14 +251,15 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=200)
     parser.add_argument("--per-pair", default="10,20", help="sentences per pair; several sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--http-sentences", type=int, default=400)
+    parser.add_argument("--http-sentences", type=int, default=400, help="0 skips the HTTP part")
     parser.add_argument("--skip-scan", action="store_true")
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.1f}")
     if not args.skip_scan:
         for size in args.per_pair.split(","):
             bench_scan(args.pairs, int(size), args.repeat)
-    bench_http(args.http_sentences, 0.05)
+    if args.http_sentences > 0:
+        bench_http(args.http_sentences, 0.05)
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
