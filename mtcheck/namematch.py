@@ -633,11 +633,10 @@ def _near(
 def _other_country_or_city(name: SourceName, lang: str, english: str, spelling: str) -> bool:
     """Whether ``english`` is a country or city whose source names the source word does not
     share, and which the model does not read the source word as."""
-    from mtcheck import gazetteer
     from mtcheck.translit.judge import pair_model
     from mtcheck.translit.units import source_units
 
-    if not gazetteer.is_major_place(english) or source_has(english, name.text) is not False:
+    if not foreign_place(english, name.text):
         return False
     model = pair_model(lang)
     return model.score(source_units(name.key, lang), spelling) < model.calibration["plausible"]
@@ -1862,7 +1861,6 @@ def _unexplained(
     "Clinton", which shares letters with it)."""
     from rapidfuzz import fuzz
 
-    from mtcheck import gazetteer
     from mtcheck.lang import ru
     from mtcheck.translit.korean import rr
 
@@ -1899,10 +1897,9 @@ def _unexplained(
         # A place of several words whose name in the source language the source has (Des Moines,
         # 디모인) is explained, however the extractor cut the source word.
         lo, hi = _capital_run(tokens, k, tgt) if tgt else (k, k)
-        if hi > lo and source_has(tgt[tokens[lo].start : tokens[hi].end], src):
+        if hi > lo and _source_has(tgt[tokens[lo].start : tokens[hi].end], src):
             continue
-        # A capital stands for its country (Washington for 미국, Beijing for 중국).
-        if _stem_in(gazetteer.country_of_capital(tok.text), src):
+        if _capital_of_source_country(tok.text, src):
             continue
         # A place English writes often that the gazetteer names otherwise in the source language,
         # by no name the source has, is explained only by a close spelling, not by a source name
@@ -2001,23 +1998,37 @@ def _tried(name: SourceName) -> list[str]:
 
 
 def _unexpected(tok: Token, src: str) -> NameIssue | None:
-    from mtcheck import gazetteer
 
     if english_frequency(tok.text) >= 5.0 or len(tok.text) < 3 or not _source_lacks(tok.text, src):
         return None
-    # A capital standing for its country: "Moscow" for Russia, "Pyongyang" for North Korea.
-    if _stem_in(gazetteer.country_of_capital(tok.text), src):
+    if _capital_of_source_country(tok.text, src):
         return None
     return NameIssue(UNEXPECTED, None, (tok.start, tok.end), None, {"place": tok.text})
+
+
+def _capital_of_source_country(english: str, src: str) -> bool:
+    """Whether ``english`` is the capital of a country the source names: a capital stands for its
+    country ("Moscow" for Russia, Beijing for 중국, Washington for 미국)."""
+    from mtcheck import gazetteer
+
+    return _stem_in(gazetteer.country_of_capital(english), src)
+
+
+def foreign_place(english: str, src: str) -> bool:
+    """Whether ``english`` is a country or a city of 100,000 people or more that the source names
+    by none of its source-language names."""
+    from mtcheck import gazetteer
+
+    return gazetteer.is_major_place(english) and _source_lacks(english, src)
 
 
 def _source_lacks(english: str, src: str) -> bool:
     """Whether ``english`` is a place the gazetteer knows by source names none of which the source
     has (the stem of any of them, in whatever case form)."""
-    return source_has(english, src) is False
+    return _source_has(english, src) is False
 
 
-def source_has(english: str, src: str) -> bool | None:
+def _source_has(english: str, src: str) -> bool | None:
     """Whether the source has a name the gazetteer gives the place ``english`` in the source
     language (the stem of any of them, in whatever case form); None for no place it knows."""
     from mtcheck import gazetteer

@@ -31,10 +31,10 @@ from mtcheck.namematch import (
     NameIssue,
     Rendering,
     another_place,
+    foreign_place,
     match,
     names_a_place,
     renders,
-    source_has,
 )
 from mtcheck.types import Finding, Severity, Span
 
@@ -290,9 +290,7 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
 def _foreign_place(english: str, src: str) -> bool:
     """Whether ``english``, or a word of it (Niue of "Niue City"), is a country or a city that the
     source names by none of its source-language names."""
-    return any(
-        gazetteer.is_major_place(w) and source_has(w, src) is False for w in dict.fromkeys([english, *english.split()])
-    )
+    return any(foreign_place(w, src) for w in dict.fromkeys([english, *english.split()]))
 
 
 def _places_by_rendering(matched: list[tuple[list[Rendering], list[NameIssue]]]) -> dict[str, str]:
