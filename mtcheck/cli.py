@@ -539,11 +539,21 @@ def _emit(
         sys.stdout.write(content)
         return
     _write(output, content)
-    for report in reports:
-        for notice in report.notices:
-            typer.echo(f"note: {notice}", err=True)
+    for notice, count in _distinct_notices(reports):
+        # A scan of 200 pairs without a model has the same notice 200 times: once is enough.
+        where = f" ({count} of {len(reports)} pairs)" if count > 1 else ""
+        typer.echo(f"note{where}: {notice}", err=True)
     counts = {k: sum(r.counts()[k] for r in reports) for k in ("error", "warning", "info")}
     typer.echo(f"{output}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info", err=True)
+
+
+def _distinct_notices(reports: list[Report]) -> list[tuple[str, int]]:
+    """Each notice of the reports once, in the order first met, with how many reports have it."""
+    counts: dict[str, int] = {}
+    for report in reports:
+        for notice in dict.fromkeys(report.notices):
+            counts[notice] = counts.get(notice, 0) + 1
+    return list(counts.items())
 
 
 def _exit_for(reports: list[Report], fail_on: FailOn) -> None:

@@ -244,6 +244,16 @@ def test_no_progress_bar_off_a_terminal(scan_reference: ScanRun) -> None:
     assert all(line.startswith(("note: ", "mtcheck: error: ")) for line in scan_reference.stderr.splitlines())
 
 
+def test_a_notice_every_pair_has_is_said_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = build_corpus(tmp_path / "p", pairs=3, formats=("txt",), korean=0, broken=False)
+    monkeypatch.chdir(config.parent)
+    code, _, err = run_cli("scan", "--jobs", "1", "-o", "out.json", "-f", "json", "--fail-on", "never")
+    assert code == 0
+    notes = [line for line in err.splitlines() if "translation-model checks" in line]
+    assert len(notes) == 1 and notes[0].startswith("note (3 of 3 pairs): ")
+    assert len(json.loads((config.parent / "out.json").read_text(encoding="utf-8"))["reports"]) == 3
+
+
 def test_scan_option_errors(scan_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(scan_corpus.parent)
     code, _, err = run_cli("scan", "--ray-address", "ray://head:10001")
