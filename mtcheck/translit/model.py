@@ -52,12 +52,18 @@ class PairModel:
 
     def logprob(self, source: Sequence[str], latin: str) -> float:
         """log P(latin | source), summed over segmentations and alignments."""
+        return self._logprob(tuple(source), latin)
+
+    # A document names its people and places again and again, and the name checks weigh the same
+    # spellings of them each time: half the calls on a 5,000-sentence document repeat an earlier one.
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one model per script, kept for the process
+    def _logprob(self, source: tuple[str, ...], latin: str) -> float:
         n, m = len(source), len(latin)
         if n == 0:
             return 0.0 if m == 0 else -math.inf
         alpha = [[0.0] * (m + 1) for _ in range(n + 1)]
         alpha[0][0] = 1.0
-        keys = self._segment_keys(tuple(source))
+        keys = self._segment_keys(source)
         for i in range(n + 1):
             row = alpha[i]
             for j in range(m + 1):
