@@ -221,6 +221,8 @@ def context_agreement(toks: list[_Token], k: int) -> frozenset[str] | None:
     for j in (k - 1, k + 1, k - 2):
         if not (0 <= j < len(toks) and toks[j].capital) or j == k:
             continue
+        if j == k - 2 and not toks[k - 1].capital:
+            continue  # another person's name before a verb (Джонсон проиграл Яну) says nothing
         for p in _parses(toks[j].text):
             g = p.tag.grammemes
             if p.is_known and g & {"Name", "Patr", "Surn"} and "sing" in g and "Fixd" not in g:
@@ -228,31 +230,30 @@ def context_agreement(toks: list[_Token], k: int) -> frozenset[str] | None:
     return None
 
 
-def nominative(tok: _Token, agreement: frozenset[str] | None) -> str | None:
-    """The nominative of a name that stands in another case, or None when it is nominative,
-    indeclinable or its case is unsure. Sure are a person's name whose case a known given name or
-    patronymic beside it agrees in (Сергея Кирпотина: Кирпотин; Сергея Иванова: Сергей Иванов), and
-    a place or a name pymorphy3 knows in no nominative reading (Москвы: Москва; Эрдогана:
-    Эрдоган). A surname's gender is kept (Анны Ивановой: Иванова). A lone foreign name may look like
-    a Russian case form (Зинке, Канте): ``lone_name`` tells the caller to flag its transliteration
-    only where English does not use that spelling."""
+def nominatives(tok: _Token, agreement: frozenset[str] | None) -> tuple[str, ...]:
+    """The nominatives of a name that stands in another case, likeliest first, or none when it
+    is nominative, indeclinable or its case is unsure. Sure are a person's name whose case a known
+    given name or patronymic beside it agrees in (Сергея Кирпотина: Кирпотин; Сергея Иванова:
+    Сергей Иванов), and a place or a name pymorphy3 knows in no nominative reading (Москвы:
+    Москва; Эрдогана: Эрдоган). A form of two names is a case form of either (Яну: Ян in the
+    dative, Яна in the accusative; "Yanu" renders neither). A surname's gender is kept (Анны
+    Ивановой: Иванова). A lone foreign name may look like a Russian case form (Зинке, Канте):
+    ``lone_name`` tells the caller to flag its transliteration only where English does not use
+    that spelling."""
     parses = [p for p in name_parses(tok.text) if "plur" not in p.tag.grammemes]
     if not parses:
-        return None
+        return ()
     if all("Geox" in p.tag.grammemes for p in parses) or agreement is None:
         sure = all(p.is_known for p in parses) and not any("nomn" in p.tag.grammemes for p in parses)
     else:
         parses = [p for p in parses if agreement <= p.tag.grammemes]
         if not parses or any("nomn" in p.tag.grammemes for p in parses):
-            return None
+            return ()
         sure = all(p.is_known for p in parses) or bool(_SURNAME_PARADIGM.search(tok.text.lower()))
     if not sure:
-        return None
-    forms = {f.word for p in parses if (f := p.inflect({"nomn"}))}
-    if len(forms) != 1:
-        return None
-    form = forms.pop()
-    return form.capitalize() if tok.text[:1].isupper() else form
+        return ()
+    forms = dict.fromkeys(f.word for p in parses if (f := p.inflect({"nomn"})))
+    return tuple(f.capitalize() if tok.text[:1].isupper() else f for f in forms)
 
 
 def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> SourceName:
@@ -260,16 +261,18 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
     # A surname or given name is no place, even where a town bears it (Иванова, Иваново).
     person = kind == PERSON and bool(tok.tags & {"Surn", "Name", "Patr"}) and "Geox" not in tok.tags
     places = frozenset() if person else _place_english(lemma) | _place_english(tok.text)
-    nom = nominative(tok, agreement)
+    noms = nominatives(tok, agreement)
+    nom = noms[0] if noms else None
     # Without a given name beside it, a person's case is pymorphy3's best guess: a spelling English
-    # uses (Zinke, Kante) is then the name's own, not a case form.
-    lone_name = bool(nom) and agreement is None and "Geox" not in tok.tags
+    # uses (Zinke, Kante) is then the name's own, not a case form. So it is for a form of two names
+    # (Сане: Саня, or the city Сана; the footballer Sané).
+    lone_name = bool(nom) and agreement is None and ("Geox" not in tok.tags or len(noms) > 1)
     # English writes a name in its nominative: the transliterated case form ("Kirpotina" for
     # Сергея Кирпотина, "Moskvy" for Москвы) is a garble, found apart from the accepted forms.
     if nom:
         # The reading in context decides the lemma too (Кирпотина after Сергея is not a woman's name).
         lemma = nom.lower().replace("ё", "е")
-    accepted = (_latin(nom) if nom else _latin(tok.text) | _latin(lemma)) | _forms(*places)
+    accepted = (frozenset().union(*map(_latin, noms)) if noms else _latin(tok.text) | _latin(lemma)) | _forms(*places)
     oblique = _latin(tok.text) - accepted if nom else frozenset()
     if "-" in tok.text:
         # pymorphy declines only the last part: Саффира-Симпсона → Саффир-Симпсон.

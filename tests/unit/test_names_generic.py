@@ -95,6 +95,20 @@ CASE_FORMS = [
         [],
     ),
     ("Пакистанцы и израильтяне прибыли из Ирака.", "Pakistanis and Israelis arrived from Iraq.", []),
+    # Яну is a case form of two names (Ян, dative; Яна, accusative): "Ianu" renders neither. The
+    # name before the verb (Джонсон) is another person's and says nothing of its case.
+    (
+        "Лучший игрок мира Дастин Джонсон проиграл Яну Поултеру из Англии.",
+        "The world's top-ranked player, Dustin Johnson, fell to Ianu Poulter of England.",
+        [("MT201", "Ianu", "Yan")],
+    ),
+    (
+        "Лучший игрок мира Дастин Джонсон проиграл Яну Поултеру из Англии.",
+        "The world's top-ranked player, Dustin Johnson, fell to Ian Poulter of England.",
+        [],
+    ),
+    # Сане is Саня's or the city Сана's case form, and the footballer Sané's own name.
+    ("Гол забил Сане.", "Sane scored the goal.", []),
 ]
 
 
