@@ -578,18 +578,16 @@ def _city_by_reading(word: str) -> str | None:
 
 
 _FAMOUS_CITY = 3.0
+_CITY_READS = 1.5  # log: Austin reads 2.0 below Ostin for 오스틴, a person as often
 
 
 @functools.cache
 def _famous_place_skeletons() -> frozenset[str]:
-    """Consonant skeletons of the one-word places _city_by_reading may return (842 of them): most
-    transcriptions share none, and need not be read by the model at all (its n-best search was
-    2 s of a 5,000-sentence check)."""
+    """Consonant skeletons of the one-word places _city_by_reading may return (842 of them): 43%
+    of the transcriptions of a Korean news document share none, and need not be read by the model
+    at all (its n-best search took about a second of a 5,000-sentence check)."""
     places = (p for p in gazetteer.major_places() if p.isascii() and p.isalpha())
     return frozenset(s for p in places if english_frequency(p.capitalize()) >= _FAMOUS_CITY for s in latin_skeletons(p))
-
-
-_CITY_READS = 1.5  # log: Austin reads 2.0 below Ostin for 오스틴, a person as often
 
 
 def same_skeleton(word: str, latin: str) -> bool:
