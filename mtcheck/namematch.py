@@ -1162,6 +1162,15 @@ def _known_place(name: SourceName) -> bool:
     return name.kind == PLACE and _gazetteer_names(name)
 
 
+def _major_place_by_sound(name: SourceName) -> bool:
+    """A place whose English name the extractor found by sound, not in the gazetteer's source
+    names, and which is a country, region or big city (캘리포니아: California)."""
+    from mtcheck import gazetteer
+
+    found = name.kind == PLACE and compact(name.suggestion) in name.accepted
+    return found and gazetteer.is_major_place(name.suggestion)
+
+
 def _famous_place(name: SourceName) -> bool:
     """A place the gazetteer names in English by a name English writes all the time (Italy for
     이탈리아): English writes it that way, so another word that sounds a little like it (Stadio)
@@ -1518,14 +1527,16 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             evidence: dict[str, object] = {"closest_accepted": form, "tried": _tried(name)}
             # A foreign name in Hangul loses letters (웨이드: Wayde or Wade): an English spelling
             # that reads back to the same Hangul consonants is most likely the name's own. Not
-            # for a place the gazetteer names in English: English writes it one way (Chile); nor
-            # beside a reading in letters Hangul cannot tell apart that English writes (Smirnoba: Smirnova).
+            # for a place the gazetteer names in English, or a major place read by sound
+            # (캘리포니아: California): English writes it one way (Chile); nor beside a reading in
+            # letters Hangul cannot tell apart that English writes (Smirnoba: Smirnova).
             weak = (
                 lang == "ko"
                 and not name.native
                 and not known
                 and not name.gloss
                 and not _known_place(name)
+                and not _major_place_by_sound(name)
                 and _same_hangul_skeleton(name, text)
             )
             if weak:

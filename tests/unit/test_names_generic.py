@@ -814,6 +814,12 @@ def test_a_foreign_place_misspelt_in_letters_hangul_cannot_tell_apart() -> None:
         ("MT202", "Chire", "Chile")
     ]
     assert issues("ko", "칠레에서 강한 지진이 발생했다.", "A strong earthquake struck Chile.") == []
+    # 캘리포니아 is no source name the gazetteer has: California is found by sound, and as a US
+    # state English writes it one way too, whatever vowel Hangul's 캘 leaves open.
+    assert issues("ko", "캘리포니아에서 산불이 났다.", "A wildfire broke out in Calefornia.") == [
+        ("MT202", "Calefornia", "California")
+    ]
+    assert issues("ko", "캘리포니아에서 산불이 났다.", "A wildfire broke out in California.") == []
 
 
 @pytest.mark.parametrize(
