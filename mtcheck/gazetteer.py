@@ -248,11 +248,15 @@ def regions() -> tuple[str, ...]:
     return tuple(sorted(n for n in names if n.replace(" ", "").isalpha()))
 
 
+def _english_places() -> frozenset[str]:
+    return _tables().english_places
+
+
 def is_place(english: str) -> bool:
     """Whether an English name is a place the gazetteer knows: a country, US state, continent or a
     country's division, or a city whose name is no everyday English word (towns are called Valley,
     Union and Bone too)."""
-    if fold(english) in _tables().english_places:
+    if fold(english) in _english_places():
         return True
     if not source_names(english):
         return False
@@ -263,14 +267,14 @@ def is_place(english: str) -> bool:
 
 def major_places() -> frozenset[str]:
     """Folded names of every place is_major_place accepts."""
-    return _tables().english_places | _tables().countries
+    return _english_places() | _countries()
 
 
 def is_major_place(english: str) -> bool:
     """A country, US state, continent, a country's division or a city of 100,000 people or more:
     a place whose name means that place first."""
     key = fold(english)
-    return key in _tables().english_places or key in _tables().countries
+    return key in _english_places() or key in _countries()
 
 
 # Zipf frequency from which a town's name is rather an English word.

@@ -2009,7 +2009,6 @@ def _tried(name: SourceName) -> list[str]:
 
 
 def _unexpected(tok: Token, src: str) -> NameIssue | None:
-
     if english_frequency(tok.text) >= 5.0 or len(tok.text) < 3 or not _source_lacks(tok.text, src):
         return None
     if _capital_of_source_country(tok.text, src):
