@@ -77,33 +77,94 @@ def _session(ray: Any, address: str | None, cpus: int | None) -> Iterator[None]:
         return
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no reporting home from a checker
     kwargs: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": False}
-    temp = None
-    if address is None:
-        from mtcheck.scan import cores
+    if address is not None:
+        _init(ray, address, kwargs)
+        try:
+            yield
+        finally:
+            ray.shutdown()
+        return
+    from mtcheck.scan import cores
 
-        # A private folder: sessions of other users or other scans on this machine stay apart.
-        temp = tempfile.mkdtemp(prefix="mtcheck-ray-")
-        kwargs.update(
-            num_cpus=cpus or cores(),
-            include_dashboard=False,
-            object_store_memory=LOCAL_OBJECT_STORE,
-            _temp_dir=temp,
-        )
+    # A private folder: sessions of other users or other scans on this machine stay apart.
+    temp = tempfile.mkdtemp(prefix="mtcheck-ray-")
+    try:
+        with _local_instance(ray, cpus or cores(), temp, kwargs):
+            yield
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def _init(ray: Any, address: str | None, kwargs: dict[str, Any]) -> None:
     try:
         ray.init(address=address, **kwargs)
     except Exception as exc:
-        if temp is not None:
-            shutil.rmtree(temp, ignore_errors=True)
         where = f"the Ray cluster at {address}" if address else "a local Ray instance"
         raise UsageError(f"cannot start or join {where}: {_first_line(exc)}") from None
+
+
+@contextlib.contextmanager
+def _local_instance(ray: Any, cpus: int, temp: str, kwargs: dict[str, Any]) -> Iterator[None]:
+    """A Ray instance for this scan alone, joined and then stopped. Started lean where this
+    Ray allows it (see `start_lean_node`); otherwise by ``ray.init`` as any program would."""
+    node = start_lean_node(ray, cpus, temp)
+    if node is None:
+        _init(ray, None, {**kwargs, **_local_options(cpus, temp)})
+        try:
+            yield
+        finally:
+            _stop_autoscaler_monitor(ray)
+            ray.shutdown()
+        return
     try:
+        _init(ray, node.address, {**kwargs, "_temp_dir": temp})
         yield
     finally:
-        if address is None:
-            _stop_autoscaler_monitor(ray)
         ray.shutdown()
-        if temp is not None:
-            shutil.rmtree(temp, ignore_errors=True)
+        stop_lean_node(node)
+
+
+def _local_options(cpus: int, temp: str) -> dict[str, Any]:
+    return {
+        "num_cpus": cpus,
+        "include_dashboard": False,
+        "object_store_memory": LOCAL_OBJECT_STORE,
+        "_temp_dir": temp,
+    }
+
+
+def start_lean_node(ray: Any, cpus: int, temp: str) -> Any | None:
+    """A local head node without the autoscaler monitor and the log monitor, or None where this
+    Ray's internals differ. ``ray.init`` starts both and offers no option against them
+    (``ray start`` does: --no-monitor, --include-log-monitor=false): a scan's own instance has
+    nothing to autoscale and sends no worker logs to the driver, and the two Python processes
+    cost about 1 s of the 2-3 s start on two cores (benchmarks/RESULTS-speed.md)."""
+    try:
+        from ray._private.node import Node
+        from ray._private.parameter import RayParams
+
+        options = _local_options(cpus, temp)
+        params = RayParams(
+            num_cpus=options["num_cpus"],
+            include_dashboard=options["include_dashboard"],
+            object_store_memory=options["object_store_memory"],
+            temp_dir=options["_temp_dir"],
+            no_monitor=True,
+            include_log_monitor=False,
+        )
+        # The reaper ends the node's processes should this process die without a shutdown.
+        return Node(params, head=True, shutdown_at_exit=False, spawn_reaper=True, ray_init_cluster=True)
+    except (ImportError, AttributeError, TypeError):
+        return None
+    except Exception as exc:
+        raise UsageError(f"cannot start or join a local Ray instance: {_first_line(exc)}") from None
+
+
+def stop_lean_node(node: Any) -> None:
+    """What ``ray.shutdown`` does for a head node the driver started itself."""
+    with contextlib.suppress(Exception):
+        node.destroy_external_storage()
+    node.kill_all_processes(check_alive=False, allow_graceful=True)
 
 
 def _stop_autoscaler_monitor(ray: Any) -> None:

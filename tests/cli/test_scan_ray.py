@@ -150,3 +150,34 @@ def test_a_scan_that_starts_its_own_ray_leaves_nothing_running(scan_corpus: Path
         assert os.listdir(base) == []  # the instance's folder went with it
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_scan_instance_starts_without_the_monitors_it_has_no_use_for(tmp_path: Path) -> None:
+    """The scan's own instance: a head node with no autoscaler monitor and no log monitor (a
+    second of a scan's start), its processes all gone once it is stopped. In a process of its
+    own, as this module's instance is already up in this one."""
+    import subprocess
+
+    base = tempfile.mkdtemp(prefix="r-")  # short: Ray's socket paths must fit in 107 bytes
+    script = (
+        "import json, ray\n"
+        "from mtcheck.executors.distributed import start_lean_node, stop_lean_node\n"
+        f"node = start_lean_node(ray, 1, {base!r})\n"
+        "kinds = sorted(node.all_processes)\n"
+        "pids = [i.process.pid for infos in node.all_processes.values() for i in infos]\n"
+        "stop_lean_node(node)\n"
+        "from pathlib import Path\n"  # checked before this process ends and Ray's reaper with it
+        "alive = [p for p in pids if Path(f'/proc/{p}').exists()]\n"
+        "print(json.dumps([kinds, alive]))\n"
+    )
+    env = {**os.environ, "RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120, check=True
+        )
+        kinds, alive = json.loads(done.stdout.strip().splitlines()[-1])
+        assert {"gcs_server", "raylet"} <= set(kinds)
+        assert "monitor" not in kinds and "log_monitor" not in kinds
+        assert alive == []
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
