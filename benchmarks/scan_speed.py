@@ -4,7 +4,9 @@
    NTREX-128, 10 and 20 a pair, no sentence twice, in the nine input formats in turn, errors put
    into some drafts; tests/scancorpus.py builds them), each configuration a fresh `mtcheck
    scan` process, so start-up is included: --jobs 1, --jobs 2, --executor ray --jobs 2 (a local
-   Ray instance started by the scan) and --executor ray joining an instance already running.
+   Ray instance started by the scan) and --executor ray joining an instance already running
+   (started before that run and stopped after it, so that its idle processes do not load the
+   machine while the other configurations run).
    `--repeat` rounds, each running every configuration once: the load that other jobs put on a
    shared machine drifts, so the ratios are given for the best times and as the median of the
    ratios within a round. The reports are compared byte for byte.
@@ -21,6 +23,7 @@ tests/data, repeated (per-sentence caches make repeats cheaper; it says so).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -30,7 +33,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -85,13 +88,13 @@ def timed_scan(folder: Path, *args: str) -> tuple[float, bytes, float]:
 
 
 def ray_start_stop() -> float:
-    """What starting and stopping a local 2-CPU Ray instance costs by itself."""
+    """What starting and stopping a local 2-CPU Ray instance costs by itself, as a scan does it."""
     code = (
         "import logging, tempfile, time, ray\n"
+        "from mtcheck.executors.distributed import _session\n"
         "t = time.perf_counter()\n"
-        "ray.init(num_cpus=2, include_dashboard=False, object_store_memory=512 * 2**20, "
-        "_temp_dir=tempfile.mkdtemp(prefix='ray-'), logging_level=logging.WARNING, log_to_driver=False)\n"
-        "ray.shutdown()\n"
+        "with _session(ray, None, 2):\n"
+        "    pass\n"
         "print(time.perf_counter() - t)\n"
     )
     env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled"}
@@ -125,6 +128,17 @@ class RunningRay:
         self.proc.wait(timeout=120)
 
 
+@contextlib.contextmanager
+def running_ray() -> Iterator[str]:
+    """The address of a Ray instance that is up and settled (its helpers done importing)."""
+    cluster = RunningRay()
+    try:
+        time.sleep(2)
+        yield cluster.address
+    finally:
+        cluster.close()
+
+
 def bench_scan(pairs: int, per_pair: int, repeat: int) -> None:
     data, where = ru_en()
     repeats = pairs * per_pair / len(data)
@@ -139,12 +153,12 @@ def bench_scan(pairs: int, per_pair: int, repeat: int) -> None:
         segments = sum(len(r["segments"]["source"]) for r in report["reports"])
         per = len(raw) / segments
         print(f"  {len(report['reports'])} reports, {segments} source sentences, {per:.0f} bytes of JSON report each")
-        cluster = RunningRay()
+        joined = "--executor ray, a running instance"
         runs = {
             "--jobs 1": ("--jobs", "1"),
             "--jobs 2": ("--jobs", "2"),
             "--executor ray --jobs 2": ("--executor", "ray", "--jobs", "2"),
-            "--executor ray, a running instance": ("--executor", "ray", "--ray-address", cluster.address),
+            joined: ("--executor", "ray", "--ray-address"),
         }
         times: dict[str, list[float]] = {name: [] for name in runs}
         cpus: dict[str, list[float]] = {name: [] for name in runs}
@@ -154,12 +168,15 @@ def bench_scan(pairs: int, per_pair: int, repeat: int) -> None:
         for _ in range(repeat):
             load = os.getloadavg()[0]
             for name, args in runs.items():
-                wall, outputs[name], cpu = timed_scan(folder, *args)
+                if name == joined:
+                    with running_ray() as address:
+                        wall, outputs[name], cpu = timed_scan(folder, *args, address)
+                else:
+                    wall, outputs[name], cpu = timed_scan(folder, *args)
                 times[name].append(wall)
                 cpus[name].append(cpu)
             shown = ", ".join(f"{name} {t[-1]:.1f} s" for name, t in times.items())
             print(f"  round (load {load:.1f}): {shown}")
-        cluster.close()
         best = {name: min(t) for name, t in times.items()}
         for name in runs:
             print(

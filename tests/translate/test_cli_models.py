@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -150,3 +151,34 @@ def test_check_finds_a_converted_registry_model_by_itself(tiny_ct2: dict[str, Pa
     assert "forward=ctranslate2:Helsinki-NLP/opus-mt-ru-en@" in report["signature"]
     assert "back=ctranslate2:Helsinki-NLP/opus-mt-en-ru@" in report["signature"]
     assert not any("skipped" in n for n in report["notices"])
+
+
+def test_a_model_in_the_hub_cache_is_found_and_an_absent_one_costs_no_hub_import(tmp_path: Path) -> None:
+    """`models path` finds a snapshot that huggingface_hub's cache holds (the folder layout it
+    writes), and a model-free check never imports huggingface_hub to learn that none is there."""
+    pytest.importorskip("huggingface_hub")
+    hub = tmp_path / "hub"
+    repo = hub / "models--Helsinki-NLP--opus-mt-ru-en"
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    (repo / "snapshots" / commit).mkdir(parents=True)
+    (repo / "snapshots" / commit / "config.json").write_text("{}", encoding="utf-8")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit, encoding="utf-8")
+    env = {**os.environ, "HF_HUB_CACHE": str(hub)}
+    found = subprocess.run(
+        [sys.executable, "-m", "mtcheck", "models", "path", "ru-en"], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    assert (found.returncode, found.stdout.strip()) == (0, str(repo / "snapshots" / commit))
+
+    source, draft = corpus("kursk-ru")
+    code = (
+        "import sys\n"
+        "from mtcheck.cli import app\n"
+        "from typer.testing import CliRunner\n"
+        f"r = CliRunner().invoke(app, ['check', {str(source)!r}, {str(draft)!r}, '--fail-on', 'never'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "print('huggingface_hub' in sys.modules)\n"
+    )
+    env["HF_HUB_CACHE"] = str(tmp_path / "empty")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    assert out.stdout.strip() == "False"
