@@ -499,9 +499,10 @@ def _adjective_place(a: _Token, b: _Token) -> SourceName | None:
     if not russian:
         if not places:
             return None
-        # The name's own English name stands alone; the adjective is the translator's to translate.
+        # The name's own English name stands alone; the adjective is the translator's to translate,
+        # but the place is English's to keep (Northern California): one missing is news.
         usual = gazetteer.usual_name(b.lemma) or min(places, key=len)
-        return SourceName(start, end, "", PLACE, key, _forms(*places), usual, required=False)
+        return SourceName(start, end, "", PLACE, key, _forms(*places), usual, reliable=True)
     # A name English knows by itself is no transliteration to hold the adjective to (Old Arbat).
     unknown = frozenset(x for x in second if english_frequency(x) < _KNOWN_NAME)
     if not unknown:

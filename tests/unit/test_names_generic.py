@@ -408,6 +408,14 @@ SWAPS = [
         "City battles Hoffenheim in Champions League group play in Sinsheim, Pakistan.",
         "Pakistan",
     ),
+    # A place after an adjective English translates (Северной Калифорнии, Northern California) is
+    # still one English keeps: another in its stead is a swap.
+    (
+        "ru",
+        "Капсула устроит световое представление для публики в Северной Калифорнии, Орегоне, Неваде и Юте.",
+        "The capsule will put on a light show for folks in Northern Kansas, Oregon, Nevada, and Utah.",
+        "Northern Kansas",
+    ),
     # Des Moines is 디모인, which the source has (however Kiwi cuts it): Yonkers alone stands for
     # the missing 오마하.
     (
@@ -610,6 +618,11 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             '"The tsunami didn\'t come by itself," Moscow said.',
         ),
         # The swaps above, rendered right.
+        (
+            "ru",
+            "Капсула устроит световое представление для публики в Северной Калифорнии, Орегоне, Неваде и Юте.",
+            "The capsule will put on a light show for folks in Northern California, Oregon, Nevada, and Utah.",
+        ),
         (
             "ko",
             KO_BRISTOL,
