@@ -1910,6 +1910,10 @@ def _unexplained(
         lo, hi = _capital_run(tokens, k, tgt) if tgt else (k, k)
         if hi > lo and _source_has(tgt[tokens[lo].start : tokens[hi].end], src):
             continue
+        # A place the source names by a word made from it, which no extractor takes for a name
+        # (болгарской Софии: "Sofia in Bulgaria").
+        if lang == "ru" and _derived_word_in(tok.text, src):
+            continue
         if _capital_of_source_country(tok.text, src):
             continue
         # A place English writes often that the gazetteer names otherwise in the source language,
@@ -2045,6 +2049,19 @@ def _source_has(english: str, src: str) -> bool | None:
 
     local = gazetteer.source_names(english)
     return _stem_in(local, src) if local else None
+
+
+def _derived_word_in(english: str, src: str) -> bool:
+    """Whether a lower-case word of the Russian source starts as a Russian name of the place
+    ``english`` does (its first five letters: болгарской for Болгария, боливийцы for Боливия)."""
+    from mtcheck import gazetteer
+
+    local = gazetteer.source_names(english)
+    if not local:
+        return False
+    words = re.findall(r"(?<![А-ЯЁа-яё])[а-яё]{5,}", src)
+    stems = {n.lower()[:5] for n in local if len(n) >= 6}
+    return any(w[:5] in stems for w in words)
 
 
 def _stem_in(names: Iterable[str], src: str) -> bool:

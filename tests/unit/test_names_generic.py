@@ -408,6 +408,14 @@ SWAPS = [
         "City battles Hoffenheim in Champions League group play in Sinsheim, Pakistan.",
         "Pakistan",
     ),
+    # Bulgaria renders the adjective болгарской, no name the extractor takes: Jhelum is the one
+    # place nothing explains.
+    (
+        "ru",
+        "Также протесты прошли в Париже, в болгарской Софии, в Вильнюсе в Литве, в Валлетте в Мальте.",
+        "Protests also took place in Paris, Sofia in Bulgaria, Jhelum in Lithuania, Valetta in Malta.",
+        "Jhelum",
+    ),
     # A place after an adjective English translates (Северной Калифорнии, Northern California) is
     # still one English keeps: another in its stead is a swap.
     (
@@ -618,6 +626,11 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             '"The tsunami didn\'t come by itself," Moscow said.',
         ),
         # The swaps above, rendered right.
+        (
+            "ru",
+            "Также протесты прошли в Париже, в болгарской Софии, в Вильнюсе в Литве, в Валлетте в Мальте.",
+            "Protests also took place in Paris, Sofia in Bulgaria, Vilnius in Lithuania, Valetta in Malta.",
+        ),
         (
             "ru",
             "Капсула устроит световое представление для публики в Северной Калифорнии, Орегоне, Неваде и Юте.",
