@@ -1845,10 +1845,13 @@ def _rarer(ours: set[str], theirs: set[str]) -> bool:
 
 
 def _stands_for(name: SourceName, lang: str, english: str) -> bool:
-    """An English word renders the name closely or is its country's capital."""
+    """An English word renders the name closely or is its country's capital. Korean clips a country
+    to its first syllable before another noun (미 정부: the US government, as "Washington")."""
     from mtcheck import gazetteer
 
-    return name.key in gazetteer.country_of_capital(english) or renders(name, lang, english, closely=True)
+    countries = gazetteer.country_of_capital(english)
+    clipped = lang == "ko" and len(name.key) == 1 and any(c.startswith(name.key) for c in countries)
+    return name.key in countries or clipped or renders(name, lang, english, closely=True)
 
 
 def _own_word(token: Token, free: bool) -> bool:

@@ -330,7 +330,8 @@ def _proper_word(word: str, known: bool) -> SourceName:
         kind, suggestion, alone = PERSON, person[2], person[3]
     if acronym:
         accepted |= {compact(e) for e in acronym.en}
-        kind, suggestion = ACRONYM, acronym.en[0]
+        if not places:  # a country a table of abbreviations knows too (러시아 beside РФ) is a place
+            kind, suggestion = ACRONYM, acronym.en[0]
     if suffix:
         nouns = _nouns_for(suffix)
         for a in list(accepted):
@@ -425,9 +426,16 @@ def extract(text: str) -> list[SourceName]:
                 out.append(_proper(t.form, t.start, known=known))
         elif proper:
             name = _proper(t.form, t.start, known=known)
-            if name.reliable and not name.native and name.kind != PLACE and not _named_person(toks, k):
+            if (
+                name.reliable
+                and not name.native
+                and name.kind != PLACE
+                and not gazetteer.english_names(t.form)
+                and not _named_person(toks, k)
+            ):
                 # A transcription may name a person or a thing (프리깃함, a frigate): only a title or
-                # a second name beside it makes it a person whose absence matters.
+                # a second name beside it makes it a person whose absence matters. A country a table
+                # of abbreviations knows too (러시아 beside РФ) is a place all the same.
                 name = replace(name, reliable=False)
             out.append(name)
         elif t.tag.startswith("NNG") and _name_noun(t.form) and k > 0:

@@ -416,6 +416,16 @@ SWAPS = [
         "Protests also took place in Paris, Sofia in Bulgaria, Jhelum in Lithuania, Valetta in Malta.",
         "Jhelum",
     ),
+    # 러시아 is in the table of abbreviations too (РФ): still a country, and another one in its
+    # place a swap.
+    (
+        "ko",
+        "이번 성명은 트럼프 행정부가 유럽 소비자들에게 훨씬 저렴한 옵션인 러시아를 대체해 유럽으로의 "
+        "액화천연가스 수출을 증대시키는 임무를 수행함에 따라 나온 것입니다.",
+        "The statements come as Trump administration has been on a mission to boost the export of its "
+        "liquefied natural gas to Europe, replacing Iran, the far cheaper option for European consumers.",
+        "Iran",
+    ),
     # A place after an adjective English translates (Северной Калифорнии, Northern California) is
     # still one English keeps: another in its stead is a swap.
     (
@@ -625,7 +635,23 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             "«Цунами пришло не само по себе», — сказал Нугрохо, представитель агентства.",
             '"The tsunami didn\'t come by itself," Moscow said.',
         ),
+        # 미 정부 is the US government, which "Washington" stands for; 북한 said twice, once as "his
+        # nation", is no swap for it.
+        (
+            "ko",
+            "북한 외무부 장관 이 영호(Ri Yong Ho)가 북한은 미 정부를 신뢰할 수 없는 경우 절대로 먼저 핵무기를 "
+            "폐기하지 않을 것이라고 말했습니다.",
+            "North Korean Foreign Minister Ri Yong Ho says his nation will never disarm its nuclear weapons first "
+            "if it can't trust Washington.",
+        ),
         # The swaps above, rendered right.
+        (
+            "ko",
+            "이번 성명은 트럼프 행정부가 유럽 소비자들에게 훨씬 저렴한 옵션인 러시아를 대체해 유럽으로의 "
+            "액화천연가스 수출을 증대시키는 임무를 수행함에 따라 나온 것입니다.",
+            "The statements come as Trump administration has been on a mission to boost the export of its "
+            "liquefied natural gas to Europe, replacing Russia, the far cheaper option for European consumers.",
+        ),
         (
             "ru",
             "Также протесты прошли в Париже, в болгарской Софии, в Вильнюсе в Литве, в Валлетте в Мальте.",
