@@ -481,7 +481,7 @@ def _collapse(s: str) -> str:
 
 def hangul_skeletons(word: str) -> frozenset[str]:
     """Consonant skeletons a Hangul transcription spells: 시/지 before a consonant is sh (Russian
-    ш), at the end sh or si; 쉬, 샤, 쇼, 슈 are sh."""
+    ш), at the end sh or si; 쉬, 샤, 쇼, 슈 are sh; 츠 is ch or ts."""
     out = {""}
     word = word.replace(" ", "")
     for k, syl in enumerate(word):
@@ -498,6 +498,8 @@ def hangul_skeletons(word: str) -> frozenset[str]:
                 first = ["6", "s"]
             elif nxt[0] != "ㅇ":
                 first = ["6"]
+        elif ini == "ㅊ" and med == "ㅡ" and fin == " ":
+            first = ["4", "ts"]  # 츠 is ts as often as ch: 매사추세츠 Massachusetts, 하인츠 Heinz
         last = _SKELETON_FINAL.get(fin, "")
         out = {o + f + last for o in out for f in first}
     return frozenset(_collapse(o) for o in out)

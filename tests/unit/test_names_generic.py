@@ -426,6 +426,14 @@ SWAPS = [
         "liquefied natural gas to Europe, replacing Iran, the far cheaper option for European consumers.",
         "Iran",
     ),
+    # 츠 is ts as often as ch: 매사추세츠 is Massachusetts by sound, and Iowa in its place a swap.
+    (
+        "ko",
+        "엘리자베스 워렌(Elizabeth Warren) 2020년 대통령 선거에 출마할 경우 “고심할 것”이라고, 매사추세츠주 "
+        "상원의원이 말하다",
+        'Elizabeth Warren Will Take "Hard Look" At Running For President in 2020, Iowa Senator Says',
+        "Iowa",
+    ),
     # A place after an adjective English translates (Северной Калифорнии, Northern California) is
     # still one English keeps: another in its stead is a swap.
     (
@@ -645,6 +653,12 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             "if it can't trust Washington.",
         ),
         # The swaps above, rendered right.
+        (
+            "ko",
+            "엘리자베스 워렌(Elizabeth Warren) 2020년 대통령 선거에 출마할 경우 “고심할 것”이라고, 매사추세츠주 "
+            "상원의원이 말하다",
+            'Elizabeth Warren Will Take "Hard Look" At Running For President in 2020, Massachusetts Senator Says',
+        ),
         (
             "ko",
             "이번 성명은 트럼프 행정부가 유럽 소비자들에게 훨씬 저렴한 옵션인 러시아를 대체해 유럽으로의 "
