@@ -90,8 +90,8 @@ def hub_cache() -> Path:
 
 def local_path(spec: ModelSpec) -> Path | None:
     """The downloaded snapshot in the Hugging Face cache, or None (never downloads). A model
-    with no folder in the cache is not asked of huggingface_hub: importing it is a quarter of a
-    second of every model-free check's start, in every scan worker."""
+    with no folder in the cache is not asked of huggingface_hub: importing it was 0.2 s CPU of
+    every model-free check's start, in every scan worker."""
     if not (hub_cache() / f"models--{spec.repo.replace('/', '--')}").is_dir():
         return None
     try:
