@@ -156,8 +156,13 @@ _FOREIGN_ORIGIN = -0.6
 
 def loanword(word: str) -> bool:
     """Whether a Hangul word reads as a transcription: it has a syllable of the vowel ㅡ with no
-    final (스, 크, 트, 르, 프), which Korean writes to spell a bare foreign consonant."""
-    return any((j := _jamo(s)) is not None and j[1] == "ㅡ" and j[2] == " " for s in word)
+    final (스, 크, 트, 르, 프), which Korean writes to spell a bare foreign consonant, or one of
+    the foreign -son, -ton, -pen endings (슨, 튼, 픈, 즌: 심슨, 노튼, 오픈, 시즌), which Korean
+    words do not have."""
+    return any(
+        (j := _jamo(s)) is not None and j[1] == "ㅡ" and (j[2] == " " or (j[2] == "ㄴ" and j[0] in "ㅅㅌㅍㅈ"))
+        for s in word
+    )
 
 
 def _korean_person(word: str) -> tuple[frozenset[str], str, str, frozenset[str]] | None:

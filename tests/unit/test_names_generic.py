@@ -434,6 +434,16 @@ SWAPS = [
         'Elizabeth Warren Will Take "Hard Look" At Running For President in 2020, Iowa Senator Says',
         "Iowa",
     ),
+    # 튼 is a foreign -ton no Korean word ends in: 패튼 is a transcription (Patton), not a Korean
+    # word, and another surname after the given name English renders is a swap.
+    (
+        "ko",
+        "사이포프를 대변하는 변호인 중 하나인 데이비드 패튼은 변호인단이 검찰의 결정에 대해 "
+        "‘당연하게도 실망’했다고 전했다.",
+        'David Agung, one of the federal public defenders representing Saipov, said they are "obviously '
+        "disappointed\" with the prosecution's decision.",
+        "Agung",
+    ),
     # A place after an adjective English translates (Северной Калифорнии, Northern California) is
     # still one English keeps: another in its stead is a swap.
     (
@@ -653,6 +663,13 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             "if it can't trust Washington.",
         ),
         # The swaps above, rendered right.
+        (
+            "ko",
+            "사이포프를 대변하는 변호인 중 하나인 데이비드 패튼은 변호인단이 검찰의 결정에 대해 "
+            "‘당연하게도 실망’했다고 전했다.",
+            'David Patton, one of the federal public defenders representing Saipov, said they are "obviously '
+            "disappointed\" with the prosecution's decision.",
+        ),
         (
             "ko",
             "엘리자베스 워렌(Elizabeth Warren) 2020년 대통령 선거에 출마할 경우 “고심할 것”이라고, 매사추세츠주 "
