@@ -924,8 +924,18 @@ def _grafted_case(name: SourceName, spelling: str) -> str | None:
     # A name pymorphy3 has no name reading for (Вермонта, Флитвудом) is read by its guesses as a
     # noun: their case is the ending's.
     parses = [p for p in name_parses(name.text) or _noun_parses(name.text) if "plur" not in p.tag.grammemes]
-    if not parses or any("nomn" in p.tag.grammemes for p in parses):
+    if not parses:
         return None
+    # A nominative pymorphy3 only guesses from the ending (Ховарда as a feminine place, beside its
+    # reading as Ховард's genitive) leaves the case open: an English name English writes, with the
+    # ending spelt on in a form nobody writes ("Howarda"), is still the oblique case grafted on.
+    # A word with no oblique reading at all (Менга) is a nominative.
+    guessed_nominative = False
+    if any("nomn" in p.tag.grammemes for p in parses):
+        known_nominative = any(p.is_known and "nomn" in p.tag.grammemes for p in parses)
+        if used > 0 or known_nominative or all("nomn" in p.tag.grammemes for p in parses):
+            return None
+        guessed_nominative = True
     for cyr, latins in _CASE_ENDINGS.items():
         if not word.endswith(cyr) or len(word) - len(cyr) < 3:
             continue
@@ -944,6 +954,8 @@ def _grafted_case(name: SourceName, spelling: str) -> str | None:
             # (Халкеттом, Олесеном: Halkettom, Olesenom).
             instrumental = cyr == "ом" and len(stem) >= 5 and stem[-1] not in "aeiouy"
             if not (all(p.is_known for p in parses) or english_frequency(stem) >= _KNOWN or instrumental):
+                continue
+            if guessed_nominative and not (english_frequency(stem) >= _KNOWN and name_like(stem.capitalize())):
                 continue
             nominative = _nominative(name, word[: -len(cyr)], stem)
             # A spelling English writes now and then (Canady) is a case form only beside a

@@ -43,6 +43,20 @@ CASE_FORMS = [
         # English writes Sergei more often than Sergey: the suggestion takes the one it writes.
         [("MT201", "Sergeya", "Sergei"), ("MT201", "Ivanova", "Ivanov")],
     ),
+    # pymorphy3 guesses Ховарда a feminine nominative as well as Ховард's genitive: an English
+    # name with the ending spelt on, which nobody writes, is the genitive grafted on. Менга has no
+    # oblique reading: Menga is its nominative.
+    (
+        "Он станет преемником премьер-министра Джона Ховарда на посту лидера партии.",
+        "He will succeed Prime Minister John Howarda as party leader.",
+        [("MT201", "Howarda", "Howard")],
+    ),
+    (
+        "Он станет преемником премьер-министра Джона Ховарда на посту лидера партии.",
+        "He will succeed Prime Minister John Howard as party leader.",
+        [],
+    ),
+    ("Менга забил за семь минут до перерыва.", "Menga struck seven minutes before half-time.", []),
     # A case ending grafted onto the English name, whose transliteration of the case form the
     # name would accept: the suggestion puts the nominative's ending back.
     ("Он встретился с Никсоном.", "He met with Nixonom.", [("MT201", "Nixonom", "Nixon")]),
