@@ -909,8 +909,9 @@ _CASE_ENDINGS = {
 
 def _grafted_case(name: SourceName, spelling: str) -> str | None:
     """A name with its Russian case ending spelt onto the English ("Victorii" for Виктории, "Rydera"
-    for Райдера): the source word is in an oblique case by every singular reading pymorphy3 has,
-    the English ends in that ending's letters, English never writes it, and the rest renders the
+    for Райдера): the source word is in an oblique case by every singular reading pymorphy3 knows
+    (one it only guesses as a nominative needs a name English writes before the ending), the
+    English ends in that ending's letters, English never writes it, and the rest renders the
     source word's stem. Returns the English with the nominative's ending instead (Africa for
     "Africi"), or the name's suggestion."""
     from rapidfuzz import fuzz
