@@ -152,7 +152,8 @@ def test_a_scan_that_starts_its_own_ray_leaves_nothing_running(scan_corpus: Path
         shutil.rmtree(base, ignore_errors=True)
 
 
-def test_a_scan_instance_starts_without_the_monitors_it_has_no_use_for(tmp_path: Path) -> None:
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads /proc")
+def test_a_scan_instance_starts_without_the_monitors_it_has_no_use_for() -> None:
     """The scan's own instance: a head node with no autoscaler monitor and no log monitor (a
     second of a scan's start), its processes all gone once it is stopped. In a process of its
     own, as this module's instance is already up in this one."""
