@@ -90,7 +90,7 @@ def timed_scan(folder: Path, *args: str) -> tuple[float, bytes, float]:
 def ray_start_stop() -> float:
     """What starting and stopping a local 2-CPU Ray instance costs by itself, as a scan does it."""
     code = (
-        "import logging, tempfile, time, ray\n"
+        "import time, ray\n"
         "from mtcheck.executors.distributed import _session\n"
         "t = time.perf_counter()\n"
         "with _session(ray, None, 2):\n"
