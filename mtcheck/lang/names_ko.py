@@ -431,16 +431,9 @@ def extract(text: str) -> list[SourceName]:
                 out.append(_proper(t.form, t.start, known=known))
         elif proper:
             name = _proper(t.form, t.start, known=known)
-            if (
-                name.reliable
-                and not name.native
-                and name.kind != PLACE
-                and not gazetteer.english_names(t.form)
-                and not _named_person(toks, k)
-            ):
+            if name.reliable and not name.native and name.kind != PLACE and not _named_person(toks, k):
                 # A transcription may name a person or a thing (프리깃함, a frigate): only a title or
-                # a second name beside it makes it a person whose absence matters. A country a table
-                # of abbreviations knows too (러시아 beside РФ) is a place all the same.
+                # a second name beside it makes it a person whose absence matters.
                 name = replace(name, reliable=False)
             out.append(name)
         elif t.tag.startswith("NNG") and _name_noun(t.form) and k > 0:
