@@ -126,7 +126,10 @@ def _build() -> _Tables:
         # Belarusian "Belgarad"); only those English text uses too (Pusan, Peking) are English.
         english |= {a for a in alts if a.isascii() and a[:1].isupper() and not a.isupper() and _english_usage(a)}
         home = _HANGUL_HOME if city["countrycode"] in ("KR", "KP") else _CYRILLIC_HOME
-        for alt in local:
+        # Korean names of foreign cities carry the word for city or ward after a space (히로시마 시),
+        # which text leaves out (히로시마에 떨어진): the bare name is the city's too.
+        bare = [b for a in local if (b := _bare_korean(a)) and _key(b) not in forward]
+        for alt in local + bare:
             forward[_key(alt)] |= english
             usual.setdefault(_key(alt), city["name"])
             if city["countrycode"] in home and bool(_HANGUL.search(alt)) == (home is _HANGUL_HOME):
@@ -176,6 +179,17 @@ def _build() -> _Tables:
         frozenset(fold(n) for n in first | big),
         _build_countries(),
     )
+
+
+# The words for city, ward and (Japanese) town that Korean writes after a foreign city's name.
+_KOREAN_DIVISIONS = frozenset("시 구 정".split())
+
+
+def _bare_korean(name: str) -> str | None:
+    """A Korean city name without the division word after it (히로시마 시: 히로시마); None for a
+    name with none or too short a name left."""
+    head, _, tail = name.rpartition(" ")
+    return head if tail in _KOREAN_DIVISIONS and len(head) >= 2 and re.fullmatch(r"[\uac00-\ud7a3]+", head) else None
 
 
 _CYRILLIC_HOME = frozenset("RU UA BY KZ UZ KG TJ TM AZ AM GE MD".split())

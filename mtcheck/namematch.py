@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -633,11 +634,16 @@ def _near(
 def _other_country_or_city(name: SourceName, lang: str, english: str, spelling: str) -> bool:
     """Whether ``english`` is a country or city whose source names the source word does not
     share, and which the model does not read the source word as."""
+    from mtcheck import gazetteer
     from mtcheck.translit.judge import pair_model
     from mtcheck.translit.units import source_units
 
     if not foreign_place(english, name.text):
         return False
+    # A place the gazetteer names in English by other names than this one (Hiroshima, not
+    # Kagoshima) is another place, however alike the two sound.
+    if (own := gazetteer.english_names(name.key)) and gazetteer.fold(english) not in {gazetteer.fold(e) for e in own}:
+        return True
     model = pair_model(lang)
     return model.score(source_units(name.key, lang), spelling) < model.calibration["plausible"]
 
@@ -1593,7 +1599,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     issues += _latin_slips(tokens, free, src, tgt)
     # 7. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
-    others = _unexplained(tokens, free, src, lang, [(r.source.start, r.source.end) for r in found.values()], tgt)
+    others = _unexplained(tokens, free, src, lang, list(found.values()), tgt)
     # English tokens that render a source person's given name.
     given = frozenset(
         k
@@ -1693,13 +1699,20 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             claimed.add(k)
             continue
         name = names[ids[0]]
-        swapped = [k for k in others if k not in claimed and _same_kind(name.kind, tokens, k, tgt, given)]
+        # A swap replaces one mention: a word English repeats names something of its own ("Game of
+        # Thrones" in the title and the text).
+        counts = Counter(t.text for t in tokens)
+        swapped = [
+            k
+            for k in others
+            if k not in claimed and counts[tokens[k].text] == 1 and _same_kind(name.kind, tokens, k, tgt, given)
+        ]
         named = [k for k in swapped if _own_word(tokens[k], k in free)]
         runs = {_capital_run(tokens, k, tgt) for k in named}
         # Not a word of a name rendered ("Central" of Central Sulawesi).
         if (
             len(runs) != 1
-            or any(k not in free for lo, hi in runs for k in range(lo, hi + 1))
+            or any(k not in free and k not in given for lo, hi in runs for k in range(lo, hi + 1))
             or any(
                 _stands_for(n, lang, tokens[k].text) or renders(n, lang, tokens[k].text, closely=True)
                 for n in names
@@ -1757,8 +1770,10 @@ def _after_partner(
     if k is None or tgt[end : tokens[k].start] != " " or not _own_word(tokens[k], True):
         return None
     # A word that starts as the name's readings do may be a spelling the model did not foresee
-    # (Bjorn for 비욘) or one the extractor cut short (O'Hagan for 오헤이건).
-    if any(a[:1] == tokens[k].text[:1].lower() for a in name.accepted):
+    # (Bjorn for 비욘) or one the extractor cut short (O'Hagan for 오헤이건); not one two letters
+    # shorter than every reading, which leaves sounds of the name out (Sane for 심프슨).
+    spelling = compact(tokens[k].text)
+    if any(a[:1] == spelling[:1] and len(spelling) > len(a) - 2 for a in name.accepted):
         return None
     return k
 
@@ -1772,10 +1787,12 @@ def _variants(keys: Iterable[str]) -> bool:
 
 def _unrendered_repeats(names: list[SourceName], found: dict[int, Rendering]) -> list[list[int]]:
     """The mentions of each name that the source makes more often than English renders it (at
-    least once)."""
+    least once). A mention the extractor is unsure of counts where another mention of the same word
+    is sure (키트 헤링턴(Kit Harington) in the title, 헤링턴 alone in the text)."""
+    sure = {name.key for name in names if name.reliable}
     mentions: dict[str, list[int]] = {}
     for n_id, name in enumerate(names):
-        if name.required and name.reliable and name.kind in (PERSON, PLACE):
+        if name.required and name.key in sure and name.kind in (PERSON, PLACE):
             mentions.setdefault(name.key, []).append(n_id)
     return [ids for ids in mentions.values() if 0 < sum(n in found for n in ids) < len(ids)]
 
@@ -1880,12 +1897,13 @@ def _letters(text: str) -> int:
 
 
 def _unexplained(
-    tokens: list[Token], free: set[int], src: str, lang: str, rendered: Sequence[tuple[int, int]] = (), tgt: str = ""
+    tokens: list[Token], free: set[int], src: str, lang: str, found: Sequence[Rendering] = (), tgt: str = ""
 ) -> list[int]:
     """English name-like words that render no source name: capitalised inside a sentence, not
     everyday words, and not a transliteration of any source word. A source word rendered already
     explains only a spelling close to it, a second mention (Литгоу, rendered as Lithgow, is not
-    "Clinton", which shares letters with it)."""
+    "Clinton", which shares letters with it), or the rendering's own word again (China twice for
+    one 중국)."""
     from rapidfuzz import fuzz
 
     from mtcheck.lang import ru
@@ -1898,6 +1916,9 @@ def _unexplained(
         for m in re.finditer(pattern, src):
             (taken if any(a <= m.start() < b for a, b in rendered) else spare).append(m.group())
         return spare, taken
+
+    rendered = [(r.source.start, r.source.end) for r in found]
+    mentioned = {compact(w) for r in found for w in re.findall(r"[^\W\d_]+", r.text)}
 
     def named(tok: Token) -> bool:
         # Everyday words are no names; famous names are frequent too (Biden), but they travel, and
@@ -1921,6 +1942,8 @@ def _unexplained(
     for k in candidates:
         tok = tokens[k]
         c = compact(tok.text)
+        if c in mentioned:
+            continue
         # A place of several words whose name in the source language the source has (Des Moines,
         # 디모인) is explained, however the extractor cut the source word.
         lo, hi = _capital_run(tokens, k, tgt) if tgt else (k, k)

@@ -122,6 +122,10 @@ def with_glosses(text: str, names: list[SourceName], lang: str) -> list[SourceNa
                 break
             taken.insert(0, i)
             sizes.insert(0, len(_WORD.findall(names[i].text)))
+        # A gloss longer than the run names a word before it the extractor took for no name too
+        # (칼럼 스펜스(Calum Spence): 칼럼 is also "column"); its last words are the run's.
+        if taken and sum(sizes) < len(words) and _word_before(text, names[taken[0]].start):
+            words = words[len(words) - sum(sizes) :]
         if (
             not taken
             or sum(sizes) != len(words)
@@ -155,6 +159,11 @@ def with_glosses(text: str, names: list[SourceName], lang: str) -> list[SourceNa
                 wrong=frozenset(),
             )
     return out
+
+
+def _word_before(text: str, start: int) -> bool:
+    """Whether a word of the source's own script stands right before ``start``, a space apart."""
+    return bool(re.search(r"[\uac00-\ud7a3А-Яа-яЁё]+ $", text[max(0, start - 30) : start]))
 
 
 def _gloss_fits(model: PairModel, name: SourceName, lang: str, gloss: str) -> bool:

@@ -560,7 +560,67 @@ SWAPS = [
         '"The tsunami didn\'t come by itself," Ivanov said.',
         "Ivanov",
     ),
+    # The gazetteer writes 히로시마 시; the bare name is Hiroshima's too, so Kagoshima, which the
+    # model finds a plausible reading of it, is another city.
+    (
+        "ko",
+        "에너지가 2차 세계 대전 히로시마에 떨어진 원자폭탄의 세기보다 200배 가량 더 세다고 말했습니다.",
+        "The energy was around 200 times the power of the atomic bomb dropped on Kagoshima in World War Two.",
+        "Kagoshima",
+    ),
+    # China twice for one 중국: the second mention renders it again, leaving Tianjin alone.
+    (
+        "ko",
+        "테리 브랜스타드(Terry Branstad) 주미 미국 대사와 중국 농산물의 주요 수출국 인 아이오와 주지사는 베이징이 미국 "
+        "노동자, 농민 및 기업에 상처를 입혔다 고 밝혔습니다.",
+        "Terry Branstad, the U.S. ambassador to China and the former governor of Iowa, a major exporter of "
+        "agricultural goods to China, said Tianjin had hurt American workers, farmers and businesses.",
+        "Tianjin",
+    ),
+    # The gloss names a given name the extractor took for a word (칼럼, "column"): its last word
+    # glosses 스펜스, which makes the surname sure.
+    (
+        "ko",
+        "그리고 선심 칼럼 스펜스(Calum Spence)가 먼 곳에서 날라온 물체에 머리를 다쳐 치료를 받아야 했습니다.",
+        "And linesman Calum Miller had to be treated for a head wound after an object was thrown from the away end.",
+        "Calum Miller",
+    ),
+    # After the given name English renders, a word two letters shorter than every reading of the
+    # surname leaves its sounds out: it stands for the surname, whatever letter it starts with.
+    (
+        "ko",
+        "배턴루지 경찰청은 20세 디턴 심프슨을 오전 11시에 체포했다고 ET 뉴스 회담에서 발표했다.",
+        "The Baton Rouge Police Department announced the arrest of Dyteon Sane, 20, at an 11 a.m. ET news conference.",
+        "Sane",
+    ),
 ]
+
+# A title and its first paragraph that the aligner pairs as one: the glossed surname is rendered in
+# the paragraph, and a word English writes twice (Thrones) is no swap.
+KO_TITLE_AND_PARAGRAPH = (
+    "'왕좌의 게임' 스타 키트 헤링턴(Kit Harington)이 남성미를 공략하다\n\n"
+    "키트 헤링턴은 HBO의 폭력적인 중세 판타지 시리즈 '왕좌의 게임'에서 존 스노우 역으로 칼을 휘두르는 역할을 한 것으로 "
+    "알려져 있습니다."
+)
+
+
+def test_a_mention_swapped_where_another_is_rendered_in_the_same_pair() -> None:
+    from mtcheck import namematch
+    from mtcheck.checks.names import _extract, with_glosses
+
+    src = KO_TITLE_AND_PARAGRAPH
+    paragraph = (
+        "Kit Harington is known for his sword-swinging role as Jon Snow in HBO's violent medieval fantasy "
+        "series Game of Thrones."
+    )
+    names = with_glosses(src, _extract(src, "ko", glosses=False), "ko")
+    for title, expected in [
+        ("Game of Thrones star Kit Bennett hits out at toxic masculinity", ["Bennett"]),
+        ("Game of Thrones star Kit Harington hits out at toxic masculinity", []),
+    ]:
+        tgt = f"{title}\n\n{paragraph}"
+        _, found = namematch.match(names, src, "ko", tgt)
+        assert [tgt[i.target[0] : i.target[1]] for i in found if i.target and not i.weak] == expected
 
 
 @pytest.mark.parametrize(("lang", "src", "tgt", "swapped"), SWAPS)
@@ -761,6 +821,23 @@ def test_entity_swaps(lang: str, src: str, tgt: str, swapped: str) -> None:
             '로스앤젤레스 민주당 의원은 이 주장이 "극우파" 전문가들과 웹사이트들에 의해 보도되고 있다고 주장했습니다.',
             'The Los Angeles Democrat asserted that the claims were being pedaled by "ultra-right wing" pundits '
             "and websites.",
+        ),
+        (
+            "ko",
+            "에너지가 2차 세계 대전 히로시마에 떨어진 원자폭탄의 세기보다 200배 가량 더 세다고 말했습니다.",
+            "The energy was around 200 times the power of the atomic bomb dropped on Hiroshima in World War Two.",
+        ),
+        (
+            "ko",
+            "그리고 선심 칼럼 스펜스(Calum Spence)가 먼 곳에서 날라온 물체에 머리를 다쳐 치료를 받아야 했습니다.",
+            "And linesman Calum Spence had to be treated for a head wound after an object was thrown from the "
+            "away end.",
+        ),
+        (
+            "ko",
+            "배턴루지 경찰청은 20세 디턴 심프슨을 오전 11시에 체포했다고 ET 뉴스 회담에서 발표했다.",
+            "The Baton Rouge Police Department announced the arrest of Dyteon Simpson, 20, at an 11 a.m. ET news "
+            "conference.",
         ),
     ],
 )
