@@ -1284,6 +1284,32 @@ def _known_reading(name: SourceName, text: str) -> str | None:
     return " ".join(out) if changed else None
 
 
+def _blind_to_place(name: SourceName, text: str) -> str | None:
+    """The English name of a place the gazetteer knows that the rendering writes with letters
+    Hangul cannot tell apart ("Rondon" for 런던, London): English writes a place one way, even where
+    the misspelling is a word or a name of its own."""
+    from mtcheck import gazetteer
+
+    if name.kind != PLACE:
+        return None
+    own = gazetteer.english_names(name.key)
+    c = compact(text)
+    if not own or c in {compact(e) for e in own}:
+        return None
+    # A big place English writes more often than the draft's word: Rod is no slip of Lod (로드 of
+    # Rod Rosenstein), a town the gazetteer knows by the same Hangul.
+    return next(
+        (
+            e
+            for e in sorted(own)
+            if _hangul_blind(compact(e), c)
+            and gazetteer.is_major_place(e)
+            and english_frequency(e) > english_frequency(c)
+        ),
+        None,
+    )
+
+
 # Letters Hangul writes alike in a foreign name (ㅂ: b, v; ㅍ: p, f; ㄹ: l, r; ㅈ: j, z; ㅅ: s, z).
 _HANGUL_BLIND = frozenset({frozenset("bv"), frozenset("pf"), frozenset("lr"), frozenset("jz"), frozenset("sz")})
 
@@ -1414,7 +1440,8 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 continue
             if name.native:
                 continue
-            if better := _better_known(name, lang, r.text):
+            better = (lang == "ko" and _blind_to_place(name, r.text)) or _better_known(name, lang, r.text)
+            if better:
                 evidence = {"closest_accepted": better, "reason": "known reading", "rendering": r.text}
                 issues.append(NameIssue(GARBLED, name, r.target, better, evidence))
     # 2. English acronyms spelled letter by letter from a source abbreviation.

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from mtcheck.checks.registry import Rule
-from mtcheck.lang.names_base import compact
+from mtcheck.lang.names_base import PLACE, compact
 from mtcheck.namematch import Rendering, name_like, own_letters
 from mtcheck.translit.judge import usage
 from mtcheck.types import Finding, Span
@@ -113,16 +113,21 @@ def _for_name(rule: Rule, key: str, seen: list[Occurrence], lang: str) -> Iterat
         for c in w:
             first_at.setdefault(c, o.target_offset + o.rendering.target[0])
     credit = _credit(key, lang)
+    # Of two spellings of a place, the one the gazetteer knows is its English name (Palu, not Paru
+    # for 팔루), however well the model reads the other: a place is written one way, and two
+    # places one source word stands for are rarer than two people.
+    places = {c for c, w in written.items() if _gazetteer_place(w)} if seen[0].rendering.source.kind == PLACE else set()
     # The spelling of each word that stands against all its rivals, for every word that loses:
-    # the one written most often; on a tie the first written, unless another reads clearly better.
+    # the one written most often; on a tie the first written, unless another reads clearly better
+    # or is the place's name.
     loses: dict[str, str] = {}
     for c in support:
-        group = [c, *(r for r in support if r != c and _rivals(c, r, credit))]
+        group = [c, *(r for r in support if r != c and (_place_and_slip(c, r, places) or _rivals(c, r, credit)))]
         top = max(support[x] for x in group)
-        tied = sorted((x for x in group if support[x] == top), key=first_at.__getitem__)
+        tied = sorted((x for x in group if support[x] == top), key=lambda x: (x not in places, first_at[x]))
         best = tied[0]
         for x in tied[1:]:
-            if credit(x) > credit(best) + _CLEARLY_BETTER:
+            if credit(x) > credit(best) + _CLEARLY_BETTER and (x in places or best not in places):
                 best = x
         if best != c and not _common_name(c, best):
             loses[c] = best
@@ -170,6 +175,12 @@ def _credit(key: str, lang: str) -> Callable[..., float]:
     return credit
 
 
+def _gazetteer_place(word: str) -> bool:
+    from mtcheck import gazetteer
+
+    return gazetteer.is_place(word)
+
+
 def _rivals(a: str, b: str, credit: Callable[..., float]) -> bool:
     """Two compact words that spell the same word of a name two ways."""
     from rapidfuzz import fuzz
@@ -199,6 +210,13 @@ def _rivals(a: str, b: str, credit: Callable[..., float]) -> bool:
     if names and (own_letters(a, b) or own_letters(b, a)):
         return False  # letters no transliteration writes make a name's own spelling (Rahm, Ram)
     return not (words or names) or abs(credit(a, usage_weight=0.0) - credit(b, usage_weight=0.0)) >= _EQUALLY_WELL
+
+
+def _place_and_slip(a: str, b: str, places: set[str]) -> bool:
+    """One is a place the gazetteer knows and the other, no place, spells the same word."""
+    from rapidfuzz import fuzz
+
+    return (a in places) != (b in places) and fuzz.ratio(a, b) >= _SAME_WORD and _derived(a, b) is None
 
 
 def _common_name(loser: str, winner: str) -> bool:

@@ -956,6 +956,22 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
             "President Trump said.\n\nTromp smiled.\n\nTrump left.",
             [("MT601", "Tromp", "Trump")],
         ),
+        # 팔루 is a place, for English names Palu, a city the gazetteer knows: Paru, which the model
+        # reads as well, is the slip however the two tie; each of them is flagged.
+        (
+            "ko",
+            "세이브더칠드런이 팔루로 가는 팀을 만드는 동안, 해외 스탭이 현지에서 일할 수 있을지는 "
+            "아직 확실하지 않다.\n\n"
+            "인도네시아 관리들은 팔루 상황을 가늠하고 있다.\n\n"
+            "팔루에 쓰나미 경고 사이렌이 부족했다.\n\n"
+            "한 병원선은 팔루로 가는 길을 만들고 있다.",
+            "While Save the Children is putting together a team to travel to Paru, it is not yet sure whether "
+            "foreign staff can work on the ground.\n\n"
+            "Indonesian officials were assessing the situation in Palu.\n\n"
+            "There was no tsunami warning siren in Paru.\n\n"
+            "A hospital ship is making its way to Palu.",
+            [("MT601", "Paru", "Palu"), ("MT601", "Paru", "Palu")],
+        ),
         # A demonym and its country are two words, not two spellings.
         (
             "ru",
@@ -988,6 +1004,16 @@ def test_a_foreign_place_misspelt_in_letters_hangul_cannot_tell_apart() -> None:
         ("MT202", "Chire", "Chile")
     ]
     assert issues("ko", "칠레에서 강한 지진이 발생했다.", "A strong earthquake struck Chile.") == []
+    # Also where the misspelling is a name of its own (Rondon), since London is far better known;
+    # not Rod for 로드 of Rod Rosenstein, which the gazetteer knows as Lod, a small town.
+    london = "첼시는 목요일 오후 3시 런던에서 UEFA 유로파 리그에서 비데오톤과 맞선다."
+    assert issues("ko", london, "Chelsea faces Videoton in the UEFA Europa League on Thursday in Rondon.") == [
+        ("MT202", "Rondon", "London")
+    ]
+    assert issues("ko", london, "Chelsea faces Videoton in the UEFA Europa League on Thursday in London.") == []
+    rod = "트럼프와 로드 로젠스타인 법무부 차관의 회동이 일주일 더 미뤄질 수 있다고 백악관이 일요일 밝혔다."
+    tgt = "Donald Trump's meeting with deputy attorney general Rod Rosenstein could be pushed back another week."
+    assert issues("ko", rod, tgt) == []
     # 캘리포니아 is no source name the gazetteer has: California is found by sound, and as a US
     # state English writes it one way too, whatever vowel Hangul's 캘 leaves open.
     assert issues("ko", "캘리포니아에서 산불이 났다.", "A wildfire broke out in Calefornia.") == [
