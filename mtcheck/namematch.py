@@ -1285,26 +1285,28 @@ def _known_reading(name: SourceName, text: str) -> str | None:
 
 
 def _blind_to_place(name: SourceName, text: str) -> str | None:
-    """The English name of a place the gazetteer knows that the rendering writes with letters
-    Hangul cannot tell apart ("Rondon" for 런던, London): English writes a place one way, even where
-    the misspelling is a word or a name of its own."""
+    """The English name of a big place, which the gazetteer gives the source word or which the
+    model reads it as, that the rendering misspells: English writes a place one way, though the
+    model reads the misspelling too. Letters Hangul cannot tell apart ("Rondon" for 런던, London)
+    even where the misspelling is a word or a name of its own; any other slip where it is no word
+    ("Aryzona" for 애리조나)."""
     from mtcheck import gazetteer
 
     if name.kind != PLACE:
         return None
-    own = gazetteer.english_names(name.key)
+    own = gazetteer.english_names(name.key) or ({name.suggestion} if _major_place_by_sound(name) else set())
     c = compact(text)
     if not own or c in {compact(e) for e in own}:
         return None
-    # A big place English writes more often than the draft's word: Rod is no slip of Lod (로드 of
-    # Rod Rosenstein), a town the gazetteer knows by the same Hangul.
+    # A big place English writes far more often than the draft's word: Rod is no slip of Lod (로드
+    # of Rod Rosenstein), a town the gazetteer knows by the same Hangul, nor Marta of Malta.
     return next(
         (
             e
             for e in sorted(own)
-            if _hangul_blind(compact(e), c)
-            and gazetteer.is_major_place(e)
-            and english_frequency(e) > english_frequency(c)
+            if gazetteer.is_major_place(e)
+            and (english_frequency(c) == 0 or english_frequency(e) - english_frequency(c) >= _FAR_MORE_USED)
+            and (_hangul_blind(compact(e), c) or (english_frequency(c) == 0 and _one_slip(compact(e), c)))
         ),
         None,
     )

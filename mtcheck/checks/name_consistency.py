@@ -113,21 +113,23 @@ def _for_name(rule: Rule, key: str, seen: list[Occurrence], lang: str) -> Iterat
         for c in w:
             first_at.setdefault(c, o.target_offset + o.rendering.target[0])
     credit = _credit(key, lang)
-    # Of two spellings of a place, the one the gazetteer knows is its English name (Palu, not Paru
-    # for 팔루), however well the model reads the other: a place is written one way, and two
+    # Of two spellings of a place, the big place the gazetteer knows is its English name (Palu,
+    # not Paru for 팔루), however well the model reads the other: a place is written one way, and two
     # places one source word stands for are rarer than two people.
-    places = {c for c, w in written.items() if _gazetteer_place(w)} if seen[0].rendering.source.kind == PLACE else set()
+    places = {c for c, w in written.items() if _major_place(w)} if seen[0].rendering.source.kind == PLACE else set()
     # The spelling of each word that stands against all its rivals, for every word that loses:
-    # the one written most often; on a tie the first written, unless another reads clearly better
-    # or is the place's name.
+    # the place's name; else the one written most often; on a tie the first written, unless
+    # another reads clearly better.
     loses: dict[str, str] = {}
     for c in support:
         group = [c, *(r for r in support if r != c and (_place_and_slip(c, r, places) or _rivals(c, r, credit)))]
+        # Of a place's spellings, the gazetteer's stands however often the draft writes another.
+        group = [x for x in group if x in places] or group
         top = max(support[x] for x in group)
-        tied = sorted((x for x in group if support[x] == top), key=lambda x: (x not in places, first_at[x]))
+        tied = sorted((x for x in group if support[x] == top), key=first_at.__getitem__)
         best = tied[0]
         for x in tied[1:]:
-            if credit(x) > credit(best) + _CLEARLY_BETTER and (x in places or best not in places):
+            if credit(x) > credit(best) + _CLEARLY_BETTER:
                 best = x
         if best != c and not _common_name(c, best):
             loses[c] = best
@@ -175,10 +177,12 @@ def _credit(key: str, lang: str) -> Callable[..., float]:
     return credit
 
 
-def _gazetteer_place(word: str) -> bool:
+def _major_place(word: str) -> bool:
+    """A country or a city of 100,000 people or more: a smaller place's name is too often a
+    person's too (Manga beside Menga, 멘가)."""
     from mtcheck import gazetteer
 
-    return gazetteer.is_place(word)
+    return gazetteer.is_major_place(word)
 
 
 def _rivals(a: str, b: str, credit: Callable[..., float]) -> bool:

@@ -972,6 +972,15 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
             "A hospital ship is making its way to Palu.",
             [("MT601", "Paru", "Palu"), ("MT601", "Paru", "Palu")],
         ),
+        # Also where the draft writes the slip more often than the place's name.
+        (
+            "ko",
+            "인도네시아 관리들은 팔루 상황을 가늠하고 있다.\n\n팔루에 쓰나미 경고 사이렌이 부족했다.\n\n"
+            "한 병원선은 팔루로 가는 길을 만들고 있다.",
+            "Indonesian officials were assessing the situation in Paru.\n\nThere was no tsunami warning siren in "
+            "Palu.\n\nA hospital ship is making its way to Paru.",
+            [("MT601", "Paru", "Palu"), ("MT601", "Paru", "Palu")],
+        ),
         # A demonym and its country are two words, not two spellings.
         (
             "ru",
@@ -1011,6 +1020,14 @@ def test_a_foreign_place_misspelt_in_letters_hangul_cannot_tell_apart() -> None:
         ("MT202", "Rondon", "London")
     ]
     assert issues("ko", london, "Chelsea faces Videoton in the UEFA Europa League on Thursday in London.") == []
+    # Any other slip of a big place the model reads the source as, where the slip is no word.
+    arizona = "깊은 열대성 습기로 특히 남부 네바다와 애리조나 일부에 한 시간에 2에서 3인치까지의 비가 내릴 것이다."
+    rain = "Rainfall rates will approach 2 to 3 inches per hour, especially in parts of southern Nevada and "
+    assert issues("ko", arizona, rain + "Aryzona.") == [("MT202", "Aryzona", "Arizona")]
+    assert issues("ko", arizona, rain + "Arizona.") == []
+    # A given name English writes about as often as the country (Marta, Malta) is the person's.
+    marta = "두 아이의 엄마가 디자이너 마르타 야쿠보프스키의 패션쇼에 섰다."
+    assert issues("ko", marta, "A mother of two appeared on the catwalk for designer Marta Jakubowski.") == []
     rod = "트럼프와 로드 로젠스타인 법무부 차관의 회동이 일주일 더 미뤄질 수 있다고 백악관이 일요일 밝혔다."
     tgt = "Donald Trump's meeting with deputy attorney general Rod Rosenstein could be pushed back another week."
     assert issues("ko", rod, tgt) == []
