@@ -186,6 +186,7 @@ class _Matcher:
 
     pattern: re.Pattern[str] | None
     case_stem: str | None
+    case_vowels: frozenset[str]  # what may follow case_stem in a nominative
     demonym_stems: frozenset[str]
     stem_heads: frozenset[str]  # first three letters of the stems: most windows fail on these
     choices: tuple[str, ...]
@@ -194,17 +195,22 @@ class _Matcher:
 @functools.lru_cache(maxsize=8192)
 def _matcher(name: SourceName) -> _Matcher:
     case_stem = None
+    case_vowels: frozenset[str] = frozenset()
     # A case ending is let through only where the name's case is unsure; a known case form is
-    # the garble the name's wrong forms catch.
+    # the garble the name's wrong forms catch. The nominative ends as the stem does, in -a, or in
+    # the vowel written (y for и: Кирсти, Kirsty); no other vowel ("Sharme" for Шарма).
     if name.canonical and not name.pattern and not name.wrong:
         stem = _CASE_ENDING.sub("", name.canonical)
         case_stem = stem if len(stem) >= 4 else None
+        last = name.canonical[-1]
+        case_vowels = frozenset({"", "a", *(last if last in "aeiouy" else ""), *("iy" if last in "iy" else "")})
     stems: frozenset[str] = frozenset()
     if name.kind != PERSON or name.pattern:
         stems = frozenset(a[:-1] if a[-1] in "aeiouy" else a for a in name.accepted if len(a) >= 4)
     return _Matcher(
         _compiled(name.pattern) if name.pattern else None,
         case_stem,
+        case_vowels,
         stems,
         frozenset(st[:3] for st in stems),
         tuple(sorted(name.accepted)),
@@ -227,7 +233,7 @@ def _accepts(name: SourceName, c: str, m: _Matcher | None = None) -> bool:
         return True
     if c.endswith("s") and c[:-1] in name.accepted:  # English plural: Upanishads
         return True
-    if m.case_stem and c.startswith(m.case_stem) and c[len(m.case_stem) :] in ("", "a", "e", "i", "o", "u", "y"):
+    if m.case_stem and c.startswith(m.case_stem) and c[len(m.case_stem) :] in m.case_vowels:
         return True
     # Demonyms and plurals: Russia → Russian, Ukraine → Ukrainian, Korea → Koreans.
     return c[:3] in m.stem_heads and any(
@@ -404,10 +410,18 @@ def _noun_issue(name: SourceName, tokens: list[Token], free: set[int], tgt: str)
 
 
 def _transliterated_nouns(
-    tokens: list[Token], free: set[int], compacts: list[str], src: str, lang: str, tgt: str
+    tokens: list[Token],
+    free: set[int],
+    compacts: list[str],
+    src: str,
+    lang: str,
+    tgt: str,
+    names_at: Sequence[tuple[int, int]] = (),
 ) -> list[NameIssue]:
     """Runs of English words that transliterate common words of the source, at least one of them no
-    English word; the tokens they cover leave ``free``."""
+    English word; the tokens they cover leave ``free``. Not a word the extractor is sure is a
+    person's name (``names_at``: Шарма, a surname, though шарм is a noun); a place's name may hold
+    common words ("Gorodskoy Park")."""
     from mtcheck.lang.common_nouns import transliterated
 
     strange = [k for k in sorted(free) if len(compacts[k]) >= 3 and english_frequency(tokens[k].text) < _LOANWORD]
@@ -417,7 +431,11 @@ def _transliterated_nouns(
     if not transliterated(src, lang, {compacts[k] for k in strange}):
         return []
     near = {k + d for k in strange for d in (-2, -1, 0, 1, 2)} & set(range(len(tokens)))
-    words = transliterated(src, lang, {compacts[k] for k in near})
+    words = {
+        c: w
+        for c, w in transliterated(src, lang, {compacts[k] for k in near}).items()
+        if not any(a <= w.start < b for a, b in names_at)
+    }
     out = []
     done: set[int] = set()
     for k in strange:
@@ -1533,7 +1551,8 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     if lang in ("ru", "ko"):
         if lang == "ko":
             issues += _letter_by_letter(tokens, free, token_compacts, src, names, tgt)
-        issues += _transliterated_nouns(tokens, free, token_compacts, src, lang, tgt)
+        names_at = [(n.start, n.end) for n in names if n.reliable and n.kind == PERSON]
+        issues += _transliterated_nouns(tokens, free, token_compacts, src, lang, tgt, names_at)
     for n_id, name in enumerate(names):
         if n_id in found:
             continue

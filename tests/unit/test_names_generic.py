@@ -1456,3 +1456,15 @@ def test_a_city_the_model_reads_a_transcription_as() -> None:
     assert _city_by_reading("툴사") == "Tulsa"
     assert _city_by_reading("마틴") is None
     assert _city_by_reading("오스틴") is None
+
+
+def test_a_name_of_unsure_case_keeps_its_own_final_vowel() -> None:
+    # pymorphy3 reads Шарма as a case of шарм (charm) too: the English may end as the stem does or
+    # as the source is written, in -a, but not in another vowel; and Шарма is a surname here, not
+    # a common word transliterated.
+    src = "Вечер начал певец Санджу Шарма, за ним выступил Джай Шанкар Чаудхари."
+    tail = " started the evening, followed by Jai Shankar Choudhary."
+    assert [(code, span) for code, span, _ in issues("ru", src, "Singer Sanju Sharme" + tail)] == [("MT201", "Sharme")]
+    assert issues("ru", src, "Singer Sanju Sharma" + tail) == []
+    # и may end an English name in y.
+    assert issues("ru", "Об этом рассказала Кирсти.", "Kirsty said so.") == []
