@@ -1107,7 +1107,9 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
             continue
         if fuzz.ratio(original, spelling) < 80 and not _one_slip(spelling, original):
             continue
-        if original_spelling(spelling, original):
+        # Not where the letters that look like an original's own are those of the name with one
+        # dropped (Scneider: the c of Schneider's sch, which lost its h).
+        if original_spelling(spelling, original) and not _one_dropped(spelling, original):
             continue
         if as_written is None:
             as_written = _fit(model, forms, spelling)
@@ -1141,6 +1143,13 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
         ):
             return original.capitalize()
     return None
+
+
+def _one_dropped(spelling: str, original: str) -> bool:
+    """Whether ``spelling`` is ``original`` with one letter left out."""
+    return len(original) == len(spelling) + 1 and any(
+        original[:k] + original[k + 1 :] == spelling for k in range(len(original))
+    )
 
 
 def _source_forms(name: SourceName, lang: str) -> set[tuple[str, ...]]:

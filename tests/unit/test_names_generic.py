@@ -1468,3 +1468,12 @@ def test_a_name_of_unsure_case_keeps_its_own_final_vowel() -> None:
     assert issues("ru", src, "Singer Sanju Sharma" + tail) == []
     # и may end an English name in y.
     assert issues("ru", "Об этом рассказала Кирсти.", "Kirsty said so.") == []
+
+
+def test_a_letter_dropped_from_an_original_spelling_is_a_slip() -> None:
+    # Without its h, Schneider's c looks like a letter of an original spelling of its own; it is
+    # the name with a letter left out.
+    src = "Шнейдер дал показания через видеосвязь с базы ВВС США у себя на родине."
+    tail = " testified via videolink from a USAF base in his homeland."
+    assert issues("ru", src, "Scneider" + tail) == [("MT201", "Scneider", "Schneider")]
+    assert issues("ru", src, "Schneider" + tail) == []
