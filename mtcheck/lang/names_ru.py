@@ -203,6 +203,20 @@ def _place_english(lemma: str) -> frozenset[str]:
     return gazetteer.english_names(lemma)
 
 
+# Case endings of places and the nominative endings they may stand for (Неваде: Невада; Праге: Прага).
+_PLACE_CASES = re.compile(r"(?:е|у|ы|и|ой|ою|ом|ей|ю)$")
+_PLACE_NOMINATIVES = ("", "а", "я", "ь", "ия", "и")
+
+
+def _place_by_ending(word: str) -> frozenset[str]:
+    """English names of a place the word is a case form of, where pymorphy3 guesses a nominative the
+    gazetteer does not know (Неваде: невад)."""
+    stem = _PLACE_CASES.sub("", word.lower())
+    if len(stem) < 3 or stem == word.lower():
+        return frozenset()
+    return frozenset().union(*(gazetteer.english_names(stem + end) for end in _PLACE_NOMINATIVES))
+
+
 _NAME_GRAMMEMES = frozenset({"Surn", "Name", "Patr", "Geox"})
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 # Endings of Russian surname paradigms, whose cases pymorphy3 tells even for surnames it guesses.
@@ -261,6 +275,8 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
     # A surname or given name is no place, even where a town bears it (Иванова, Иваново).
     person = kind == PERSON and bool(tok.tags & {"Surn", "Name", "Patr"}) and "Geox" not in tok.tags
     places = frozenset() if person else _place_english(lemma) | _place_english(tok.text)
+    if not places and not person and tok.text[:1].isupper() and "Geox" in tok.tags:
+        places = _place_by_ending(tok.text)
     noms = nominatives(tok, agreement)
     nom = noms[0] if noms else None
     # Without a given name beside it, a person's case is pymorphy3's best guess: a spelling English
@@ -299,7 +315,11 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
     required = not given and not everyday and "ADJF" not in tok.tags
     # Sure of a name: a place the gazetteer or pymorphy3's dictionary knows, a surname, a person NER finds.
     reliable = not compound and (
-        bool(places) or "Surn" in tok.tags or tok.ner == "PER" or ("Geox" in tok.tags and tok.known)
+        bool(places)
+        or "Surn" in tok.tags
+        or tok.ner == "PER"
+        or ("Geox" in tok.tags and tok.known)
+        or (tok.ner == "LOC" and not tok.common and "Geox" in tok.tags)
     )
     return SourceName(
         tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,

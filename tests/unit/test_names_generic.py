@@ -595,6 +595,23 @@ SWAPS = [
     ),
 ]
 
+RU_NEVADA = (
+    "Познакомившись в ночном клубе, Роналду и Майорга якобы вернулись в комнату игрока, согласно документам, "
+    "поданным в Окружной суд Кларка в Неваде."
+)
+RU_NEVADA_EN = (
+    "After meeting in a nightclub, Ronaldo and Mayorga reportedly went back to the player's room, according to "
+    "papers filed at Clark County District Court in {}."
+)
+
+
+def test_a_place_pymorphy3_guesses_the_wrong_nominative_of_is_found_by_its_ending() -> None:
+    # pymorphy3 reads Неваде as a case of "невад", which no gazetteer knows; NER and the Geox guess
+    # make it a place, and Невада, the nominative its ending allows, names it: Kentucky is a swap.
+    assert issues("ru", RU_NEVADA, RU_NEVADA_EN.format("Kentucky")) == [("MT207", "Kentucky", "Nevada")]
+    assert issues("ru", RU_NEVADA, RU_NEVADA_EN.format("Nevada")) == []
+
+
 # A title and its first paragraph that the aligner pairs as one: the glossed surname is rendered in
 # the paragraph, and a word English writes twice (Thrones) is no swap.
 KO_TITLE_AND_PARAGRAPH = (
