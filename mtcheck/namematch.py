@@ -1983,6 +1983,11 @@ def _unexplained(
         # a place the gazetteer knows counts there.
         if not tok.capital or len(tok.text) < 2:
             return False
+        # A word the text also writes in lower case is that word, capitalised at the start of a
+        # sentence or after a headline with no full stop ("Volcano spews ash on Mexico City Ash
+        # spewing from the volcano").
+        if re.search(rf"\b{re.escape(tok.text.lower())}\b", tgt):
+            return False
         if not tok.initial and english_frequency(tok.text) < 4.5:
             return True
         return _gazetteer_place(tok.text) or name_like(tok.text)

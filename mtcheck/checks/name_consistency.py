@@ -217,10 +217,18 @@ def _rivals(a: str, b: str, credit: Callable[..., float]) -> bool:
 
 
 def _place_and_slip(a: str, b: str, places: set[str]) -> bool:
-    """One is a place the gazetteer knows and the other, no place, spells the same word."""
+    """One is a big place the gazetteer knows and the other, no place and seldom written, spells
+    the same word."""
     from rapidfuzz import fuzz
 
-    return (a in places) != (b in places) and fuzz.ratio(a, b) >= _SAME_WORD and _derived(a, b) is None
+    # Not a word English writes in its own right (Europa of the Europa League beside Europe).
+    slip = b if a in places else a
+    return (
+        (a in places) != (b in places)
+        and fuzz.ratio(a, b) >= _SAME_WORD
+        and _derived(a, b) is None
+        and usage(slip) < _BOTH_WORDS
+    )
 
 
 def _common_name(loser: str, winner: str) -> bool:

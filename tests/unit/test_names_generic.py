@@ -1494,3 +1494,34 @@ def test_a_letter_dropped_from_an_original_spelling_is_a_slip() -> None:
     tail = " testified via videolink from a USAF base in his homeland."
     assert issues("ru", src, "Scneider" + tail) == [("MT201", "Scneider", "Schneider")]
     assert issues("ru", src, "Schneider" + tail) == []
+
+
+# NTREX-128 ko→en, a headline and four sentences in one paragraph: the headline has no full stop.
+KO_VOLCANO = (
+    "화산이 멕시코 시티에 재를 내뿜다 포포카테페틀 화산에서 뿜어져 나온 화산재가 멕시코의 수도에서 "
+    "남쪽으로 이웃한 곳까지 다다랐다. 재난 방지를 위한 국가 센터는 화산 활동이 분화구에서 시작하고 "
+    "24시간 이상 183번의 가스와 화산재를 분출하자 토요일 멕시코인들이 화산에서 멀리 떨어질 것을 "
+    "경고했다. 센터는 몇 번의 웅웅대는 소리와 약한 지진을 관찰하였다. 소셜 미디어에 올려진 사진을 "
+    "보면 소치밀코와 같은 멕시코 시티 인근의 도시에서 자동차 바람막이가 재로 이루어진 얇은 층에 덮여 "
+    "있었다."
+)
+EN_VOLCANO = (
+    "Volcano spews ash on Mexico City Ash spewing from the Popocatepetl volcano has reached the "
+    "southern neighborhoods of Mexico's capital. The National Center for Disaster Prevention warned "
+    "Mexicans on Saturday to stay away from the volcano after activity picked up in the crater and "
+    "it registered 183 emissions of gas and ash over 24 hours. The center was monitoring multiple "
+    "rumblings and tremors. Images on social media showed thin layers of ash coating car windshields "
+    "in neighborhoods of Mexico City such as Xochimilco."
+)
+
+
+def test_a_word_the_text_also_writes_in_lower_case_is_no_swapped_name() -> None:
+    # "Ash" after the headline is the ash the headline mentions, not a name standing for 시티.
+    assert issues("ko", KO_VOLCANO, EN_VOLCANO) == []
+
+
+def test_a_place_beside_a_word_english_writes_in_its_own_right_is_no_slip() -> None:
+    # Europa (of the Europa League) is an English word: no slip of Europe for Европы.
+    src = "Клуб сыграет в Лиге Европы.\n\nЕвропа следит за матчем.\n\nВ Европе сейчас холодно."
+    tgt = "The club will play in the Europa League.\n\nEurope is watching the match.\n\nIt is cold in Europe now."
+    assert issues("ru", src, tgt) == []
