@@ -1147,9 +1147,7 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
 
 def _one_dropped(spelling: str, original: str) -> bool:
     """Whether ``spelling`` is ``original`` with one letter left out."""
-    return len(original) == len(spelling) + 1 and any(
-        original[:k] + original[k + 1 :] == spelling for k in range(len(original))
-    )
+    return len(original) == len(spelling) + 1 and _one_slip(spelling, original)
 
 
 def _source_forms(name: SourceName, lang: str) -> set[tuple[str, ...]]:
@@ -1747,6 +1745,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     # State Troopers" for Василлы, Аляска ... штата Аляска; "Juan Carlos Varela of Slovenia ... a
     # hotel in Panama").
     claimed = {k for i in issues if i.target for k in others if i.target[0] <= tokens[k].start < i.target[1]}
+    # A swap replaces one mention: a word English repeats names something of its own ("Game of
+    # Thrones" in the title and the text).
+    counts = Counter(t.text for t in tokens) if repeats else Counter()
     for ids in repeats:
         if partnered := [n for n in ids if n in partners and partners[n] not in claimed]:
             k = partners[partnered[0]]
@@ -1756,9 +1757,6 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             claimed.add(k)
             continue
         name = names[ids[0]]
-        # A swap replaces one mention: a word English repeats names something of its own ("Game of
-        # Thrones" in the title and the text).
-        counts = Counter(t.text for t in tokens)
         swapped = [
             k
             for k in others
