@@ -55,12 +55,20 @@ _DERIVED_WORDS = 2.5
 # everyday words (island 5.0, Ireland 4.7; Fed 4.5 and Fred 4.2 are not both).
 _BOTH_WORDS = 3.0
 _EVERYDAY = 4.5
+# How much more often (Zipf) English writes a name than the spelling that outweighs it for it to be
+# another person's name (Wade 4.0 beside Wayde 1.8), not a slip as common as the name (Hamel 2.5
+# beside Hammel 2.2 for Хаммел).
+_MORE_COMMON = 1.0
 # How much English usage (Zipf) counts against the model's score when two spellings tie.
 _USAGE_WEIGHT = 0.5
 # A tie goes to the spelling that reads better by this much, else to the first written: on the
 # generated garbles the right spelling leads the slip by it in 97% (ru) and 94% (ko) of pairs,
 # while two accepted transliterations (Khinshtein/Khinshteyn) stay within it.
 _CLEARLY_BETTER = 0.5
+# A spelling the document writes less often still stands where it reads far better than the one
+# written most often, which it trails by at most half (Ross twice beside Ros three times for Росс):
+# a translator who slips once may copy the slip, but a slip seldom reads better than the name.
+_FAR_BETTER = 1.5
 # Model scores of two English names within this of each other render the source equally well
 # (Reed 2.5 / Reid 1.9 for Рид, Alan 2.3 / Allan 1.7 for Алан).
 _EQUALLY_WELL = 1.0
@@ -131,6 +139,9 @@ def _for_name(rule: Rule, key: str, seen: list[Occurrence], lang: str) -> Iterat
         for x in tied[1:]:
             if credit(x) > credit(best) + _CLEARLY_BETTER:
                 best = x
+        close = [x for x in group if 2 * support[x] >= top and credit(x) > credit(best) + _FAR_BETTER]
+        if close:
+            best = max(close, key=credit)
         if best != c and not _common_name(c, best):
             loses[c] = best
     for o, w in zip(seen, words, strict=True):
@@ -234,7 +245,11 @@ def _place_and_slip(a: str, b: str, places: set[str]) -> bool:
 def _common_name(loser: str, winner: str) -> bool:
     """A name English writes more often than the spelling that outweighs it is another person's,
     not a slip of it (coach Will Wade beside player Wayde Sims, both Уэйд); slips are rare."""
-    return usage(loser) > usage(winner) and min(usage(loser), usage(winner)) >= _BOTH_ENGLISH and name_like(loser)
+    return (
+        usage(loser) > usage(winner) + _MORE_COMMON
+        and min(usage(loser), usage(winner)) >= _BOTH_ENGLISH
+        and name_like(loser)
+    )
 
 
 def _doubled(a: str, b: str) -> bool:
@@ -248,7 +263,8 @@ def _doubled(a: str, b: str) -> bool:
 def _derived(a: str, b: str) -> str | None:
     """The English ending that tells them apart, where after what they share (three letters at
     least) one ends in an ending of names and the other in at most a few letters: Russia/Russian,
-    Ukraine/Ukrainian, Germany/German, Catalonia/Catalan, China/Chinese, Israel/Israeli."""
+    Ukraine/Ukrainian, Germany/German, Catalonia/Catalan, China/Chinese, Israel/Israeli; not
+    Woods/Woos."""
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
@@ -257,4 +273,6 @@ def _derived(a: str, b: str) -> str | None:
     short, long_ = sorted((a[k:], b[k:]), key=len)
     if long_ in _ENGLISH_ENDINGS:
         return long_
-    return short if short in _ENGLISH_ENDINGS and len(long_) <= 4 else None
+    # The stem's own end that a derivative replaces holds a vowel (Germany's y, Catalonia's onia); a
+    # run of consonants dropped is a slip (Woos for Woods).
+    return short if short in _ENGLISH_ENDINGS and len(long_) <= 4 and re.search("[aeiouy]", long_) else None
