@@ -81,9 +81,26 @@ _WORD = re.compile(r"[\s\-]+")
 def inconsistent(rule: Rule, renderings: Mapping[str, Sequence[Occurrence]], lang: str) -> Iterator[Finding]:
     """``rule``'s findings on the spellings of each source name (``renderings`` by name key, in
     document order) that another spelling of the same word outweighs."""
-    for key, seen in renderings.items():
+    for key, seen in _particles_off(renderings, lang).items():
         for passage in _passages([o for o in seen if not o.flagged]):
             yield from _for_name(rule, key, passage, lang)
+
+
+# Korean particles Kiwi leaves on a name it does not know (챔버스와: Chambers and).
+_KO_PARTICLES = frozenset("와과의는은이가를을에도로만")
+
+
+def _particles_off(renderings: Mapping[str, Sequence[Occurrence]], lang: str) -> Mapping[str, Sequence[Occurrence]]:
+    """The renderings with a Korean name that carries a particle counted with the same name
+    written without it elsewhere in the document (챔버스와 with 챔버스)."""
+    if lang != "ko":
+        return renderings
+    out = {k: list(v) for k, v in renderings.items()}
+    for key in list(out):
+        stem = key[:-1]
+        if key[-1] in _KO_PARTICLES and len(stem) >= 2 and stem in out:
+            out[stem] = sorted(out[stem] + out.pop(key), key=lambda o: o.bead)
+    return out
 
 
 def _passages(seen: list[Occurrence]) -> Iterator[list[Occurrence]]:
@@ -137,7 +154,10 @@ def _for_name(rule: Rule, key: str, seen: list[Occurrence], lang: str) -> Iterat
         tied = sorted((x for x in group if support[x] == top), key=first_at.__getitem__)
         best = tied[0]
         for x in tied[1:]:
-            if credit(x) > credit(best) + _CLEARLY_BETTER:
+            # Where the source script cannot show a doubled letter, usage tells (Scott, not Scot, for 스콧).
+            if credit(x) > credit(best) + _CLEARLY_BETTER or (
+                _doubled(x, best) and usage(x) > usage(best) + _MORE_COMMON
+            ):
                 best = x
         close = [x for x in group if 2 * support[x] >= top and credit(x) > credit(best) + _FAR_BETTER]
         if close:
@@ -217,6 +237,10 @@ def _rivals(a: str, b: str, credit: Callable[..., float]) -> bool:
     # worse (Fed for Фред, Ros for Росс: a letter of the source dropped).
     if min(usage(a), usage(b)) >= _EVERYDAY:
         return False  # Island/Ireland for 아일랜드: two everyday words are two words
+    if _doubled(a, b) and abs(usage(a) - usage(b)) >= _MORE_COMMON:
+        # A doubled letter written once (Ros for 로스, which Hangul cannot show), where English
+        # writes one far more often; two spellings it writes alike are two names (Alan, Allan).
+        return True
     words = min(usage(a), usage(b)) >= _BOTH_WORDS
     # A slip is far rarer than the name it garbles (Tromp 2.1 beside Trump 4.9); two people's
     # names are about as common as each other (Reed 4.0, Reid 3.9).
@@ -271,6 +295,8 @@ def _derived(a: str, b: str) -> str | None:
     if k < 3:
         return None
     short, long_ = sorted((a[k:], b[k:]), key=len)
+    if len(short) == len(long_) > 1:
+        return None  # a vowel changed inside an ending is a slip (Jonas for Jones), no derivative
     if long_ in _ENGLISH_ENDINGS:
         return long_
     # The stem's own end that a derivative replaces holds a vowel (Germany's y, Catalonia's onia); a

@@ -1023,6 +1023,42 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
             "Woods won the tournament.\n\nWoods thanked the fans.\n\nWoos went home.",
             [("MT601", "Woos", "Woods")],
         ),
+        # Hangul cannot show a doubled letter: Scot and Scott spell one name, written once each, and
+        # English usage tells which; Ros beside Ross three times is the slip, though both are words.
+        (
+            "ko",
+            "스콧 감독이 기자들에게 말했다.\n\n스콧 감독은 팀을 칭찬했다.",
+            "Coach Scot told reporters.\n\nCoach Scott praised the team.",
+            [("MT601", "Scot", "Scott")],
+        ),
+        (
+            "ko",
+            "로스 감독이 기자들에게 말했다.\n\n로스 감독은 팀을 칭찬했다.\n\n로스 감독은 웃었다.",
+            "Coach Ross told reporters.\n\nCoach Ros praised the team.\n\nCoach Ross smiled.",
+            [("MT601", "Ros", "Ross")],
+        ),
+        # Two spellings English writes about as often are two names (Alan 4.5, Allan 3.8).
+        (
+            "ko",
+            "앨런 감독이 기자들에게 말했다.\n\n앨런 감독은 팀을 칭찬했다.",
+            "Coach Alan told reporters.\n\nCoach Allan praised the team.",
+            [],
+        ),
+        # Kiwi leaves the particle on a name it does not know (챔버스와): the name is still the one
+        # written without it in the other sentences (NTREX-128).
+        (
+            "ko",
+            "롤렛은 휴대폰 기록을 이용해 19세의 피해자 제시카 챔버스가 사망한 날 밤 29세의 피고 퀸튼 텔리스의 "
+            "거취를 어떻게 파악했는지를 배심원들에게 설명했다.\n\n"
+            "또 다른 모순점은 텔리스가 그녀가 죽었을 당시 챔버스와 약 2주 동안 알고 지냈다고 말한 것이다.\n\n"
+            "나사는 챔버스가 죽은 뒤, 텔리스는 그의 휴대폰에서 챔버스의 문자, 전화, 연락처 등을 삭제했다고 말했다.",
+            "He outlined for the jury how he used cellphone records to piece together the movements of "
+            "29-year-old defendant Quinton Tellis and the 19-year-old victim, Jessica Chambers, on the night "
+            "she died.\n\nAnother inconsistency was that Tellis said he had known Chambres for about two weeks "
+            "when she died.\n\nNASA said that sometime after Chambers' death, Tellis deleted Chambers' texts, "
+            "calls and contact information from his phone.",
+            [("MT601", "Chambres", "Chambers")],
+        ),
         # A demonym and its country are two words, not two spellings.
         (
             "ru",
