@@ -296,7 +296,7 @@ def _derived(a: str, b: str) -> str | None:
         return None
     short, long_ = sorted((a[k:], b[k:]), key=len)
     if len(short) == len(long_) > 1:
-        return None  # a vowel changed inside an ending is a slip (Jonas for Jones), no derivative
+        return None  # a vowel changed inside an ending is a slip (Gendan for Gendon), no derivative
     if long_ in _ENGLISH_ENDINGS:
         return long_
     # The stem's own end that a derivative replaces holds a vowel (Germany's y, Catalonia's onia); a

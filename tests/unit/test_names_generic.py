@@ -1037,6 +1037,14 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
             "Coach Ross told reporters.\n\nCoach Ros praised the team.\n\nCoach Ross smiled.",
             [("MT601", "Ros", "Ross")],
         ),
+        # A vowel changed inside a name's end is a slip, not an English ending (Gendan/Gendon, as
+        # Russia/Russian would be).
+        (
+            "ko",
+            "겐돈 감독이 기자들에게 말했다.\n\n겐돈 감독은 팀을 칭찬했다.\n\n겐돈 감독은 웃었다.",
+            "Coach Gendon told reporters.\n\nCoach Gendan praised the team.\n\nCoach Gendon smiled.",
+            [("MT601", "Gendan", "Gendon")],
+        ),
         # Two spellings English writes about as often are two names (Alan 4.5, Allan 3.8).
         (
             "ko",
