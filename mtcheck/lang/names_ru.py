@@ -353,6 +353,9 @@ _MINISTRY = re.compile(r"Мин[а-яё]{3,}")
 def _clipped_ministry(tok: _Token) -> SourceName | None:
     if not _MINISTRY.fullmatch(tok.text) or (tok.known and not tok.tags & {"Abbr", "Orgn"}):
         return None
+    # A place or a person that starts like one (Миннеаполисе, Миннесоте) is no ministry.
+    if tok.ner in ("LOC", "PER") or gazetteer.english_names(tok.lemma) or gazetteer.english_names(tok.text):
+        return None
     forms = sorted(ru.renderings(tok.text) | ru.renderings(tok.lemma), key=len, reverse=True)
     return SourceName(
         tok.start, tok.end, tok.text, ACRONYM, tok.lemma, frozenset(), "the ministry's English name",

@@ -184,6 +184,15 @@ ACRONYMS = [
     ("ru", "В ДТП пострадали трое.", "Three people were injured in the DTP.", [("MT203", "DTP", None)]),
     ("ru", "Губернатор ЯНАО выступил.", "The YaNAO governor spoke.", [("MT203", "YaNAO", None)]),
     ("ru", "Грант выделило Минобрнауки.", "The grant came from Minobrnauki.", [("MT203", "Minobrnauki", None)]),
+    # A place that starts as a ministry's clipped name does (Мин-) is a place, its slip a garble.
+    (
+        "ru",
+        "Тем не менее, источник, обладающий информацией о расследовании, сообщил газете Star-Tribune в "
+        "Миннеаполисе, что это был Луи Журден.",
+        "However, a source with knowledge of the investigation told the Minneapoils Star-Tribune that it "
+        "was Louis Jourdain.",
+        [("MT202", "Minneapoils", "Minneapolis")],
+    ),
     ("ru", "Сотрудники ФСБ задержали его.", "FSB officers detained him.", []),  # English usage
     ("ru", "Лидер СВАПО выступил.", "The SWAPO leader spoke.", []),  # a foreign acronym, read as a word
     ("ko", "산업부 장관이 말했다.", "The Saneopbu minister said.", [("MT203", "Saneopbu", None)]),
