@@ -1994,7 +1994,11 @@ def _unexplained(
     if not candidates:
         return []
     cyrillic, cyrillic_taken = spare_and_taken(r"[А-ЯЁа-яё]{3,}") if lang == "ru" else ([], [])
-    words = [compact(w) for w in [ru.transliterate(w) for w in cyrillic] + spare_and_taken(r"[A-Za-z]{3,}")[0]]
+    latin = spare_and_taken(r"[A-Za-z]{3,}")[0]
+    words = [compact(w) for w in [ru.transliterate(w) for w in cyrillic] + latin]
+    # A consonant code matches too loosely to let everyday words explain a name (огромным, ogromnym,
+    # is no Germany): only words written with a capital, as names are, explain by sound.
+    sounds = [w for w, raw in zip(words, [*cyrillic, *latin], strict=True) if raw[:1].isupper()]
     taken = [compact(ru.transliterate(w)) for w in cyrillic_taken]
     # Romanised only for a candidate that gets that far: most sentences have none.
     hangul = functools.cache(lambda: [rr(w) for w in re.findall(r"[가-힣]{2,}", src)] if lang == "ko" else [])
@@ -2021,7 +2025,7 @@ def _unexplained(
         # the name as well as a place somewhere (Seve, Северьяно).
         known = english_frequency(tok.text) >= _WELL_KNOWN and _source_lacks(tok.text, src)
         loose = _NEAR if known else 60
-        if any(fuzz.ratio(c, w) >= loose or same_sound(c, w) for w in words):
+        if any(fuzz.ratio(c, w) >= loose for w in words) or any(same_sound(c, w) for w in sounds):
             continue
         if any(fuzz.ratio(c, w) >= _NEAR or same_sound(c, w) for w in taken):
             continue

@@ -1603,3 +1603,12 @@ def test_a_place_beside_a_word_english_writes_in_its_own_right_is_no_slip() -> N
     src = "Клуб сыграет в Лиге Европы.\n\nЕвропа следит за матчем.\n\nВ Европе сейчас холодно."
     tgt = "The club will play in the Europa League.\n\nEurope is watching the match.\n\nIt is cold in Europe now."
     assert issues("ru", src, tgt) == []
+
+
+def test_an_everyday_word_does_not_explain_a_swapped_country_by_sound() -> None:
+    """огромным (ogromnym) shares Germany's consonants, but an everyday word is no name: Germany in
+    the place of Канады is a swap (FLORES-200)."""
+    src = "Оттава — это прелестная двуязычная столица Канады с огромным количеством художественных галерей и музеев."
+    swapped = "Ottawa is Germany's charming, bilingual capital and features an array of art galleries and museums."
+    assert issues("ru", src, swapped) == [("MT207", "Germany", "Canada")]
+    assert issues("ru", src, swapped.replace("Germany", "Canada")) == []
