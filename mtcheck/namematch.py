@@ -1050,6 +1050,11 @@ def _half_translated(
     return None
 
 
+def _misspelt(name: SourceName, lang: str, text: str) -> str | None:
+    """The name a rendering misspells: a big place's, or one English knows better."""
+    return (lang == "ko" and _blind_to_place(name, text)) or _better_known(name, lang, text)
+
+
 def _better_known(name: SourceName, lang: str, text: str) -> str | None:
     """A name English knows that the rendering misspells, by Hangul-blind letters or by the
     transliteration model's likeliest readings of the source."""
@@ -1313,8 +1318,8 @@ def _blind_to_place(name: SourceName, text: str) -> str | None:
     """The English name of a big place, which the gazetteer gives the source word or which the
     model reads it as, that the rendering misspells: English writes a place one way, though the
     model reads the misspelling too. Letters Hangul cannot tell apart ("Rondon" for 런던, London)
-    even where the misspelling is a word or a name of its own; any other slip where it is no word
-    ("Aryzona" for 애리조나)."""
+    even where the misspelling is a word or a name of its own; any other slip too ("Aryzona" for
+    애리조나, "Turey" for 터키), where English writes the place far more often than the slip."""
     from mtcheck import gazetteer
 
     if name.kind != PLACE:
@@ -1331,10 +1336,16 @@ def _blind_to_place(name: SourceName, text: str) -> str | None:
             for e in sorted(own)
             if gazetteer.is_major_place(e)
             and (english_frequency(c) == 0 or english_frequency(e) - english_frequency(c) >= _FAR_MORE_USED)
-            and (_hangul_blind(compact(e), c) or (english_frequency(c) == 0 and _one_slip(compact(e), c)))
+            and (_hangul_blind(compact(e), c) or _slip_of_place(compact(e), c))
         ),
         None,
     )
+
+
+def _slip_of_place(place: str, c: str) -> bool:
+    """One slip from a place's name that is no English word made from it (Californian, Syrians)
+    and from a name long enough not to slip into another one (Van, Vann)."""
+    return len(place) >= 4 and not c.startswith(place) and _one_slip(place, c)
 
 
 # Letters Hangul writes alike in a foreign name (ㅂ: b, v; ㅍ: p, f; ㄹ: l, r; ㅈ: j, z; ㅅ: s, z).
@@ -1467,7 +1478,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 continue
             if name.native:
                 continue
-            better = (lang == "ko" and _blind_to_place(name, r.text)) or _better_known(name, lang, r.text)
+            better = _misspelt(name, lang, r.text)
             if better:
                 evidence = {"closest_accepted": better, "reason": "known reading", "rendering": r.text}
                 issues.append(NameIssue(GARBLED, name, r.target, better, evidence))
@@ -1586,7 +1597,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         text = tgt[span[0] : span[1]]
         better = None
         if verdict != GARBLED and foreign:
-            better = _better_known(name, lang, text)
+            better = _misspelt(name, lang, text)
         if better:
             evidence = {"closest_accepted": better, "reason": "known reading", "tried": _tried(name)}
             issues.append(NameIssue(GARBLED, name, span, better, evidence))
@@ -2016,6 +2027,10 @@ def _unexplained(
         # A place the source names by a word made from it, which no extractor takes for a name
         # (болгарской Софии: "Sofia in Bulgaria").
         if lang == "ru" and _derived_word_in(tok.text, src):
+            continue
+        # A place the source names by its gazetteer name, inside a word of its own (터키인: Turkish
+        # people, beside "Turkey").
+        if lang == "ko" and _source_has(tok.text, src):
             continue
         if _capital_of_source_country(tok.text, src):
             continue

@@ -1612,3 +1612,37 @@ def test_an_everyday_word_does_not_explain_a_swapped_country_by_sound() -> None:
     swapped = "Ottawa is Germany's charming, bilingual capital and features an array of art galleries and museums."
     assert issues("ru", src, swapped) == [("MT207", "Germany", "Canada")]
     assert issues("ru", src, swapped.replace("Germany", "Canada")) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "src", "tgt", "expected"),
+    [
+        # News writes Turkey, which ISO 3166 now calls Türkiye, and Korean 터키: a slip of it is a
+        # garbled place in either language.
+        ("ko", "터키와 독일 지도자가 베를린에서 만났다.", "The leaders of Turey and Germany met in Berlin.",
+         [("MT202", "Turey", "Turkey")]),
+        ("ko", "터키와 독일 지도자가 베를린에서 만났다.", "The leaders of Turkey and Germany met in Berlin.", []),
+        ("ru", "Лидеры Турции и Германии встретились в Берлине.", "The leaders of Turkye and Germany met in Berlin.",
+         [("MT202", "Turkye", "Turkey")]),
+        ("ru", "Лидеры Турции и Германии встретились в Берлине.", "The leaders of Turkey and Germany met in Berlin.",
+         []),
+        # A near miss the judge lets through for its Hangul reading is still one slip off a big place.
+        ("ko", "난민들이 시리아로 돌아가고 있다.", "Refugees are returning to Seria.", [("MT202", "Seria", "Syria")]),
+        ("ko", "난민들이 시리아로 돌아가고 있다.", "Refugees are returning to Syria.", []),
+        # An English word made from the place (Californian), and a short place one letter from a
+        # surname (Van, Vann for 밴), are no slips.
+        ("ko", "캘리포니아 주민들이 투표했다.", "Californian residents voted.", []),
+        (
+            "ko",
+            "중위 버나드 밴 목사는 1918년 9월 29일 벨렝글리스(Bellenglise)를 공격하여 상을 받았습니다.",
+            "Lieutenant Reverend Bernard Vann won the award for an attack on Bellenglise on 29 September 1918.",
+            [],
+        ),
+        # 터키인 (Turkish people) names Turkey: no swap for the city the sentence calls "the city"
+        # (NTREX-128).
+        ("ko", "쾰른은 가장 많은 수의 재외 터키인이 사는 곳이다.",
+         "The city is home to the largest Turkish population outside Turkey.", []),
+    ],
+)  # fmt: skip
+def test_one_slip_off_a_big_place(lang: str, src: str, tgt: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert issues(lang, src, tgt) == expected
