@@ -113,7 +113,6 @@ def _version() -> str:
 _NEWS_ENGLISH: dict[str, tuple[str, ...]] = {
     "TR": ("Turkey",),
     "CZ": ("Czech Republic",),
-    "MK": ("Macedonia",),
     "CI": ("Ivory Coast",),
     "MM": ("Burma",),
     "SZ": ("Swaziland",),
@@ -128,8 +127,6 @@ _NEWS_LOCAL: dict[str, str] = {
     "турция": "TR",
     "미크로네시아": "FM",
     "микронезия": "FM",
-    "마케도니아": "MK",
-    "македония": "MK",
     "체코": "CZ",
     "чехия": "CZ",
 }

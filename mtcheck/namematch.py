@@ -1052,7 +1052,7 @@ def _half_translated(
 
 def _misspelt(name: SourceName, lang: str, text: str) -> str | None:
     """The name a rendering misspells: a big place's, or one English knows better."""
-    return (lang == "ko" and _blind_to_place(name, text)) or _better_known(name, lang, text)
+    return _big_place_misspelt(name, text, lang) or _better_known(name, lang, text)
 
 
 def _better_known(name: SourceName, lang: str, text: str) -> str | None:
@@ -1314,7 +1314,7 @@ def _known_reading(name: SourceName, text: str) -> str | None:
     return " ".join(out) if changed else None
 
 
-def _blind_to_place(name: SourceName, text: str) -> str | None:
+def _big_place_misspelt(name: SourceName, text: str, lang: str) -> str | None:
     """The English name of a big place, which the gazetteer gives the source word or which the
     model reads it as, that the rendering misspells: English writes a place one way, though the
     model reads the misspelling too. Letters Hangul cannot tell apart ("Rondon" for 런던, London)
@@ -1326,7 +1326,9 @@ def _blind_to_place(name: SourceName, text: str) -> str | None:
         return None
     own = gazetteer.english_names(name.key) or ({name.suggestion} if _major_place_by_sound(name) else set())
     c = compact(text)
-    if not own or c in {compact(e) for e in own}:
+    # A Cyrillic name's transliteration by any scheme is accepted (Veliky beside the gazetteer's
+    # Velikiy Novgorod); Hangul's readings are too loose to say as much.
+    if not own or c in {compact(e) for e in own} or (lang == "ru" and c in name.accepted):
         return None
     # A big place English writes far more often than the draft's word: Rod is no slip of Lod (로드
     # of Rod Rosenstein), a town the gazetteer knows by the same Hangul, nor Marta of Malta.
@@ -1336,7 +1338,7 @@ def _blind_to_place(name: SourceName, text: str) -> str | None:
             for e in sorted(own)
             if gazetteer.is_major_place(e)
             and (english_frequency(c) == 0 or english_frequency(e) - english_frequency(c) >= _FAR_MORE_USED)
-            and (_hangul_blind(compact(e), c) or _slip_of_place(compact(e), c))
+            and ((lang == "ko" and _hangul_blind(compact(e), c)) or _slip_of_place(compact(e), c))
         ),
         None,
     )
