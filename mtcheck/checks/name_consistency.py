@@ -5,7 +5,8 @@ other sentences (Robinson … Robynson … Robinson). Within a passage of one do
 most 40 sentences apart) the spellings of one source name (one lemma) are compared word by word;
 of two spellings of the same word, the one the
 document writes more often stands, and on a tie the one that reads better as a rendering of the
-source (the transliteration model's score) and as English (usage: Trump over Tramp, Fred over Fed).
+source (the transliteration model's score) and as English (usage: Trump over Tramp, Fred over Fed);
+a spelling written less often stands only where it reads far better (a slip copied: Ros, Ros, Ross).
 Every occurrence of the other spelling is flagged, with the standing one as the suggestion, not
 merely whichever came second.
 """
