@@ -1014,8 +1014,8 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
             "Palu.\n\nA hospital ship is making its way to Paru.",
             [("MT601", "Paru", "Palu"), ("MT601", "Paru", "Palu")],
         ),
-        # A slip copied once more than the name is written still loses to the name, which reads far
-        # better (Ross for Росс); the name written once is not outweighed by the slip.
+        # A slip copied more often than the name is written (Ros three times, Ross twice, for Росс)
+        # still loses to the name, which reads far better.
         (
             "ru",
             "Тренер Росс выступил первым.\n\nПотом Росс ответил на вопросы.\n\nВечером Росс улыбнулся.\n\n"
