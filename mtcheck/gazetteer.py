@@ -108,8 +108,10 @@ def _version() -> str:
 
 
 # English names news writes that ISO 3166 has replaced or spells in full (Türkiye, Czechia,
-# "Micronesia, Federated States of"), and short source names its translations lack (터키, the
-# Korean name in use before 튀르키예; Микронезия beside "Федеративные Штаты Микронезии").
+# "Micronesia, Federated States of"); and source names, each with its country's English names and
+# the news name as the usual one: short names ISO's translations lack (터키, the Korean name in use
+# before 튀르키예; Микронезия beside "Федеративные Штаты Микронезии"), and ISO's own short names
+# (Турция, 체코), whose usual name would otherwise be ISO's.
 _NEWS_ENGLISH: dict[str, tuple[str, ...]] = {
     "TR": ("Turkey",),
     "CZ": ("Czech Republic",),

@@ -1324,21 +1324,22 @@ def _big_place_misspelt(name: SourceName, text: str, lang: str) -> str | None:
 
     if name.kind != PLACE:
         return None
-    own = gazetteer.english_names(name.key) or ({name.suggestion} if _major_place_by_sound(name) else set())
+    names = gazetteer.english_names(name.key) or ({name.suggestion} if _major_place_by_sound(name) else set())
+    own = {e: compact(e) for e in sorted(names)}
     c = compact(text)
     # A Cyrillic name's transliteration by any scheme is accepted (Veliky beside the gazetteer's
     # Velikiy Novgorod); Hangul's readings are too loose to say as much.
-    if not own or c in {compact(e) for e in own} or (lang == "ru" and c in name.accepted):
+    if not own or c in own.values() or (lang == "ru" and c in name.accepted):
         return None
     # A big place English writes far more often than the draft's word: Rod is no slip of Lod (로드
     # of Rod Rosenstein), a town the gazetteer knows by the same Hangul, nor Marta of Malta.
     return next(
         (
             e
-            for e in sorted(own)
+            for e, e_c in own.items()
             if gazetteer.is_major_place(e)
             and (english_frequency(c) == 0 or english_frequency(e) - english_frequency(c) >= _FAR_MORE_USED)
-            and ((lang == "ko" and _hangul_blind(compact(e), c)) or _slip_of_place(compact(e), c))
+            and ((lang == "ko" and _hangul_blind(e_c, c)) or _slip_of_place(e_c, c))
         ),
         None,
     )

@@ -145,7 +145,8 @@ def _for_name(rule: Rule, key: str, seen: list[Occurrence], lang: str) -> Iterat
     places = {c for c, w in written.items() if _major_place(w)} if seen[0].rendering.source.kind == PLACE else set()
     # The spelling of each word that stands against all its rivals, for every word that loses:
     # the place's name; else the one written most often; on a tie the first written, unless
-    # another reads clearly better.
+    # another reads clearly better; and one written less often, but at least half as often, that
+    # reads far better than that.
     loses: dict[str, str] = {}
     for c in support:
         group = [c, *(r for r in support if r != c and (_place_and_slip(c, r, places) or _rivals(c, r, credit)))]

@@ -354,7 +354,7 @@ def _clipped_ministry(tok: _Token) -> SourceName | None:
     if not _MINISTRY.fullmatch(tok.text) or (tok.known and not tok.tags & {"Abbr", "Orgn"}):
         return None
     # A place or a person that starts like one (Миннеаполисе, Миннесоте) is no ministry.
-    if tok.ner in ("LOC", "PER") or gazetteer.english_names(tok.lemma) or gazetteer.english_names(tok.text):
+    if tok.ner in ("LOC", "PER") or _place_english(tok.lemma) or _place_english(tok.text):
         return None
     forms = sorted(ru.renderings(tok.text) | ru.renderings(tok.lemma), key=len, reverse=True)
     return SourceName(
