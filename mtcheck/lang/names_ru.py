@@ -605,6 +605,16 @@ def extract(text: str) -> list[SourceName]:
             if not name.required and prev and prev.capital and "Name" in prev.tags and "Name" in tok.tags:
                 # Two given names in a row: the second is the surname (Джон Ховард), which English keeps.
                 name = _replace(name, required=True, reliable=True)
+            elif (
+                not name.required
+                and "Name" in tok.tags
+                and name.kind == PERSON
+                and not (prev and prev.capital and prev.kind and text[prev.end : tok.start].strip() == "")
+                and not (adjacent and nxt and nxt.capital and nxt.kind)
+            ):
+                # A given name alone is how the text names the person (Саймон for Sam Simon, Хиллари):
+                # English keeps it; only beside another name may it drop or change it.
+                name = _replace(name, required=True)
             out.append(name)
         i += 1
     return out
