@@ -1701,7 +1701,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 issues.append(NameIssue(GARBLED, name, span, repaired.capitalize(), evidence))
     # 6b. A name English mentions again where the source has it once, misspelt the second time
     # ("Fairbanks, Aleska" beside "Trans-Alaska"; "Running Tours Pargue based in Prague").
-    issues += _misspelt_mentions(found, tokens, free, tgt)
+    issues += _misspelt_mentions(found, tokens, free, tgt, lang)
     # 6c. A name the source writes in Latin letters (Air Canada, Valderrama), one slip off in English.
     issues += _latin_slips(tokens, free, src, tgt)
     # 7. Source names with no rendering; a name met again in the same passage counts once.
@@ -1905,16 +1905,20 @@ def _unrendered_repeats(names: list[SourceName], found: dict[int, Rendering]) ->
     return [ids for ids in mentions.values() if 0 < sum(n in found for n in ids) < len(ids)]
 
 
-def _misspelt_mentions(found: dict[int, Rendering], tokens: list[Token], free: set[int], tgt: str) -> list[NameIssue]:
+def _misspelt_mentions(
+    found: dict[int, Rendering], tokens: list[Token], free: set[int], tgt: str, lang: str
+) -> list[NameIssue]:
     """Words no source name explains, each one slip from a word of a person's or place's
-    rendering that English writes all the time, in a spelling English never writes (one slip
-    from Washington: Wasington). A rare name beside another rare one may be a second person.
-    The words flagged are taken out of ``free``: they are accounted for."""
+    rendering, in a spelling English never writes: one slip from a name English writes all the
+    time (Wasington), or from a rarer one that the transliteration model reads the source as
+    clearly better (Kanar beside Kanjar for Канджар). A rare name beside another rare one that the
+    source reads no worse may be a second person. The words flagged are taken out of ``free``:
+    they are accounted for."""
     words: dict[str, Rendering] = {}
     for r in sorted(found.values(), key=lambda r: r.target):
         if r.source.kind in (PERSON, PLACE) and not r.source.native:
             for c in (compact(t.text) for t in tokens if r.target[0] <= t.start < r.target[1]):
-                if len(c) >= 5 and english_frequency(c) >= _WELL_KNOWN:
+                if len(c) >= 5:
                     words.setdefault(c, r)
     issues = []
     for k in sorted(free):
@@ -1922,7 +1926,7 @@ def _misspelt_mentions(found: dict[int, Rendering], tokens: list[Token], free: s
         c = compact(tok.text)
         if not tok.capital or len(c) < 5 or english_frequency(c) > 0 or _gazetteer_place(tok.text):
             continue
-        hit = next((w for w in words if _one_slip(c, w)), None)
+        hit = next((w for w in words if _one_slip(c, w) and _slip_of_mention(words[w], lang, w, c)), None)
         if hit is None:
             continue
         r = words[hit]
@@ -1931,6 +1935,19 @@ def _misspelt_mentions(found: dict[int, Rendering], tokens: list[Token], free: s
         issues.append(NameIssue(GARBLED, r.source, span, hit.capitalize(), evidence))
         free.discard(k)
     return issues
+
+
+def _slip_of_mention(r: Rendering, lang: str, word: str, spelling: str) -> bool:
+    """Whether ``spelling`` misspells ``word`` of a rendering: English writes the word all the
+    time, or the source reads as the word clearly better than as the spelling."""
+    if english_frequency(word) >= _WELL_KNOWN:
+        return True
+    if " " in r.text or "-" in r.text:
+        return False  # the model reads the whole name, not one of its words
+    from mtcheck.translit.judge import pair_model
+
+    model, forms = pair_model(lang), _source_forms(r.source, lang)
+    return _fit(model, forms, word) - _fit(model, forms, spelling) >= _CLEARLY_BETTER_FIT
 
 
 def _latin_slips(tokens: list[Token], free: set[int], src: str, tgt: str) -> list[NameIssue]:
