@@ -336,6 +336,10 @@ def _countries() -> frozenset[str]:
     return _tables().countries
 
 
+def is_country(english: str) -> bool:
+    return fold(english) in _countries()
+
+
 def _build_countries() -> frozenset[str]:
     import pycountry
 

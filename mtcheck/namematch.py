@@ -1755,7 +1755,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         swapped = [
             k
             for k in others
-            if _same_kind(name.kind, tokens, k, tgt, given, sole) and not _inside(tokens, k, free, others, tgt)
+            if _swap_candidate(name, lang, tokens, k, tgt, given, sole) and not _inside(tokens, k, free, others, tgt)
         ]
         runs = {_capital_run(tokens, k, tgt) for k in swapped}
         target = None
@@ -2115,8 +2115,11 @@ def _unexplained(
             continue
         if any(fuzz.ratio(c, w) >= _NEAR or same_sound(c, w) for w in taken):
             continue
-        # Part of a Korean word romanised, its particle and the rest aside (Jeolla in 전라남도에서).
+        # Part of a Korean word romanised, its particle and the rest aside (Jeolla in 전라남도에서),
+        # or a short one whole (Roa for 로아).
         if len(c) >= 4 and any(fuzz.partial_ratio(c, w) >= 90 for w in hangul()):
+            continue
+        if lang == "ko" and c in hangul():
             continue
         out.append(k)
     return out
@@ -2136,6 +2139,29 @@ _TITLES = frozenset(
     "mr mrs ms dr sir president minister governor mayor senator general prince king queen chairman chancellor "
     "premier leader secretary ambassador spokesman spokeswoman judge pope sen rep gov gen prof rev".split()
 )
+
+
+def _swap_candidate(
+    name: SourceName, lang: str, tokens: list[Token], k: int, text: str, given: frozenset[int], sole: bool
+) -> bool:
+    """Whether the English word at ``k`` may stand in a swap for ``name``: a word of its kind, or,
+    the one name nothing explains beside the one Hangul transcription missing, a word of the other
+    kind standing alone: a transcription names a person or a place alike (스털링 is Stirling and
+    Sterling; 팔루 a city Kiwi takes for a person), where Russian grammar and NER tell them apart.
+    Not for a country (Indonesia), which names no person."""
+    from mtcheck import gazetteer
+
+    if _same_kind(name.kind, tokens, k, text, given, sole):
+        return True
+    if lang != "ko" or not sole or name.native or name.kind not in _OTHER_KIND:
+        return False
+    if name.kind == PLACE and any(gazetteer.is_country(e) for e in gazetteer.english_names(name.key)):
+        return False
+    lo, hi = _capital_run(tokens, k, text)
+    return lo == hi and _same_kind(_OTHER_KIND[name.kind], tokens, k, text, given, sole)
+
+
+_OTHER_KIND = {PERSON: PLACE, PLACE: PERSON}
 
 
 def _same_kind(

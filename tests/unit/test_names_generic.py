@@ -1781,3 +1781,50 @@ def test_a_word_after_a_rendered_name_of_two_words_is_no_surname_in_its_place() 
 def test_a_rare_name_misspelt_in_a_mention_english_adds(tgt: str, expected: list[object]) -> None:
     src = "Обвиняемые имеют имена Баба Канджар, Бхута Канджар, Рампро Канджар и Вишну Канджар."
     assert issues("ru", src, tgt) == expected
+
+
+# NTREX-128 ko→en: 팔루 is a city Kiwi takes for a person; English renders it as Palu in the first
+# paragraph, which makes it a place in the second.
+KO_PALU = (
+    "금요일의 지진 이후 팔루에 두 번째 밤이 찾아왔습니다.\n\n겐돈 씨는 로아 로아 호텔 붕괴 소식이 있은 뒤 "
+    "패러글라이딩 계에서 어떻게 이야기가 회자되었는지를 말했습니다. 그는 필사적으로 WhatsApp 메시지를 해변 "
+    "축제에 참가했던 팔루 참가자들에게 보냈습니다."
+)
+EN_PALU = (
+    "The second night fell on Palu after Friday's earthquake.\n\nMr. Gendon recounted how, in the hours after "
+    "the news of the Roa Roa Hotel collapse circulated among the paragliding community, he had desperately sent "
+    "WhatsApp messages to the {} competitors, who were taking part in the beach festival."
+)
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "expected"),
+    [
+        # "Roa" is 로아 romanised whole, so Banjarmasin is the one English name nothing explains.
+        (KO_PALU, EN_PALU.format("Banjarmasin"), [("MT207", "Banjarmasin", "Palu")]),
+        (KO_PALU, EN_PALU.format("Palu"), []),
+        # 스털링 is Stirling to the gazetteer and the footballer Sterling here: the one name nothing
+        # explains stands in its place whichever kind it is.
+        (
+            "사네는 스털링이 멀리 있는 골포스트를 향해 움직이기 전 몇 번 터치를 했습니다.",
+            "Sane took a few touches before leading Jacobs toward the far post.",
+            [("MT207", "Jacobs", "Stirling")],
+        ),
+        (
+            "사네는 스털링이 멀리 있는 골포스트를 향해 움직이기 전 몇 번 터치를 했습니다.",
+            "Sane took a few touches before leading Sterling toward the far post.",
+            [],
+        ),
+        # A country names no person: a town English adds (Boutong) is no swap for 인도네시아, which
+        # the translation leaves to "the country".
+        (
+            "한편 당국은 인도네시아 재난청이 동갈라, 시기, 부통 마을로의 접근이 제한되어 있다고 밝히면서 사망자가 "
+            "수천 명에 이를 수 있다고 우려하고 있다.",
+            "Meanwhile, authorities fear that the death toll could reach the thousands with the country's disaster "
+            "mitigation agency saying that access to the the towns of Donggala, Sigi and Boutong is limited.",
+            [],
+        ),
+    ],
+)
+def test_a_swap_of_a_transcription_that_names_a_person_or_a_place(src: str, tgt: str, expected: list[object]) -> None:
+    assert issues("ko", src, tgt) == expected
