@@ -71,8 +71,9 @@ _CLEARLY_BETTER = 0.5
 # a translator who slips once may copy the slip, but a slip seldom reads better than the name.
 _FAR_BETTER = 1.5
 # Model scores of two English names within this of each other render the source equally well
-# (Reed 2.5 / Reid 1.9 for Рид, Alan 2.3 / Allan 1.7 for Алан).
-_EQUALLY_WELL = 1.0
+# (Reed 2.5 / Reid 1.9 for Рид, Alan 2.3 / Allan 1.7 for Алан; for Hangul Reed/Reid 0.67,
+# Nicholas/Nicolas 0.64, John/Jon 0.6); Jones/Jonas for 존스 are 0.91 apart, a vowel slipped.
+_EQUALLY_WELL = 0.8
 # Beads between two mentions of a name beyond which they may be two people (an article of news
 # names its people again within a few dozen sentences).
 _PASSAGE = 40

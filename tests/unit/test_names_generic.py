@@ -1068,6 +1068,13 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
             "Coach Alan told reporters.\n\nCoach Allan praised the team.",
             [],
         ),
+        # Unless the source reads one of them clearly better: 존스 is Jones, not Jonas (0.9 apart).
+        (
+            "ko",
+            "존스 감독이 기자들에게 말했다.\n\n존스 감독은 팀을 칭찬했다.\n\n존스 감독은 웃었다.",
+            "Coach Jones told reporters.\n\nCoach Jonas praised the team.\n\nCoach Jones smiled.",
+            [("MT601", "Jonas", "Jones")],
+        ),
         # Kiwi leaves the particle on a name it does not know (챔버스와): the name is still the one
         # written without it in the other sentences (NTREX-128).
         (
