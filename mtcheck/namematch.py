@@ -807,7 +807,7 @@ def _garbled(name: SourceName, spelling: str, lang: str, syllabic: bool) -> bool
     if syllabic:
         # Korean name syllables are often English words too (Kim, Jang, Un, Moon), so usage says
         # nothing; only a well-known word the Hangul also reads as (China for 차이나) is no garble.
-        return not (english_frequency(spelling) >= _WELL_KNOWN and _sounds_like(name, lang, spelling))
+        return not (english_frequency(spelling) >= _WELL_KNOWN and sounds_like(name, lang, spelling))
     parts = re.split(r"[\s-]+", name.text)
     if len(parts) > 1 and lang == "ru" and any(spelling in ru.renderings(p) for p in parts):
         return False  # one word of the name in full ("Assunpink" for Ассунпинк-Крик): not a garble
@@ -916,7 +916,8 @@ def _alone(name: SourceName, tokens: list[Token], i: int, j: int, compacts: dict
     return hi == j - 1 and (lo == i or tokens[lo].text.lower().rstrip(".") in _TITLES)
 
 
-def _sounds_like(name: SourceName, lang: str, spelling: str) -> bool:
+def sounds_like(name: SourceName, lang: str, spelling: str) -> bool:
+    """Whether the transliteration model finds ``spelling`` likely as a rendering of the name."""
     from mtcheck.translit.judge import pair_model
     from mtcheck.translit.units import source_units
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from mtcheck import gazetteer
 from mtcheck.checks.name_consistency import Occurrence, inconsistent
-from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
+from mtcheck.checks.registry import AlignedText, CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.names_base import (
     CASE_FORM,
     HALF_TRANSLATED,
@@ -21,6 +21,7 @@ from mtcheck.lang.names_base import (
     PERSON,
     PLACE,
     SourceName,
+    compact,
     with_glosses,
 )
 from mtcheck.namematch import (
@@ -35,6 +36,7 @@ from mtcheck.namematch import (
     match,
     names_a_place,
     renders,
+    sounds_like,
 )
 from mtcheck.types import Finding, Severity, Span
 
@@ -242,6 +244,8 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 replace(m, kind=PLACE, reliable=True, suggestion=places[m.key]) if m.key in places else m for m in names
             ]
             matched[n] = match(extracted[n], pairs[n].source, lang, pairs[n].target)
+    if lang == "ko":
+        _read_as_elsewhere(pairs, extracted, matched)
     for n, pair in enumerate(pairs):
         src_span, tgt_span, src, tgt = pair.source_span, pair.target_span, pair.source, pair.target
         found, issues = matched[n]
@@ -291,6 +295,43 @@ def _foreign_place(english: str, src: str) -> bool:
     """Whether ``english``, or a word of it (Niue of "Niue City"), is a country or a city that the
     source names by none of its source-language names."""
     return any(foreign_place(w, src) for w in dict.fromkeys([english, *english.split()]))
+
+
+def _read_as_elsewhere(
+    pairs: list[AlignedText], extracted: list[list[SourceName]], matched: list[tuple[list[Rendering], list[NameIssue]]]
+) -> None:
+    """A Hangul word the extractor reads as a Korean one (퓨릭), which the document renders
+    somewhere as a name that is no romanisation of it (Furyk), is that name wherever else it
+    stands: such sentences are matched again with that spelling accepted and the word judged as
+    a foreign name, so that a slip of the spelling ("Fulyk") is one. In place, in ``extracted``
+    and ``matched``."""
+    from mtcheck.translit.korean import readings
+
+    spelt: dict[str, str] = {}
+    for found, _ in matched:
+        for r in found:
+            native = r.source.native and r.source.kind in (PERSON, PLACE)
+            c = compact(r.text)
+            if native and " " not in r.text and c not in readings(r.source.key) and sounds_like(r.source, "ko", c):
+                spelt.setdefault(r.source.key, r.text)
+    for n, names in enumerate(extracted):
+        rendered = {r.source.key for r in matched[n][0]}
+        lacking = {m.key for m in names if m.native and m.key in spelt and m.key not in rendered}
+        if not lacking:
+            continue
+        extracted[n] = [
+            replace(
+                m,
+                kind=PLACE if gazetteer.is_place(spelt[m.key]) else PERSON,
+                accepted=m.accepted | {compact(spelt[m.key])},
+                native=False,
+                suggestion=spelt[m.key],
+            )
+            if m.key in lacking
+            else m
+            for m in names
+        ]
+        matched[n] = match(extracted[n], pairs[n].source, "ko", pairs[n].target)
 
 
 def _places_by_rendering(matched: list[tuple[list[Rendering], list[NameIssue]]]) -> dict[str, str]:

@@ -1835,3 +1835,18 @@ EN_PALU = (
 )
 def test_a_swap_of_a_transcription_that_names_a_person_or_a_place(src: str, tgt: str, expected: list[object]) -> None:
     assert issues("ko", src, tgt) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Fulyk", [("MT201", "Fulyk", "Furyk")]), ("Furyk", [])])
+def test_a_word_read_as_korean_is_the_name_the_document_renders_it_as(name: str, expected: list[object]) -> None:
+    # Kiwi and the letter model read 퓨릭 as a Korean word with romanised readings only; the first
+    # paragraph glosses it and renders it as Furyk, so in the second "Fulyk" is a slip of it.
+    src = (
+        "미켈슨은 이 대회에서 12번째로 경기를 치렀으며, 주장 짐 퓨릭(Jim Furyk)에 의해 토요일 경기에서 벤치 "
+        '신세를 졌습니다.\n\n퓨릭은 "그는 오늘 자신이 맡은 역할을 충분히 이해했습니다."라고 말했습니다.'
+    )
+    tgt = (
+        "Mickelson, playing in the event for a record 12th time, was benched by captain Jim Furyk for Saturday's "
+        f'matches.\n\n"He fully understood the role that he had today," {name} said.'
+    )
+    assert issues("ko", src, tgt) == expected
