@@ -2149,14 +2149,16 @@ def _swap_candidate(
     the one name nothing explains beside the one Hangul transcription missing, a word of the other
     kind standing alone: a transcription names a person or a place alike (스털링 is Stirling and
     Sterling; 팔루 a city Kiwi takes for a person), where Russian grammar and NER tell them apart.
-    Not for a country (Indonesia), which names no person."""
+    Not for a country or a place English writes all the time (Indonesia, Europe), which names no
+    person."""
     from mtcheck import gazetteer
 
     if _same_kind(name.kind, tokens, k, text, given, sole):
         return True
     if lang != "ko" or not sole or name.native or name.kind not in _OTHER_KIND:
         return False
-    if name.kind == PLACE and any(gazetteer.is_country(e) for e in gazetteer.english_names(name.key)):
+    names = gazetteer.english_names(name.key)
+    if name.kind == PLACE and any(gazetteer.is_country(e) or english_frequency(e) >= _EVERYDAY for e in names):
         return False
     lo, hi = _capital_run(tokens, k, text)
     return lo == hi and _same_kind(_OTHER_KIND[name.kind], tokens, k, text, given, sole)

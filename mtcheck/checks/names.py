@@ -316,7 +316,12 @@ def _read_as_elsewhere(
                 spelt.setdefault(r.source.key, r.text)
     for n, names in enumerate(extracted):
         rendered = {r.source.key for r in matched[n][0]}
-        lacking = {m.key for m in names if m.native and m.key in spelt and m.key not in rendered}
+        # Not a place the gazetteer names (유럽: Europe, European, EU): its English names are known.
+        lacking = {
+            m.key
+            for m in names
+            if m.native and m.key in spelt and m.key not in rendered and not gazetteer.english_names(m.key)
+        }
         if not lacking:
             continue
         extracted[n] = [
