@@ -16,7 +16,7 @@
    (MT2xx, MT601) overlaps its English span; an entity swap is also caught by MT205 (missing name)
    at its source span. Info-only: only an info finding of MT2xx, MT601 or MT403 overlaps it.
 3. Checks the clean FLORES-200 devtest ru→en (one document, sentences in order, one a paragraph),
-   NTREX-128 ru→en and ko→en (a document per document id): name findings (MT201-MT206, MT601) at
+   NTREX-128 ru→en and ko→en (a document per document id): name findings (MT201-MT207, MT601) at
    warning or above per 100 sentences.
 
 Reads ../shared/eval-data (or $MTCHECK_EVAL_DATA) and exits 0 with a message when it is absent.
@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("MTCHECK_EVAL_DATA", ROOT.parent / "shared" / "eval-data"))
 DEFAULT_SEED = 11
-NAME_RULES = ("MT201", "MT202", "MT203", "MT204", "MT205", "MT206", "MT601")
+NAME_RULES = ("MT201", "MT202", "MT203", "MT204", "MT205", "MT206", "MT207", "MT601")
 RESULTS_HEADING = "## Garbled renderings in unseen text (benchmarks/garbles.py)"
 
 
@@ -256,7 +256,7 @@ def table(lang: str, kinds: tuple[str, ...], tally: Tally, per_kind: int) -> lis
 
 def clean_table(results: list[Clean]) -> list[str]:
     out = [
-        "Clean human translations, checked as whole documents: name findings (MT201-MT206, MT601) per 100 sentences",
+        "Clean human translations, checked as whole documents: name findings (MT201-MT207, MT601) per 100 sentences",
         f"  {'corpus':<34}{'lines':>6}{'warning+':>10}   by rule   | info",
     ]
     for c in results:
