@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from mtcheck.anchors import skeleton
 from mtcheck.lang import ru
+from mtcheck.lang.ko import clipped_countries
 from mtcheck.lang.name_tables import ACRONYMS, ESTABLISHED_ABBREVIATIONS
 from mtcheck.lang.name_travel import FUNCTION_WORD as _FUNCTION_WORD
 from mtcheck.lang.name_travel import RARE as _RARE
@@ -1838,9 +1839,10 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence))
         claimed |= set(named)
     # 8. English place names that no source word stands for.
+    named_src = _with_clipped_countries(src, lang)
     for k in sorted(free):
         tok = tokens[k]
-        if tok.capital and not tok.initial and (issue := _unexpected(tok, src)):
+        if tok.capital and not tok.initial and (issue := _unexpected(tok, named_src)):
             issues.append(issue)
     return sorted(found.values(), key=lambda r: r.target), issues
 
@@ -2076,6 +2078,7 @@ def _unexplained(
     candidates = [k for k in sorted(free) if named(tokens[k])]
     if not candidates:
         return []
+    named_src = _with_clipped_countries(src, lang)
     cyrillic, cyrillic_taken = spare_and_taken(r"[А-ЯЁа-яё]{3,}") if lang == "ru" else ([], [])
     latin = spare_and_taken(r"[A-Za-z]{3,}")[0]
     words = [compact(w) for w in [ru.transliterate(w) for w in cyrillic] + latin]
@@ -2094,7 +2097,7 @@ def _unexplained(
         # A place of several words whose name in the source language the source has (Des Moines,
         # 디모인) is explained, however the extractor cut the source word.
         lo, hi = _capital_run(tokens, k, tgt) if tgt else (k, k)
-        if hi > lo and _source_has(tgt[tokens[lo].start : tokens[hi].end], src):
+        if hi > lo and _source_has(tgt[tokens[lo].start : tokens[hi].end], named_src):
             continue
         # A place the source names by a word made from it, which no extractor takes for a name
         # (болгарской Софии: "Sofia in Bulgaria").
@@ -2102,9 +2105,9 @@ def _unexplained(
             continue
         # A place the source names by its gazetteer name, inside a word of its own (터키인: Turkish
         # people, beside "Turkey").
-        if lang == "ko" and _source_has(tok.text, src):
+        if lang == "ko" and _source_has(tok.text, named_src):
             continue
-        if _capital_of_source_country(tok.text, src):
+        if _capital_of_source_country(tok.text, named_src):
             continue
         # A place English writes often that the gazetteer names otherwise in the source language,
         # by no name the source has, is explained only by a close spelling, not by a source name
@@ -2258,6 +2261,12 @@ def _source_lacks(english: str, src: str) -> bool:
     """Whether ``english`` is a place the gazetteer knows by source names none of which the source
     has (the stem of any of them, in whatever case form)."""
     return _source_has(english, src) is False
+
+
+def _with_clipped_countries(src: str, lang: str) -> str:
+    """The source, with the full names of the countries Korean names by a syllable inside a word
+    (대북 제재: 북한, North Korea) added: they explain English names as the full names would."""
+    return src if lang != "ko" else " ".join((src, *sorted(clipped_countries(src))))
 
 
 def _source_has(english: str, src: str) -> bool | None:

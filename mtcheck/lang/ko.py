@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -61,3 +62,58 @@ def romanize(word: str) -> str:
     from mtcheck.translit.korean import rr
 
     return rr(word)
+
+
+# Korean news clips a country to one syllable inside a word: 대북 제재 (sanctions on North Korea),
+# 한미 동맹, 미중 무역, 방북, 탈북. What no gazetteer holds: the syllables and the words they make.
+_CLIPPED_COUNTRIES = {
+    "북": ("북한", "조선"),
+    "남": ("한국",),
+    "한": ("한국",),
+    "미": ("미국",),
+    "중": ("중국",),
+    "일": ("일본",),
+    "러": ("러시아",),
+}
+# Syllables that make such a word with one country: toward, visiting, pro-, anti-, fleeing, stationed in.
+_CLIPPED_PREFIXES = frozenset("대방친반탈월주재")
+# Words of that shape that mean something else: 대중 the public, 대미 the finale, 재미 fun, 주중 and
+# 주일 weekdays and a week, 반일 half a day, 대일 a large day, 남한 (the gazetteer's own name).
+_NOT_CLIPPED = frozenset({"대중", "대미", "재미", "주중", "주일", "반일", "대일", "남한", "대한", "중일", "일중"})
+_CLIPPED_TAILS = (
+    "에서",
+    "으로",
+    "과",
+    "와",
+    "의",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "에",
+    "도",
+    "로",
+    "간",
+    "측",
+    "핵",
+    "군",
+)
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+
+
+def clipped_countries(text: str) -> frozenset[str]:
+    """The Korean names of the countries a text names by a clipped syllable inside a word (대북:
+    북한 and 조선, the second a name of Korea too; 한미: 한국, 미국): two or three country syllables
+    (남북, 한미일), or one after a prefix (대북, 방미, 탈북), with a particle or 측/핵/군 after it."""
+    out: set[str] = set()
+    for word in _HANGUL_WORD.findall(text):
+        core = next((word[: -len(t)] for t in _CLIPPED_TAILS if word.endswith(t) and len(word) > len(t) + 1), word)
+        if core in _NOT_CLIPPED or not 2 <= len(core) <= 3:
+            continue
+        if all(c in _CLIPPED_COUNTRIES for c in core) and len(set(core)) == len(core):
+            out.update(*(_CLIPPED_COUNTRIES[c] for c in core))
+        elif len(core) == 2 and core[0] in _CLIPPED_PREFIXES and core[1] in _CLIPPED_COUNTRIES:
+            out.update(_CLIPPED_COUNTRIES[core[1]])
+    return frozenset(out)

@@ -1850,3 +1850,35 @@ def test_a_word_read_as_korean_is_the_name_the_document_renders_it_as(name: str,
         f'matches.\n\n"He fully understood the role that he had today," {name} said.'
     )
     assert issues("ko", src, tgt) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("안보리는 2006년부터 만장일치로 대북 제재를 강화했습니다.", {"북한", "조선"}),
+        ("한미 동맹은 굳건하다.", {"한국", "미국"}),
+        ("미중 무역 전쟁이 격화됐다.", {"미국", "중국"}),
+        # Words of that shape that mean something else: the public, fun.
+        ("대중 문화가 바뀌었다.", set()),
+        ("재미있는 영화였다.", set()),
+    ],
+)
+def test_countries_korean_clips_to_a_syllable(text: str, countries: set[str]) -> None:
+    from mtcheck.lang.ko import clipped_countries
+
+    assert clipped_countries(text) == countries
+
+
+@pytest.mark.parametrize(("city", "expected"), [("Tehran", [("MT207", "Tehran", "Pyongyang")]), ("Pyongyang", [])])
+def test_a_country_clipped_in_a_korean_word_explains_its_english_name(city: str, expected: list[object]) -> None:
+    # 대북 제재 is "sanctions on North Korea": with North Korea explained, Tehran is the one English
+    # name nothing explains where 평양 has no rendering (NTREX-128 ko→en, Pyongyang swapped).
+    src = (
+        "안보리는 평양의 핵과 탄도미사일 프로그램에 대한 자금 지원을 중단하기 위해 2006년부터 만장일치로 대북 "
+        "제재를 강화했습니다."
+    )
+    tgt = (
+        "The Security Council has unanimously boosted sanctions on North Korea since 2006 in a bid to choke off "
+        f"funding for {city}'s nuclear and ballistic missile programs."
+    )
+    assert issues("ko", src, tgt) == expected
