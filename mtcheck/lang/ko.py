@@ -80,26 +80,8 @@ _CLIPPED_PREFIXES = frozenset("대방친반탈월주재")
 # Words of that shape that mean something else: 대중 the public, 대미 the finale, 재미 fun, 주중 and
 # 주일 weekdays and a week, 반일 half a day, 대일 a large day, 남한 (the gazetteer's own name).
 _NOT_CLIPPED = frozenset({"대중", "대미", "재미", "주중", "주일", "반일", "대일", "남한", "대한", "중일", "일중"})
-_CLIPPED_TAILS = (
-    "에서",
-    "으로",
-    "과",
-    "와",
-    "의",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "에",
-    "도",
-    "로",
-    "간",
-    "측",
-    "핵",
-    "군",
-)
+# Particles, and nouns Korean joins to such a word (북측 the North's side, 북핵, 미군), after it.
+_CLIPPED_TAILS = tuple("에서 으로 과 와 의 은 는 이 가 을 를 에 도 로 간 측 핵 군".split())
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 
 
