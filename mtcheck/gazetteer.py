@@ -313,7 +313,7 @@ def is_place(english: str) -> bool:
         return False
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(english, "en") < _EVERYDAY or fold(english) in _countries()
+    return zipf_frequency(english, "en") < _EVERYDAY or is_country(english)
 
 
 def major_places() -> frozenset[str]:
@@ -337,6 +337,7 @@ def _countries() -> frozenset[str]:
 
 
 def is_country(english: str) -> bool:
+    """Whether an English name is a country's (ISO's names, news names, Russia, Korea, Britain...)."""
     return fold(english) in _countries()
 
 
