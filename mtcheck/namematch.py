@@ -1708,7 +1708,10 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     issues += _latin_slips(tokens, free, src, tgt)
     # 7. Source names with no rendering; a name met again in the same passage counts once.
     rendered_keys = {names[n].key for n in found}
-    others = _unexplained(tokens, free, src, lang, list(found.values()), tgt)
+    # The source with the countries Korean clips to a syllable (대북) named in full, for the names
+    # it explains (here and in 8).
+    named_src = _with_clipped_countries(src, lang)
+    others = _unexplained(tokens, free, src, named_src, lang, list(found.values()), tgt)
     # English tokens that render a source person's given name: one word ("Camp David" of
     # Кэмп-Дэвидских is no given name beside "Accords").
     given = frozenset(
@@ -1839,7 +1842,6 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence))
         claimed |= set(named)
     # 8. English place names that no source word stands for.
-    named_src = _with_clipped_countries(src, lang)
     for k in sorted(free):
         tok = tokens[k]
         if tok.capital and not tok.initial and (issue := _unexpected(tok, named_src)):
@@ -2028,13 +2030,20 @@ _WORD_ONLY = re.compile(r"\w+")
 
 
 def _unexplained(
-    tokens: list[Token], free: set[int], src: str, lang: str, found: Sequence[Rendering] = (), tgt: str = ""
+    tokens: list[Token],
+    free: set[int],
+    src: str,
+    named_src: str,
+    lang: str,
+    found: Sequence[Rendering] = (),
+    tgt: str = "",
 ) -> list[int]:
     """English name-like words that render no source name: capitalised inside a sentence, not
     everyday words, and not a transliteration of any source word. A source word rendered already
     explains only a spelling close to it, a second mention (Литгоу, rendered as Lithgow, is not
     "Clinton", which shares letters with it), or the rendering's own word again (China twice for
-    one 중국)."""
+    one 중국). ``named_src``: the source with the countries it clips to a syllable named in full
+    (_with_clipped_countries), for the gazetteer's tests."""
     from rapidfuzz import fuzz
 
     from mtcheck.lang import ru
@@ -2078,7 +2087,6 @@ def _unexplained(
     candidates = [k for k in sorted(free) if named(tokens[k])]
     if not candidates:
         return []
-    named_src = _with_clipped_countries(src, lang)
     cyrillic, cyrillic_taken = spare_and_taken(r"[А-ЯЁа-яё]{3,}") if lang == "ru" else ([], [])
     latin = spare_and_taken(r"[A-Za-z]{3,}")[0]
     words = [compact(w) for w in [ru.transliterate(w) for w in cyrillic] + latin]
