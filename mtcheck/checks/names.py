@@ -310,18 +310,14 @@ def _read_as_elsewhere(
     spelt: dict[str, str] = {}
     for found, _ in matched:
         for r in found:
-            native = r.source.native and r.source.kind in (PERSON, PLACE)
+            # Not a place the gazetteer names (유럽: Europe, European, EU): its English names are known.
+            native = r.source.native and r.source.kind in (PERSON, PLACE) and not gazetteer.english_names(r.source.key)
             c = compact(r.text)
             if native and " " not in r.text and c not in readings(r.source.key) and sounds_like(r.source, "ko", c):
                 spelt.setdefault(r.source.key, r.text)
     for n, names in enumerate(extracted):
         rendered = {r.source.key for r in matched[n][0]}
-        # Not a place the gazetteer names (유럽: Europe, European, EU): its English names are known.
-        lacking = {
-            m.key
-            for m in names
-            if m.native and m.key in spelt and m.key not in rendered and not gazetteer.english_names(m.key)
-        }
+        lacking = {m.key for m in names if m.native and m.key in spelt and m.key not in rendered}
         if not lacking:
             continue
         extracted[n] = [
