@@ -5,8 +5,9 @@ as the translation, paragraphs of three to six lines), with a fixed seed:
 
 * ``omission``: one English line of a paragraph of three or more lines is dropped, so its
   source line has no translation (gold: the source line's span);
-* ``addition``: one English line from another document is inserted into a paragraph of
-  three or more lines (gold: the inserted line's span in the translation);
+* ``addition``: one English sentence from another document (a line that ends a sentence: a
+  headline would run into the next sentence) is inserted into a paragraph of three or more
+  lines (gold: the inserted line's span in the translation);
 * ``unit``: the unit or period of one English figure is swapped for another unit of the same
   kind without converting the figure ("six weeks" → "six months", "12 miles" → "12 km",
   "£5 a day" → "£5 a week"), only where the source line holds the same figure (gold: the
@@ -231,6 +232,11 @@ def additions(docs: list, lang: str, rng: random.Random, n: int) -> Iterator[Cas
         doc_id, pars = _pick_paragraph_doc(docs, rng)
         other = rng.choice([d for d in docs if d[0] != doc_id])[1]
         extra = rng.choice(other)[1]
+        if not _ends_sentence(extra):
+            # A headline (no full stop) would run into the next sentence as one: what it adds is
+            # no sentence. Another line of the same document instead, drawn apart so that the
+            # cases after this one stay as they were.
+            extra = random.Random(f"{doc_id}-{k}").choice([e for _, e in other if _ends_sentence(e)])
         src, tgt = _sides(pars)
         p = rng.choice([i for i, par in enumerate(pars) if len(par) >= 3])
         at = rng.randint(0, len(pars[p]))

@@ -223,3 +223,75 @@ def test_a_short_sentence_needs_a_surer_alignment_to_be_an_alarm() -> None:
     assert severity(1, 0.4) is Severity.INFO and severity(1, 0.6) is Severity.ERROR
     # A long sentence that stands alone on 40% of them is reported.
     assert severity(2, 0.4) is Severity.ERROR and severity(2, 0.3) is Severity.INFO
+
+
+# NTREX-128 (CC BY-SA 4.0), the Still Game article; the English leaves the fourth sentence out.
+RU_STILL_GAME = (
+    "Звезда Still Game Форд Киран собирается приступить к работе в гостиничной индустрии: стало известно, что он "
+    "был назначен директором лицензированной ресторанной компании. 56-летний актер исполняет роль Джека Джарвиса в "
+    "популярном шоу BBC, сценарий к которому он же и пишет, и снимается вместе с давним комедийным партнером Грегом "
+    "Хемфиллом. Дуэт объявил, что предстоящая девятая серия станет последней в шоу, и похоже, что Кирнан планирует "
+    "жизнь после Крейгланга. По официальной информации, он является директором Adriftmorn Limited. Актер отказался "
+    "комментировать эту информацию, хотя источник Scottish Sun намекнул, что Кирнан планирует принять участие в "
+    "«процветающем ресторанном бизнесе» в Глазго."
+)
+EN_STILL_GAME = (
+    "Still Game star Ford Kieran looks set to move into the hospitality industry after it was discovered he's been "
+    "named as the director of a licensed restaurants company. The 56-year-old plays Jack Jarvis on the popular BBC "
+    "show, which he writes and co-stars with long-time comedy partner Greg Hemphill. The duo have announced that "
+    "the upcoming ninth series will be the final one in the show's run, and it appears Kiernan is planning for life "
+    "after Craiglang. The actor declined to comment on the story, though a Scottish Sun source hinted that Kiernan "
+    'was looking to get involved in Glasgow\'s "thriving restaurant trade."'
+)
+# NTREX-128, the Deptford cyclist; the English has no sentence for the one on Childers Street.
+KO_DEPTFORD = (
+    "런던에서 한 사이클리스트가 자동차와의 충돌로 사망했다. 사고는 영국 서머 타임 10시 15분 즈음 베스트우드(Bestwood) "
+    "가와 에블린(Evelyn) 가의 교차로 주변의 뎃퍼드(Deptford)의 남동쪽에 위치한 복잡한 도로에서 발생했습니다. 해당 "
+    "차량의 운전자가 멈췄습니다. 그리고 긴급 의료원이 현장에 있었습니다. 그러나, 그 남자는 현장에서 사망했습니다. 그 "
+    "사고는 토요일 사고가 있었던 곳에서 일 마일쯤 떨어진 칠더스(Childers) 가에서 또 다른 자전거 운전자가 뺑소니 사고로 "
+    "사망한 이후 몇 달 뒤에 일어났습니다. 런던 경찰청은 경찰관들이 해당 남성의 신원을 파악하고 그의 친척들에게 사실을 "
+    "알리기 위해 작업에 착수하고 있다고 말했습니다. 도로는 폐쇄되었고 버스 우회 경로가 준비되었으며 운전자들에게는 "
+    "해당 지역을 피할 것이 권고되었습니다."
+)
+EN_DEPTFORD = (
+    "A cyclist has died in a collision involving a car in London. The crash happened near the junction of Bestwood "
+    "Street and Evelyn Street, a busy road in Deptford, in the south-east of the city, at about 10:15 BST. The "
+    "driver of the car stopped and paramedics attended, but the man died at the scene. The Metropolitan Police said "
+    "officers were working to identify the man and inform his next-of-kin. Road closures and bus diversions are in "
+    "place and motorists have been advised to avoid the area."
+)
+
+
+def test_a_name_left_in_latin_letters_is_strong_evidence() -> None:
+    # A name the source writes in Latin letters is in the translation nine times in ten: the
+    # sentence that holds the only one the English lacks is dropped, not merged with the one
+    # before (whose translation runs long enough to hide it).
+    latin = anchor_keys("По официальной информации, он является директором Adriftmorn Limited.", "ru")
+    assert latin & anchor_keys("He is the director of Adriftmorn Limited.", "en")
+    assert not any(k.startswith("N:") for k in latin)
+    dropped = "По официальной информации, он является директором Adriftmorn Limited."
+    assert _flagged(RU_STILL_GAME, "ru", EN_STILL_GAME) == [("MT101", dropped)]
+    whole = EN_STILL_GAME.replace(
+        " The actor", " According to official record listings, he is the director of Adriftmorn Limited. The actor"
+    )
+    assert _flagged(RU_STILL_GAME, "ru", whole) == []
+    # Korean: the street glossed in brackets.
+    dropped = KO_DEPTFORD[KO_DEPTFORD.index("그 사고는") : KO_DEPTFORD.index("런던 경찰청")].strip()
+    assert _flagged(KO_DEPTFORD, "ko", EN_DEPTFORD) == [("MT101", dropped)]
+    whole = EN_DEPTFORD.replace(
+        " The Metropolitan",
+        " The crash comes months after another cyclist was killed in a hit-and-run on Childers Street, about a mile "
+        "from Saturday's crash. The Metropolitan",
+    )
+    assert _flagged(KO_DEPTFORD, "ko", whole) == []
+
+
+def test_places_meet_by_their_english_names_and_questions_by_their_marks() -> None:
+    # No consonant skeleton joins Китая or 중국 and China; the gazetteer does.
+    china = {"G:china"}
+    assert china <= anchor_keys("Трамп обвинил Китая во вмешательстве.", "ru")
+    assert china <= anchor_keys("트럼프는 중국이 선거에 개입하려 했다고 비난했다.", "ko")
+    assert china <= anchor_keys("Trump accused China of meddling.", "en")
+    assert "I" in anchor_keys("Что произойдет после того, как ФБР обнародует свой отчет?", "ru")
+    assert "I" in anchor_keys("What happens after the FBI produces its report?", "en")
+    assert "I" not in anchor_keys("ФБР обнародует свой отчет.", "ru")
