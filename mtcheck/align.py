@@ -7,9 +7,10 @@ cost, in nats, combines
   English need no tables; glosses in brackets in the other script do not count as length),
 - bead-type priors (Gale & Church 1993, with joins and splits rarer than theirs), which the
   second pass re-estimates on the document's own first alignment,
-- the evidence of anchors (numbers, dates, names through their consonant skeleton, acronyms,
-  quotes and international words): log-likelihood ratios for the keys both sides share and
-  for those of one side that the other side of the bead lacks,
+- the evidence of anchors (numbers, dates, names through their consonant skeleton, names left
+  in Latin letters, places by their English name, acronyms, quotes, question marks and
+  international words): log-likelihood ratios for the keys both sides share and for those of
+  one side that the other side of the bead lacks,
 - optionally a similarity between a translation of the source and the target, the way
   Bleualign uses machine translation (see :class:`PairScorer`).
 

@@ -1,8 +1,10 @@
 """Anchors: tokens that survive translation, used to tie sentences together in alignment.
 
 Numbers are normalised ("1 000" → 1000, "3,5" → 3.5); names are reduced to a phonetic
-skeleton of their Latin form so that "Путин", "푸틴" and "Putin" meet, and quotes count as
-one anchor.
+skeleton of their Latin form so that "Путин", "푸틴" and "Putin" meet; places also meet by the
+English names the gazetteer gives them ("Китая", "중국", "China"); names a Russian or Korean
+text leaves in Latin letters are keys of their own, as the translation nearly always keeps
+them; quotes and question marks count as one anchor each.
 """
 
 from __future__ import annotations
