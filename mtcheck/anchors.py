@@ -2,7 +2,7 @@
 
 Numbers are normalised ("1 000" → 1000, "3,5" → 3.5); names are reduced to a phonetic
 skeleton of their Latin form so that "Путин", "푸틴" and "Putin" meet; places also meet by the
-English names the gazetteer gives them ("Китая", "중국", "China"); names a Russian or Korean
+English names the gazetteer gives them in Korean ("중국", "China"); names a Russian or Korean
 text leaves in Latin letters are keys of their own, as the translation nearly always keeps
 them; quotes and question marks count as one anchor each.
 """
@@ -117,21 +117,15 @@ _QUESTION = re.compile(r"[?？]")
 
 @functools.lru_cache(maxsize=65536)
 def _place_key(name: str) -> frozenset[str]:
-    """A place by the English names the gazetteer gives it: "Китай", "중국" and "China" meet,
-    which no consonant skeleton joins."""
+    """A Korean place by the English names the gazetteer gives it: "중국" and "China" meet, which
+    no consonant skeleton joins. Not Russian: its skeleton meets most English place names, and
+    its lemmas reach places that are adjectives and prepositions too ("Центральное", "По")."""
     return frozenset(f"G:{gazetteer.fold(e)}" for e in gazetteer.english_names(name))
 
 
 @functools.lru_cache(maxsize=65536)
 def _english_place_key(run: str) -> frozenset[str]:
     return frozenset({f"G:{gazetteer.fold(run)}"}) if gazetteer.is_place(run) else frozenset()
-
-
-@functools.lru_cache(maxsize=65536)
-def _russian_place_key(word: str) -> frozenset[str]:
-    from mtcheck.lang.lemma import lemmas
-
-    return _place_key(word).union(*(_place_key(lemma) for lemma in lemmas(word)))
 
 
 def _place_keys(names: list[str], key: Callable[[str], frozenset[str]]) -> set[str]:
@@ -225,7 +219,6 @@ def _anchor_keys(text: str, lang: str, ko_names: list[tuple[int, int]] | None) -
     elif lang == "ru":
         runs = _runs(text, ru.name_runs(text), _russian_opener)
         keys |= _name_keys([ru.transliterate(w) for w in _with_words(runs)])
-        keys |= _place_keys(runs + [w for run in runs for w in run.split()], _russian_place_key)
         keys |= _cognate_keys([ru.transliterate(w) for w in _LONG_CYRILLIC.findall(text)])
     elif lang == "ko":
         spans = ko.name_words(text) if ko_names is None else ko_names

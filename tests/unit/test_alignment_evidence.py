@@ -287,9 +287,10 @@ def test_a_name_left_in_latin_letters_is_strong_evidence() -> None:
 
 
 def test_places_meet_by_their_english_names_and_questions_by_their_marks() -> None:
-    # No consonant skeleton joins Китая or 중국 and China; the gazetteer does.
+    # No consonant skeleton joins 중국 and China; the gazetteer does. Russian has none: "Центральное"
+    # is a place to the gazetteer too.
     china = {"G:china"}
-    assert china <= anchor_keys("Трамп обвинил Китая во вмешательстве.", "ru")
+    assert not any(k.startswith("G:") for k in anchor_keys("Центральное агентство обвинило Китай.", "ru"))
     assert china <= anchor_keys("트럼프는 중국이 선거에 개입하려 했다고 비난했다.", "ko")
     assert china <= anchor_keys("Trump accused China of meddling.", "en")
     assert "I" in anchor_keys("Что произойдет после того, как ФБР обнародует свой отчет?", "ru")
