@@ -37,8 +37,9 @@ def _po(draw: st.DrawFn, values: list[str]) -> str:
         body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
         body = body.replace("\u2028", "\\n")  # a PO line cannot hold it
         cut = draw(st.integers(0, len(body)))
-        while cut and body[cut - 1] == "\\" and not body[:cut].endswith("\\\\"):
-            cut -= 1  # never between a backslash and its letter
+        head = body[:cut]
+        if (len(head) - len(head.rstrip("\\"))) % 2:
+            cut -= 1  # never between a backslash and its letter: an odd run of them ends in one
         return f'""\n"{body[:cut]}"\n"{body[cut:]}"' if draw(st.booleans()) else f'"{body}"'
 
     out = ['msgid ""\nmsgstr ""\n"Language: en\\n"\n']
