@@ -81,8 +81,9 @@ _VARIANCE_BOUNDS = (2.0, DEFAULT_VARIANCE)
 # Measured the same way for the keys added later: a Russian or Korean text's name in Latin
 # letters is in 92% of translations and 14% of neighbours (+1.9, -2.4); a place the gazetteer
 # names, by its English name, 69% of the English ones found in the source, 10% in a neighbour's
-# (-1.1); a question mark 4 of 5 (too few to measure: set below what brackets measure, 89% and 9%,
-# +2.3 and -2.1). A place's English name and its skeleton are one piece of evidence twice: G
+# (-1.1; measured with Russian places, which mtcheck.anchors now keys in Korean only); a
+# question mark 4 of 5 (too few to measure: set below what brackets measure, 89% and 9%, +2.3
+# and -2.1). A place's English name and its skeleton are one piece of evidence twice: G
 # counts less than measured. Brackets as a key made no difference on the generated set of
 # benchmarks/planted.py and are left out.
 # Keys: D figures and dates, A Latin acronyms, N names, L names in Latin letters in the source

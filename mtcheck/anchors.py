@@ -42,8 +42,10 @@ def _skeleton_keys(latin: list[str], tag: str, size: int) -> set[str]:
     return {f"{tag}:{sk[:size]}" for sk in map(skeleton, latin) if len(sk) >= size}
 
 
-def _name_keys(latin_names: list[str]) -> set[str]:
-    return _skeleton_keys(latin_names, "N", 3)
+def _name_keys(latin_names: list[str], tag: str = "N") -> set[str]:
+    """Names by their skeleton; ``tag`` "L" for names a Russian or Korean text writes in Latin
+    letters, which weigh more (see mtcheck.align)."""
+    return _skeleton_keys(latin_names, tag, 3)
 
 
 def _with_words(runs: list[str]) -> list[str]:
@@ -212,9 +214,8 @@ def _anchor_keys(text: str, lang: str, ko_names: list[tuple[int, int]] | None) -
         keys.add("I")
     if lang == "en":
         runs = _with_words(_runs(text, en.name_runs(text), _english_opener))
-        names = _name_keys(runs)
         # Each name may also be one a Russian or Korean text leaves in Latin letters (its "L" twin).
-        keys |= names | {"L" + k[1:] for k in names} | _place_keys(runs, _english_place_key)
+        keys |= _name_keys(runs) | _name_keys(runs, "L") | _place_keys(runs, _english_place_key)
         keys |= _cognate_keys(_LONG_LATIN.findall(text))
     elif lang == "ru":
         runs = _runs(text, ru.name_runs(text), _russian_opener)
@@ -229,6 +230,5 @@ def _anchor_keys(text: str, lang: str, ko_names: list[tuple[int, int]] | None) -
         # Names left in Latin letters in a Russian or Korean text ("(Carnegie Mellon)", "BBC",
         # "Adriftmorn Limited") are written as the English has them, nine times in ten (FLORES-200
         # dev ru→en), where a transliterated name's skeleton meets the English one's two in three.
-        latin = _name_keys(_with_words([text[s:e] for s, e in en.name_runs(text)]))
-        keys |= {"L" + k[1:] for k in latin}
+        keys |= _name_keys(_with_words([text[s:e] for s, e in en.name_runs(text)]), "L")
     return frozenset(keys)
