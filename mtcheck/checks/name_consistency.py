@@ -300,6 +300,10 @@ def _derived(a: str, b: str) -> str | None:
     short, long_ = sorted((a[k:], b[k:]), key=len)
     if len(short) == len(long_) > 1:
         return None  # a vowel changed inside an ending is a slip (Gendan for Gendon), no derivative
+    if short and len(long_) == len(short) + 1 and long_[1:] == short:
+        # One letter put into the word, not after it, is a slip (Kieran for Kiernan, whose
+        # shared "Kier" leaves "an" and "nan"); a derivative adds its ending (Russia/Russian).
+        return None
     if long_ in _ENGLISH_ENDINGS:
         return long_
     # The stem's own end that a derivative replaces holds a vowel (Germany's y, Catalonia's onia); a

@@ -1090,6 +1090,18 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
             "calls and contact information from his phone.",
             [("MT601", "Chambres", "Chambers")],
         ),
+        # A letter dropped inside a name is a slip though what follows the shared letters looks
+        # like an English ending (Kier-an, Kier-nan), as Russia/Russian's would (NTREX-128).
+        (
+            "ru",
+            "Создатели сериала Форд Кирнан и Грег Хемфилл сыграли его главных героев.\n\n"
+            "Дуэт объявил, что предстоящая девятая серия станет последней в шоу, и похоже, что Кирнан "
+            "планирует жизнь после Крейгланга.",
+            "The show's creators Ford Kiernan and Greg Hemphill played its main characters.\n\n"
+            "The duo have announced that the upcoming ninth series will be the final one in the show's run, "
+            "and it appears Kieran is planning for life after Craiglang.",
+            [("MT601", "Kieran", "Kiernan")],
+        ),
         # A demonym and its country are two words, not two spellings.
         (
             "ru",
@@ -1882,3 +1894,19 @@ def test_a_country_clipped_in_a_korean_word_explains_its_english_name(city: str,
         f"funding for {city}'s nuclear and ballistic missile programs."
     )
     assert issues("ko", src, tgt) == expected
+
+
+def test_a_vowel_slip_in_a_foreign_name_is_flagged_and_its_own_spelling_is_not() -> None:
+    # Сутопо is an Indonesian name: English keeps its own spelling, which a near miss of the
+    # transliteration may be; the judge, at the threshold calibrated on held-out names, reads
+    # the vowel the source does not have as a slip (NTREX-128).
+    src = (
+        "Землетрясение произошло в пятницу и вызвало цунами с волнами высотой до 6 метров, сообщил "
+        "Сутопо Пурво Нугрохо, официальный представитель Управления в ходе пресс-конференции."
+    )
+    tgt = (
+        "The earthquake struck Friday and triggered waves as high as 20 feet, agency spokesman {} Purwo "
+        "Nugroho told a news conference."
+    )
+    assert [i[:2] for i in issues("ru", src, tgt.format("Sutupo"))] == [("MT201", "Sutupo")]
+    assert issues("ru", src, tgt.format("Sutopo")) == []
