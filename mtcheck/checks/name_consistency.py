@@ -8,7 +8,9 @@ document writes more often stands, and on a tie the one that reads better as a r
 source (the transliteration model's score) and as English (usage: Trump over Tramp, Fred over Fed);
 a spelling written less often stands only where it reads far better (a slip copied: Ros, Ros, Ross).
 Every occurrence of the other spelling is flagged, with the standing one as the suggestion, not
-merely whichever came second.
+merely whichever came second. A slip the matcher did not take for a rendering at all (Hot, an
+English word) is found the same way: a word of a sentence that leaves the name unrendered, one
+slip from the document's spelling of it.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from mtcheck.checks.registry import Rule
-from mtcheck.lang.names_base import PLACE, compact
-from mtcheck.namematch import Rendering, name_like, own_letters
+from mtcheck.lang.names_base import PLACE, SourceName, compact
+from mtcheck.namematch import Rendering, english_tokens, name_like, own_letters
 from mtcheck.translit.judge import usage
 from mtcheck.types import Finding, Span
 
@@ -78,6 +80,68 @@ _EQUALLY_WELL = 0.8
 # names its people again within a few dozen sentences).
 _PASSAGE = 40
 _WORD = re.compile(r"[\s\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Unrendered:
+    """A source name that one alignment bead leaves without a rendering, with the bead's English."""
+
+    name: SourceName
+    source_offset: int
+    target: str
+    target_offset: int
+    bead: int
+    taken: tuple[tuple[int, int], ...]  # spans of the bead's English that render its other names
+
+
+def unrendered_slips(
+    rule: Rule, renderings: Mapping[str, Sequence[Occurrence]], unrendered: Sequence[Unrendered], lang: str
+) -> Iterator[Finding]:
+    """``rule``'s findings on a source name that a bead leaves unrendered while its English holds a
+    word one slip from the name's rendering in the rest of the passage, which the model reads worse
+    (Hot where the document writes Holt for 홀트, Scherzel beside Scherzer for 슈어저): a garble too
+    near an English word, or a reading too doubtful, for the matcher to take it for the name's."""
+    from rapidfuzz import fuzz
+
+    for u in unrendered:
+        seen = [o for o in renderings.get(u.name.key, ()) if abs(o.bead - u.bead) <= _PASSAGE and not o.flagged]
+        if not seen:
+            continue
+        support = Counter(c for o in seen for c in _words(o.rendering.text))
+        written = {c: w for o in seen for c, w in _words(o.rendering.text).items()}
+        credit = _credit(u.name.key, lang)
+        for tok in english_tokens(u.target):
+            c = compact(tok.text)
+            if not tok.capital or len(c) < 3 or c in support:
+                continue
+            if any(a < tok.end and tok.start < b for a, b in u.taken):
+                continue
+            rivals = [w for w in support if fuzz.ratio(c, w) >= _SAME_WORD and _derived(c, w) is None]
+            if not rivals:
+                continue
+            right = max(rivals, key=lambda w: (support[w], credit(w)))
+            # A spelling the model reads as well may be the name's own (Reid beside Reed for Рид);
+            # one English writes far more often as a name is another person's (Wade, Wayde).
+            if credit(c, usage_weight=0.0) >= credit(right, usage_weight=0.0) or _common_name(c, right):
+                continue
+            yield rule.finding(
+                f"{tok.text!r} here, {written[right]!r} elsewhere ({support[right]}×) for the same source name "
+                f"{u.name.text!r}",
+                confidence=0.6,
+                source_span=Span(u.source_offset + u.name.start, u.source_offset + u.name.end),
+                target_span=Span(u.target_offset + tok.start, u.target_offset + tok.end),
+                suggestion=written[right],
+                evidence={
+                    "key": u.name.key,
+                    "other": {"text": written[right], "count": support[right]},
+                    "unrendered": True,
+                    "model_scores": {
+                        tok.text: round(credit(c, usage_weight=0.0), 2),
+                        written[right]: round(credit(right, usage_weight=0.0), 2),
+                    },
+                },
+            )
+            break
 
 
 def inconsistent(rule: Rule, renderings: Mapping[str, Sequence[Occurrence]], lang: str) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from mtcheck import gazetteer
-from mtcheck.checks.name_consistency import Occurrence, inconsistent
+from mtcheck.checks.name_consistency import Occurrence, Unrendered, inconsistent, unrendered_slips
 from mtcheck.checks.registry import AlignedText, CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.names_base import (
     CASE_FORM,
@@ -212,6 +212,7 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.source.lang not in ("ru", "ko") or ctx.target.lang != "en":
         return
     renderings: dict[str, list[Occurrence]] = defaultdict(list)
+    unrendered: list[Unrendered] = []
     pairs = list(ctx.pairs())
     # Analyse the whole document in one batch before the pairs are read one by one.
     if ctx.source.lang == "ru":
@@ -288,7 +289,15 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # acronyms have several English forms by nature (SMO, special military operation)
             on_it = any(a < r.target[1] and r.target[0] < b for a, b in flagged)
             renderings[r.source.key].append(Occurrence(r, src_span.start, tgt_span.start, n, on_it))
+        rendered = {r.source.key for r in found} | {i.source.key for i in issues if i.source and i.target}
+        taken = tuple(r.target for r in found) + tuple(i.target for i in issues if i.target)
+        unrendered += [
+            Unrendered(m, src_span.start, tgt, tgt_span.start, n, taken)
+            for m in {m.key: m for m in reversed(extracted[n])}.values()  # a name's first mention
+            if m.kind in (PERSON, PLACE) and m.key not in rendered
+        ]
     yield from inconsistent(INCONSISTENT_NAME, renderings, lang)
+    yield from unrendered_slips(INCONSISTENT_NAME, renderings, unrendered, lang)
 
 
 def _foreign_place(english: str, src: str) -> bool:

@@ -1910,3 +1910,26 @@ def test_a_vowel_slip_in_a_foreign_name_is_flagged_and_its_own_spelling_is_not()
     )
     assert [i[:2] for i in issues("ru", src, tgt.format("Sutupo"))] == [("MT201", "Sutupo")]
     assert issues("ru", src, tgt.format("Sutopo")) == []
+
+
+def test_a_slip_the_matcher_leaves_unmatched_is_measured_against_the_documents_rendering() -> None:
+    # 슈어저 reads as Scherzer and as Scherzel alike (ㄹ is r and l): the matcher takes neither for
+    # sure in the sentence that has the slip, but the document writes Scherzer for 슈어저 twice
+    # elsewhere, which the model reads better (NTREX-128).
+    src = (
+        "그러나 경쟁심이 가장 강한 슈어저는 일요일 콜로라도 록키스(Colorado Rockies)에 맞서 마운드를 차지하고 "
+        "싶어 합니다.\n\n"
+        "내셔널즈는 일요일 시작을 아직 발표하지 않았습니다. 하지만 전하는 바에 따르면 슈어저에게 그런 "
+        "상황에서 피칭하는 쪽으로 기운 것 같습니다.\n\n"
+        "34번째 시작을 하고 있는 슈어저는 목요일 불펜 세션에서 공을 던질 것입니다."
+    )
+    tgt = (
+        "But the ever-competitive {} hopes to take the mound on Sunday against the Colorado Rockies.\n\n"
+        "The Nationals have yet to announce a starter for Sunday, but are reportedly inclined to let "
+        "Scherzer pitch in such a situation.\n\n"
+        "Scherzer, who would be making his 34th start, threw a bullpen session on Thursday."
+    )
+    assert [i for i in issues("ko", src, tgt.format("Scherzel")) if i[0] == "MT601"] == [
+        ("MT601", "Scherzel", "Scherzer")
+    ]
+    assert [i for i in issues("ko", src, tgt.format("Scherzer")) if i[0] == "MT601"] == []
