@@ -144,6 +144,28 @@ def unrendered_slips(
             break
 
 
+def surname_renderings(r: Rendering, keys: frozenset[str], lang: str) -> list[tuple[str, Rendering]]:
+    """A person's full-name rendering as a rendering of the surname too, where the document also
+    names the person by the surname alone under a key of its own: the last word of a name in words
+    (이안 비티, Ian Beattie: 비티, Beattie), the first syllable of a Korean name in one (문재인,
+    Moon Jae-in: 문, Moon). Each pair is the surname's key and the English word that reads best as
+    it, so that "Mon" for 문 is weighed against the document's "Moon"."""
+    words = r.source.key.split()
+    surnames = [words[-1]] if len(words) > 1 and words[-1] in keys else []
+    if lang == "ko" and r.source.native and len(words) == 1 and 2 <= len(words[0]) <= 4 and words[0][0] in keys:
+        surnames.append(words[0][0])
+    out = []
+    for key in surnames:
+        written = _words(r.text)
+        if not written:
+            continue
+        credit = _credit(key, lang)
+        word = written[max(written, key=lambda c: credit(c, usage_weight=0.0))]
+        start = r.text.find(word)
+        out.append((key, Rendering(r.source, (r.target[0] + start, r.target[0] + start + len(word)), word)))
+    return out
+
+
 def inconsistent(rule: Rule, renderings: Mapping[str, Sequence[Occurrence]], lang: str) -> Iterator[Finding]:
     """``rule``'s findings on the spellings of each source name (``renderings`` by name key, in
     document order) that another spelling of the same word outweighs."""

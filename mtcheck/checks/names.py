@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from mtcheck import gazetteer
-from mtcheck.checks.name_consistency import Occurrence, Unrendered, inconsistent, unrendered_slips
+from mtcheck.checks.name_consistency import (
+    Occurrence,
+    Unrendered,
+    inconsistent,
+    surname_renderings,
+    unrendered_slips,
+)
 from mtcheck.checks.registry import AlignedText, CheckContext, Rule, register_check, register_rule
 from mtcheck.lang.names_base import (
     CASE_FORM,
@@ -247,6 +253,7 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
             matched[n] = match(extracted[n], pairs[n].source, lang, pairs[n].target)
     if lang == "ko":
         _read_as_elsewhere(pairs, extracted, matched)
+    keys = frozenset(m.key for names in extracted for m in names)
     for n, pair in enumerate(pairs):
         src_span, tgt_span, src, tgt = pair.source_span, pair.target_span, pair.source, pair.target
         found, issues = matched[n]
@@ -289,6 +296,10 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # acronyms have several English forms by nature (SMO, special military operation)
             on_it = any(a < r.target[1] and r.target[0] < b for a, b in flagged)
             renderings[r.source.key].append(Occurrence(r, src_span.start, tgt_span.start, n, on_it))
+            if r.source.kind == PERSON:
+                for key, word in surname_renderings(r, keys, lang):
+                    on_word = any(a < word.target[1] and word.target[0] < b for a, b in flagged)
+                    renderings[key].append(Occurrence(word, src_span.start, tgt_span.start, n, on_word))
         rendered = {r.source.key for r in found} | {i.source.key for i in issues if i.source and i.target}
         taken = tuple(r.target for r in found) + tuple(i.target for i in issues if i.target)
         unrendered += [

@@ -1933,3 +1933,24 @@ def test_a_slip_the_matcher_leaves_unmatched_is_measured_against_the_documents_r
         ("MT601", "Scherzel", "Scherzer")
     ]
     assert [i for i in issues("ko", src, tgt.format("Scherzer")) if i[0] == "MT601"] == []
+
+
+def test_a_surname_alone_is_weighed_against_the_full_name_written_before() -> None:
+    # 이안 비티 and 비티 are two keys, the full name and the surname alone: the surname's slip is
+    # found against the full name's English (NTREX-128).
+    src = (
+        "도일은 스코틀랜드에서 가장 많은 상을 수상한 육상 선수이며, 이안 비티 회장은 이번 임명을 통해 도일이 "
+        "지난 10년 동안 국제 경기에서 쌓아올린 폭넓은 경험을 충분히 발휘할 수 있는 좋은 기회라고 보고 있다.\n\n"
+        '"에일리드 선수는 스코틀랜드와 영국은 물론 전 세계 육상 커뮤니티에서 매우 존경받는 인물입니다."라고 '
+        "비티 회장이 덧붙였다."
+    )
+    tgt = (
+        "Doyle is Scotland's most decorated track and field athlete and chairman Ian Beattie described the move "
+        "as a great opportunity for those guiding the sport to benefit from her wide-ranging experience at "
+        'international level over the past decade.\n\n"Eilidh has massive respect across the Scottish, UK and '
+        'world athletics community," {} said.'
+    )
+    assert [i for i in issues("ko", src, tgt.format("Biattie")) if i[0] == "MT601"] == [
+        ("MT601", "Biattie", "Beattie")
+    ]
+    assert [i for i in issues("ko", src, tgt.format("Beattie")) if i[0] == "MT601"] == []
