@@ -1730,10 +1730,11 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if n_id not in found
         and name.required
         and name.kind in (PERSON, PLACE)
-        # A word the extractor is unsure of is a name here if it reads as a transcription: a native
-        # word (민주당 before "Democrat") may be translated, not named.
-        and (name.reliable or not name.native)
         and (k := _after_partner(n_id, names, found, tokens, others, src, tgt)) is not None
+        # A word the extractor is unsure of is a name here if it reads as a transcription: a native
+        # word (민주당 before "Democrat") may be translated, not named; unless English writes a
+        # word seldom seen in its place (짐 퓨릭, Kiwi's Korean words both: "Jim Mickelson").
+        and (name.reliable or not name.native or english_frequency(tokens[k].text) < _RARE_SURNAME)
     }
     missing = [
         n_id
@@ -2199,8 +2200,13 @@ def _same_kind(
     if prev in _TITLES:
         return True
     # A word that says or tells is a person, unless a place English writes often stands for its
-    # government ("Tehran said"); a rare town's name is more often a surname (Ivanov said).
-    if nxt in _SPEECH and english_frequency(tok.text) < _WELL_KNOWN and (not tok.initial or name_like(tok.text)):
+    # government ("Tehran said"); a rare town's name is more often a surname (Ivanov said), and a
+    # common name that is no place at all is one too (Miller said).
+    if (
+        nxt in _SPEECH
+        and (not tok.initial or name_like(tok.text))
+        and (english_frequency(tok.text) < _WELL_KNOWN or (name_like(tok.text) and not gazetteer.is_place(tok.text)))
+    ):
         return True
     # Beside a given name the source's person has in the English ("Chris Goldsmith" for 크리스 쿤스),
     # a word stands in the surname's place, whatever word it is.

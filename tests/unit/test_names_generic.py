@@ -1950,7 +1950,29 @@ def test_a_surname_alone_is_weighed_against_the_full_name_written_before() -> No
         'international level over the past decade.\n\n"Eilidh has massive respect across the Scottish, UK and '
         'world athletics community," {} said.'
     )
-    assert [i for i in issues("ko", src, tgt.format("Biattie")) if i[0] == "MT601"] == [
-        ("MT601", "Biattie", "Beattie")
-    ]
+    assert [i for i in issues("ko", src, tgt.format("Biattie")) if i[0] == "MT601"] == [("MT601", "Biattie", "Beattie")]
     assert [i for i in issues("ko", src, tgt.format("Beattie")) if i[0] == "MT601"] == []
+
+
+def test_a_common_surname_that_speaks_in_a_missing_persons_place_is_a_swap() -> None:
+    # Miller is frequent in English but no place: saying something, it names a person, here the
+    # one the source has (Нугрохо) and the English does not (NTREX-128).
+    src = (
+        "«Цунами не пришло одно, в потоке воды были машины, бревна, целые дома, стихия разрушила все на своем "
+        "пути», — объяснил Нугрохо, добавив, что цунами пересекло океан со скоростью 497 км/ч."
+    )
+    tgt = (
+        '"The tsunami didn\'t come by itself, it dragged cars, logs, houses, it hit everything on land," {} said, '
+        "adding that the tsunami had traveled across the open sea at speeds of 800 kph (497 mph)."
+    )
+    assert [i[:2] for i in issues("ru", src, tgt.format("Miller"))] == [("MT207", "Miller")]
+    assert issues("ru", src, tgt.format("Nugroho")) == []
+
+
+def test_a_surname_swapped_after_its_given_name_is_found_though_the_analyser_reads_it_as_korean() -> None:
+    # Kiwi takes 짐 and 퓨릭 for Korean words; English writes a seldom-seen word right after the
+    # given name's rendering, where the surname stands (NTREX-128).
+    src = '미국 주장 짐 퓨릭은 소속팀이 실망스러운 경기를 했음에도 "나는 이 선수들이 자랑스럽다. 그들은 싸웠다," 라고 말했다.'
+    tgt = "US captain Jim {} spoke after a disappointing performance for his squad, \"I'm proud of these guys, they fought."
+    assert [i[:2] for i in issues("ko", src, tgt.format("Mickelson")) if i[0] == "MT207"] == [("MT207", "Mickelson")]
+    assert [i for i in issues("ko", src, tgt.format("Furyk")) if i[0] == "MT207"] == []
