@@ -1972,7 +1972,13 @@ def test_a_common_surname_that_speaks_in_a_missing_persons_place_is_a_swap() -> 
 def test_a_surname_swapped_after_its_given_name_is_found_though_the_analyser_reads_it_as_korean() -> None:
     # Kiwi takes 짐 and 퓨릭 for Korean words; English writes a seldom-seen word right after the
     # given name's rendering, where the surname stands (NTREX-128).
-    src = '미국 주장 짐 퓨릭은 소속팀이 실망스러운 경기를 했음에도 "나는 이 선수들이 자랑스럽다. 그들은 싸웠다," 라고 말했다.'
-    tgt = "US captain Jim {} spoke after a disappointing performance for his squad, \"I'm proud of these guys, they fought."
+    src = (
+        '미국 주장 짐 퓨릭은 소속팀이 실망스러운 경기를 했음에도 "나는 이 선수들이 자랑스럽다. 그들은 싸웠다," '
+        "라고 말했다."
+    )
+    tgt = (
+        "US captain Jim {} spoke after a disappointing performance for his squad, \"I'm proud of these guys, "
+        "they fought."
+    )
     assert [i[:2] for i in issues("ko", src, tgt.format("Mickelson")) if i[0] == "MT207"] == [("MT207", "Mickelson")]
     assert [i for i in issues("ko", src, tgt.format("Furyk")) if i[0] == "MT207"] == []
