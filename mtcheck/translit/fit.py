@@ -259,11 +259,12 @@ def fit_logistic(rows: list[tuple[list[float], int]], l2: float = 1.0) -> list[f
     return [float(v) for v in w]
 
 
-# Right spellings of the fitting part the judge may flag. The binding measure is whole documents:
-# at 10% rather than 5% Cyrillic catches 5 more of 300 garbled persons (benchmarks/garbles.py,
-# seed 11) with the same name findings on clean FLORES-200 and NTREX-128 documents; Hangul at
-# 10% rather than 3% catches 2 more and adds 0.10 false findings per 100 clean sentences.
-LEGIT_RATE = {"ru": 0.10, "ko": 0.03}
+# Right spellings of the fitting part the judge may flag. What binds is whole documents: at 10%
+# rather than 5% (Cyrillic) and 3% (Hangul) the judge catches 5 more of 300 garbled Russian
+# persons, 3 more Korean persons and 2 more places (benchmarks/garbles.py, seed 11), with the same
+# name findings on the clean FLORES-200 and NTREX-128 documents and on the generated set's
+# sentences without a planted error.
+LEGIT_RATE = 0.10
 
 
 def calibrate(script: str, train: list[tuple[str, str]], test: list[tuple[str, str]], legit_rate: float) -> dict:
@@ -330,9 +331,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--scripts", default="ru,ko")
     ap.add_argument("--no-save", action="store_true")
     ap.add_argument("--style-only", action="store_true")
-    ap.add_argument(
-        "--legit-rate", type=float, default=None, help="right spellings the judge may flag (default: per script)"
-    )
+    ap.add_argument("--legit-rate", type=float, default=LEGIT_RATE, help="right spellings the judge may flag")
     ap.add_argument("--judge-only", action="store_true", help="keep the pair models, calibrate the judge")
     args = ap.parse_args(argv)
     DATA_DIR.mkdir(exist_ok=True)
@@ -353,8 +352,7 @@ def main(argv: list[str] | None = None) -> None:
             native = native_pairs()
             calib = calib + [p for p in native if _held_out(p[1] + "c")]
             test = test + [p for p in native if not _held_out(p[1] + "c")][: len(calib) // 2]
-        rate = LEGIT_RATE[script] if args.legit_rate is None else args.legit_rate
-        judge_weights[script] = calibrate(script, calib, test, rate)
+        judge_weights[script] = calibrate(script, calib, test, args.legit_rate)
     if not args.no_save:
         path = DATA_DIR / "judge.json"
         old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}

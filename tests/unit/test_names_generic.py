@@ -1982,3 +1982,12 @@ def test_a_surname_swapped_after_its_given_name_is_found_though_the_analyser_rea
     )
     assert [i[:2] for i in issues("ko", src, tgt.format("Mickelson")) if i[0] == "MT207"] == [("MT207", "Mickelson")]
     assert [i for i in issues("ko", src, tgt.format("Furyk")) if i[0] == "MT207"] == []
+
+
+def test_a_near_miss_of_a_foreign_name_in_hangul_is_judged_at_the_recalibrated_threshold() -> None:
+    # 코란 may be Corcoran's Korean cut short; Colcoran reads it less well than Corcoran, and the
+    # judge, calibrated to flag a tenth of held-out right spellings, reads it as a slip (NTREX-128).
+    src = "코니와 찰스 코란은 후반 닐슨이 던디가 처음으로 선두를 잡도록 도움을 주었다."
+    tgt = "Cownie and Charles {} combined to help Nielsen give Dundee the lead for the first time in the match."
+    assert [i[:2] for i in issues("ko", src, tgt.format("Colcoran")) if i[0] == "MT201"] == [("MT201", "Colcoran")]
+    assert [i for i in issues("ko", src, tgt.format("Corcoran")) if i[0] == "MT201"] == []
