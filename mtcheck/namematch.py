@@ -2150,7 +2150,11 @@ _SOLE_SURNAME = 4.5
 _SPEECH = frozenset("said says told added explained noted wrote asked replied recalled".split())
 _TITLES = frozenset(
     "mr mrs ms dr sir president minister governor mayor senator general prince king queen chairman chancellor "
-    "premier leader secretary ambassador spokesman spokeswoman judge pope sen rep gov gen prof rev".split()
+    "premier leader secretary ambassador spokesman spokeswoman judge pope sen rep gov gen prof rev "
+    # Sport, church, police and army ranks and titles of nobility name a person as well ("Captain
+    # Halkett", "Lord Byron", "Father Johnson").
+    "captain coach manager lord lady father bishop archbishop cardinal detective sergeant lieutenant colonel "
+    "inspector pastor rabbi duke duchess princess emperor".split()
 )
 
 

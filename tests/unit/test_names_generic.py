@@ -1991,3 +1991,18 @@ def test_a_near_miss_of_a_foreign_name_in_hangul_is_judged_at_the_recalibrated_t
     tgt = "Cownie and Charles {} combined to help Nielsen give Dundee the lead for the first time in the match."
     assert [i[:2] for i in issues("ko", src, tgt.format("Colcoran")) if i[0] == "MT201"] == [("MT201", "Colcoran")]
     assert [i for i in issues("ko", src, tgt.format("Corcoran")) if i[0] == "MT201"] == []
+
+
+def test_a_rank_names_a_person_so_the_name_after_it_stands_for_a_missing_one() -> None:
+    # "Captain" is a title as "Mr" is: the word after it names a person, here in the place of the
+    # captain the source names (NTREX-128).
+    src = (
+        "Капитан Халкетт руководил великолепно организованной защитой, а Менга не давал расслабиться "
+        "Коннору Голдсону и Джо Уораллу."
+    )
+    tgt = (
+        "Captain {} was immense, marshalling a superbly-organised defence, while Menga kept Connor Goldson "
+        "and Joe Worrall on their toes throughout."
+    )
+    assert [i[:2] for i in issues("ru", src, tgt.format("Sterling")) if i[0] == "MT207"] == [("MT207", "Sterling")]
+    assert [i for i in issues("ru", src, tgt.format("Halkett")) if i[0] == "MT207"] == []
