@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from mtcheck.checks.registry import Rule
@@ -107,14 +107,13 @@ def unrendered_slips(
         seen = [o for o in renderings.get(u.name.key, ()) if abs(o.bead - u.bead) <= _PASSAGE and not o.flagged]
         if not seen:
             continue
-        support = Counter(c for o in seen for c in _words(o.rendering.text))
-        written = {c: w for o in seen for c, w in _words(o.rendering.text).items()}
+        _, support, written = _spellings(seen)
         credit = _credit(u.name.key, lang)
         for tok in english_tokens(u.target):
             c = compact(tok.text)
             if not tok.capital or len(c) < 3 or c in support:
                 continue
-            if any(a < tok.end and tok.start < b for a, b in u.taken):
+            if overlaps((tok.start, tok.end), u.taken):
                 continue
             rivals = [w for w in support if fuzz.ratio(c, w) >= _SAME_WORD and _derived(c, w) is None]
             if not rivals:
@@ -154,11 +153,11 @@ def surname_renderings(r: Rendering, keys: frozenset[str], lang: str) -> list[tu
     surnames = [words[-1]] if len(words) > 1 and words[-1] in keys else []
     if lang == "ko" and r.source.native and len(words) == 1 and 2 <= len(words[0]) <= 4 and words[0][0] in keys:
         surnames.append(words[0][0])
+    written = _words(r.text)
+    if not written:
+        return []
     out = []
     for key in surnames:
-        written = _words(r.text)
-        if not written:
-            continue
         credit = _credit(key, lang)
         word = written[max(written, key=lambda c: credit(c, usage_weight=0.0))]
         start = r.text.find(word)
@@ -218,9 +217,7 @@ def _words(text: str) -> dict[str, str]:
 def _for_name(rule: Rule, key: str, seen: list[Occurrence], lang: str) -> Iterator[Finding]:
     if len({o.rendering.text for o in seen}) < 2:
         return
-    words = [_words(o.rendering.text) for o in seen]
-    support = Counter(c for w in words for c in w)
-    written = {c: w[c] for w in reversed(words) for c in w}  # as first written
+    words, support, written = _spellings(seen)
     first_at: dict[str, int] = {}
     for o, w in zip(seen, words, strict=True):
         for c in w:
@@ -277,6 +274,23 @@ def _for_name(rule: Rule, key: str, seen: list[Occurrence], lang: str) -> Iterat
         )
 
 
+def _spellings(seen: Sequence[Occurrence]) -> tuple[list[dict[str, str]], Counter[str], dict[str, str]]:
+    """The occurrences' words (compact → as written), how many times each compact word is
+    written, and each as first written."""
+    words = [_words(o.rendering.text) for o in seen]
+    support = Counter(c for w in words for c in w)
+    written = {c: w[c] for w in reversed(words) for c in w}
+    return words, support, written
+
+
+def overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``span`` shares a character with any of ``spans`` (offsets into one text)."""
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+# A name is weighed in each of the passes above (rivals, slips of unrendered sentences, a surname's
+# word), and again in the next document of a scan: its model scores are worked out once a process.
+@functools.lru_cache(maxsize=1024)
 def _credit(key: str, lang: str) -> Callable[..., float]:
     """How well a spelling reads as a rendering of the source name (the transliteration model's
     score) and as English (usage, weighted)."""

@@ -16,6 +16,7 @@ from mtcheck.checks.name_consistency import (
     Occurrence,
     Unrendered,
     inconsistent,
+    overlaps,
     surname_renderings,
     unrendered_slips,
 )
@@ -294,11 +295,11 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
         for r in found:
             if r.source.kind not in (PERSON, PLACE):
                 continue  # acronyms have several English forms by nature (SMO, special military operation)
-            on_it = any(a < r.target[1] and r.target[0] < b for a, b in flagged)
+            on_it = overlaps(r.target, flagged)
             renderings[r.source.key].append(Occurrence(r, src_span.start, tgt_span.start, n, on_it))
             if r.source.kind == PERSON:
                 for key, word in surname_renderings(r, keys, lang):
-                    on_word = any(a < word.target[1] and word.target[0] < b for a, b in flagged)
+                    on_word = overlaps(word.target, flagged)
                     renderings[key].append(Occurrence(word, src_span.start, tgt_span.start, n, on_word))
         rendered = {r.source.key for r in found} | {i.source.key for i in issues if i.source and i.target}
         taken = tuple(r.target for r in found) + tuple(i.target for i in issues if i.target)
