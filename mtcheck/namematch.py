@@ -1799,6 +1799,15 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             evidence["swapped_with"] = tgt[target[0] : target[1]]
         issues.append(NameIssue(MISSING, name, target, name.suggestion, evidence, weak=target is None))
         rendered_keys.add(name.key)
+    # Words that render a place: before a person's name they say where the person is from
+    # ("American Phil Mickelson"), they are no part of the name.
+    places = frozenset(
+        k
+        for r in found.values()
+        if r.source.kind == PLACE
+        for k, t in enumerate(tokens)
+        if r.target[0] <= t.start < r.target[1]
+    )
     # 7b. A name the source repeats, rendered fewer times, beside the one English name of its kind
     # that nothing in the source explains: a mention was swapped ("Wasilla, Alabama ... Alaska
     # State Troopers" for Василлы, Аляска ... штата Аляска; "Juan Carlos Varela of Slovenia ... a
@@ -1822,7 +1831,9 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
             if k not in claimed and counts[tokens[k].text] == 1 and _same_kind(name.kind, tokens, k, tgt, given)
         ]
         named = [k for k in swapped if _own_word(tokens[k], k in free)]
-        runs = {_capital_run(tokens, k, tgt) for k in named}
+        runs = {
+            _person_run(tokens, k, tgt, places) if name.kind == PERSON else _capital_run(tokens, k, tgt) for k in named
+        }
         # Not a word of a name rendered ("Central" of Central Sulawesi).
         if (
             len(runs) != 1
@@ -1848,6 +1859,14 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         if tok.capital and not tok.initial and (issue := _unexpected(tok, named_src)):
             issues.append(issue)
     return sorted(found.values(), key=lambda r: r.target), issues
+
+
+def _person_run(tokens: list[Token], k: int, tgt: str, places: frozenset[int]) -> tuple[int, int]:
+    """The capitalised run of the word at ``k``, less the words that render a place before it."""
+    lo, hi = _capital_run(tokens, k, tgt)
+    while lo < k and lo in places:
+        lo += 1
+    return lo, hi
 
 
 def _inside(tokens: list[Token], k: int, free: set[int], others: list[int], tgt: str) -> bool:
@@ -2089,7 +2108,9 @@ def _unexplained(
     if not candidates:
         return []
     cyrillic, cyrillic_taken = spare_and_taken(r"[А-ЯЁа-яё]{3,}") if lang == "ru" else ([], [])
-    latin = spare_and_taken(r"[A-Za-z]{3,}")[0]
+    # Two letters are enough for a word the source writes in Latin letters itself ("Il faut bien le
+    # faire." in both texts).
+    latin = spare_and_taken(r"[A-Za-z]{2,}")[0]
     words = [compact(w) for w in [ru.transliterate(w) for w in cyrillic] + latin]
     # A consonant code matches too loosely to let everyday words explain a name (огромным, ogromnym,
     # is no Germany): only words written with a capital, as names are, explain by sound.
@@ -2177,6 +2198,9 @@ def _swap_candidate(
     if name.kind == PLACE and any(gazetteer.is_country(e) or english_frequency(e) >= _EVERYDAY for e in names):
         return False
     lo, hi = _capital_run(tokens, k, text)
+    # A country names no person, nor does a person's name stand for one ("Syria" where 무알렘 is).
+    if gazetteer.is_country(tokens[k].text):
+        return False
     return lo == hi and _same_kind(_OTHER_KIND[name.kind], tokens, k, text, given, sole)
 
 

@@ -252,6 +252,7 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 replace(m, kind=PLACE, reliable=True, suggestion=places[m.key]) if m.key in places else m for m in names
             ]
             matched[n] = match(extracted[n], pairs[n].source, lang, pairs[n].target)
+    promoted = _named_elsewhere(pairs, extracted, matched, lang)
     if lang == "ko":
         _read_as_elsewhere(pairs, extracted, matched)
     keys = frozenset(m.key for names in extracted for m in names)
@@ -279,7 +280,9 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 nearby = [m for k in around for m in extracted[k]]
                 # English that names the thing in the sentences around too, where the source does
                 # not (a storm the source calls "циклон", English "Rosa" each time), names it
-                # throughout: no swap.
+                # throughout: no swap. So does a word English writes elsewhere in the document where
+                # no source name stands for it either ("Eurosceptics", "Der Spiegel"), beside a name
+                # only the document's other sentences made sure.
                 # A country or a city that none of these sentences names by any of its source names
                 # is a swap however often English repeats it, and renders none (Niue for Ватикан).
                 again = re.compile(rf"(?<!\w){re.escape(swapped)}(?!\w)")
@@ -288,6 +291,7 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                     any(renders(m, lang, swapped, _SWAP_MARGIN) for m in here)
                     or any(renders(m, lang, swapped, closely=True) for m in nearby)
                     or any(again.search(pairs[k].target) for k in around)
+                    or (issue.source.key in promoted.get(n, ()) and _unexplained_elsewhere(again, n, pairs, matched))
                 ):
                     issue = replace(issue, target=None, weak=True)
             yield _finding(issue, src, tgt, src_span.start, tgt_span.start)
@@ -310,6 +314,20 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
         ]
     yield from inconsistent(INCONSISTENT_NAME, renderings, lang)
     yield from unrendered_slips(INCONSISTENT_NAME, renderings, unrendered, lang)
+
+
+def _unexplained_elsewhere(
+    word: re.Pattern[str], n: int, pairs: list[AlignedText], matched: list[tuple[list[Rendering], list[NameIssue]]]
+) -> bool:
+    """Whether English writes ``word`` in a sentence of the document other than the ``n``-th
+    where it renders no source name."""
+    for k, pair in enumerate(pairs):
+        if k == n:
+            continue
+        for m in word.finditer(pair.target):
+            if not any(r.target[0] <= m.start() < r.target[1] for r in matched[k][0]):
+                return True
+    return False
 
 
 def _foreign_place(english: str, src: str) -> bool:
@@ -354,6 +372,48 @@ def _read_as_elsewhere(
             for m in names
         ]
         matched[n] = match(extracted[n], pairs[n].source, "ko", pairs[n].target)
+
+
+def _named_elsewhere(
+    pairs: list[AlignedText],
+    extracted: list[list[SourceName]],
+    matched: list[tuple[list[Rendering], list[NameIssue]]],
+    lang: str,
+) -> dict[int, set[str]]:
+    """A word the extractor is unsure of (a Hangul transcription Kiwi may read as a loanword, a
+    Russian word NER leaves out) that English renders somewhere in the document as a name, spelt
+    from its sounds, is a name wherever else it stands: a sentence that leaves it unrendered is
+    matched again with it sure, so that a name English writes in its place is a swap (Finau where
+    멘가 is Menga elsewhere). In place, in ``extracted`` and ``matched``; returns the keys made
+    sure, by sentence."""
+    named: dict[str, str] = {}
+    for found, _ in matched:
+        for r in found:
+            if (
+                not r.source.reliable
+                and r.source.kind in (PERSON, PLACE)
+                and r.text[:1].isupper()
+                and " " not in r.text
+                and sounds_like(r.source, lang, compact(r.text))
+            ):
+                named.setdefault(r.source.key, r.text)
+    promoted: dict[int, set[str]] = {}
+    if not named:
+        return promoted
+    for n, names in enumerate(extracted):
+        rendered = {r.source.key for r in matched[n][0]}
+        lacking = {m.key for m in names if not m.reliable and m.key in named and m.key not in rendered}
+        if lacking:
+            # The document's spelling is the one to suggest, and a slip of it is a slip, not a swap.
+            extracted[n] = [
+                replace(m, reliable=True, accepted=m.accepted | {compact(named[m.key])}, suggestion=named[m.key])
+                if m.key in lacking
+                else m
+                for m in names
+            ]
+            matched[n] = match(extracted[n], pairs[n].source, lang, pairs[n].target)
+            promoted[n] = lacking
+    return promoted
 
 
 def _places_by_rendering(matched: list[tuple[list[Rendering], list[NameIssue]]]) -> dict[str, str]:
