@@ -191,6 +191,11 @@ class _Matcher:
     demonym_stems: frozenset[str]
     stem_heads: frozenset[str]  # first three letters of the stems: most windows fail on these
     choices: tuple[str, ...]
+    # A compound place's noun in English and in letters (city, gorod), and the accepted forms
+    # without it: a word without the noun is compared with those only ("Percut" is no near miss of
+    # "palcity" for городе Палу).
+    nouns: tuple[str, ...] = ()
+    bare_choices: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -208,13 +213,19 @@ def _matcher(name: SourceName) -> _Matcher:
     stems: frozenset[str] = frozenset()
     if name.kind != PERSON or name.pattern:
         stems = frozenset(a[:-1] if a[-1] in "aeiouy" else a for a in name.accepted if len(a) >= 4)
+    choices = tuple(sorted(name.accepted))
+    parts = [part for part in (name.noun, *name.alternatives) if part]
+    nouns = tuple(sorted({compact(e) for part in parts for e in part.noun.en} | {w for p in parts for w in p.latin}))
+    bare = tuple(c for c in choices if not any(n in c for n in nouns)) if nouns else ()
     return _Matcher(
         _compiled(name.pattern) if name.pattern else None,
         case_stem,
         case_vowels,
         stems,
         frozenset(st[:3] for st in stems),
-        tuple(sorted(name.accepted)),
+        choices,
+        nouns,
+        bare,
     )
 
 
@@ -281,7 +292,8 @@ def same_sound(a: str, b: str) -> bool:
 def _best(name: SourceName, c: str) -> tuple[float, str]:
     from rapidfuzz import fuzz, process
 
-    choices = _matcher(name).choices
+    m = _matcher(name)
+    choices = m.bare_choices if m.bare_choices and not any(n in c for n in m.nouns) else m.choices
     if not choices:
         return 0.0, ""
     hit = process.extractOne(c, choices, scorer=fuzz.ratio)
@@ -2113,8 +2125,9 @@ def _unexplained(
     latin = spare_and_taken(r"[A-Za-z]{2,}")[0]
     words = [compact(w) for w in [ru.transliterate(w) for w in cyrillic] + latin]
     # A consonant code matches too loosely to let everyday words explain a name (огромным, ogromnym,
-    # is no Germany): only words written with a capital, as names are, explain by sound.
-    sounds = [w for w, raw in zip(words, [*cyrillic, *latin], strict=True) if raw[:1].isupper()]
+    # is no Germany): only words written with a capital, as names are, explain by sound, or by a
+    # loose likeness of letters ("пути", puti, is no spelling of "Percut").
+    capitalised = [w for w, raw in zip(words, [*cyrillic, *latin], strict=True) if raw[:1].isupper()]
     taken = [compact(ru.transliterate(w)) for w in cyrillic_taken]
     # Romanised only for a candidate that gets that far: most sentences have none.
     hangul = functools.cache(lambda: [rr(w) for w in re.findall(r"[가-힣]{2,}", src)] if lang == "ko" else [])
@@ -2145,7 +2158,11 @@ def _unexplained(
         # the name as well as a place somewhere (Seve, Северьяно).
         known = english_frequency(tok.text) >= _WELL_KNOWN and _source_lacks(tok.text, src)
         loose = _NEAR if known else 60
-        if any(fuzz.ratio(c, w) >= loose for w in words) or any(same_sound(c, w) for w in sounds):
+        if (
+            any(fuzz.ratio(c, w) >= _NEAR for w in words)
+            or any(fuzz.ratio(c, w) >= loose for w in capitalised)
+            or any(same_sound(c, w) for w in capitalised)
+        ):
             continue
         if any(fuzz.ratio(c, w) >= _NEAR or same_sound(c, w) for w in taken):
             continue
@@ -2175,7 +2192,9 @@ _TITLES = frozenset(
     # Sport, church, police and army ranks and titles of nobility name a person as well ("Captain
     # Halkett", "Lord Byron", "Father Johnson").
     "captain coach manager lord lady father bishop archbishop cardinal detective sergeant lieutenant colonel "
-    "inspector pastor rabbi duke duchess princess emperor".split()
+    "inspector pastor rabbi duke duchess princess emperor "
+    # A saint is a person too, whatever the church or the day named after one ("St. Martin's").
+    "st saint".split()
 )
 
 

@@ -273,11 +273,17 @@ def check_names(ctx: CheckContext) -> Iterator[Finding]:
                 # not a swap; so is one the model finds nearly likely as a spelling of another
                 # name of this sentence that has no rendering (Nauert for 나워트), unless the
                 # gazetteer knows the English as another place (Virginia is 버지니아, not 펜실베이니아).
+                # Only people and places: an abbreviation's letter patterns accept too much (요청 as
+                # "Chad Rothfus").
                 swapped = tgt[issue.target[0] : issue.target[1]]
                 rendered = {id(r.source) for r in found}
-                here = [m for m in extracted[n] if id(m) not in rendered and not another_place(m, swapped)]
+                here = [
+                    m
+                    for m in extracted[n]
+                    if id(m) not in rendered and m.kind in (PERSON, PLACE) and not another_place(m, swapped)
+                ]
                 around = [k for k in (n - 1, n + 1) if 0 <= k < len(pairs)]
-                nearby = [m for k in around for m in extracted[k]]
+                nearby = [m for k in around for m in extracted[k] if m.kind in (PERSON, PLACE)]
                 # English that names the thing in the sentences around too, where the source does
                 # not (a storm the source calls "циклон", English "Rosa" each time), names it
                 # throughout: no swap. So does a word English writes elsewhere in the document where

@@ -1014,6 +1014,74 @@ def test_a_two_letter_word_the_source_writes_in_latin_letters_is_explained() -> 
     assert issues("ko", src, tgt) == []
 
 
+def test_an_abbreviation_the_extractor_guesses_is_no_spelling_of_a_swapped_name() -> None:
+    """Kiwi takes 요청 (request) for an abbreviation; its letter patterns accept "Chad Rothfus", which
+    made the swap for 하멜 (Hammel in the next sentence) look like a spelling the matcher missed.
+    Only people and places of the sentence may explain a swapped name so."""
+    src = (
+        "차드 하멜은 샌디에이고의 KSWB-TV에서 그 소년은 토요일 아침 한 시간 반 정도 친구와 함께 다이빙하고 있었으며 "
+        "그는 도움을 요청하는 소년의 비명을 듣고 그를 물에서 끌어올리기 위해 그룹으로 노를 저어 갔다고 이야기했다.\n\n"
+        "하멜은 처음에 랍스터를 잡아서 신이 난 것이라고 생각했지만, 그는 그가 소리지르고 있었다는 것을 깨달았다. "
+        "‘물렸어요!"
+    )
+    tgt = (
+        "Chad {} told KSWB-TV in San Diego he had been diving with friends for about half an hour Saturday morning "
+        "when he heard the boy screaming for help and then paddled over with a group to help pull him out of the "
+        "water.\n\n"
+        'Hammel said at first he thought it was just excitement of catching a lobster, but then he "realized that '
+        "he was yelling, 'I got bit!"
+    )
+    assert issues("ko", src, tgt.format("Rothfus")) == [("MT207", "Chad Rothfus", "Hammel")]
+    assert issues("ko", src, tgt.format("Hammel")) == []
+
+
+def test_a_saint_is_a_person() -> None:
+    """성 마틴 (St. Martin's church, named after the saint) is Martin in the title; "St. Taungoo's"
+    in the next sentence names someone else after "St.", a title like Mr."""
+    src = (
+        "하렘 스트러글의 교회로서의 성 마틴의 겨울 침묵의 종\n\n"
+        "지난 몇 개월 동안 성 마틴에서 무엇이 연주되었는지는 건축가와 계약자들의 복잡한 이야기였으며, 몇몇 사람들은 "
+        "교회의 민간 지도자들, 다른 사람들은 주교구를 개입시켰습니다."
+    )
+    tgt = (
+        "The Bells of St. Martin's Fall Silent as Churches in Harlem Struggle\n\n"
+        "What has played out at St. {}'s over the last few months has been a complicated tale of architects and "
+        "contractors, some brought in by the lay leaders of the church, others by the Episcopal diocese."
+    )
+    assert issues("ko", src, tgt.format("Taungoo")) == [("MT207", "Taungoo", "Martin")]
+    assert issues("ko", src, tgt.format("Martin")) == []
+
+
+# NTREX-128: the Palu tsunami.
+PALU = (
+    "Первыми жертвами стихии стали сотни гостей пляжного фестиваля в городе Палу. В пятницу на закате побережье "
+    "настигли волны высотой почти шесть метров, которые смели все на своем пути и привели к мгновенной смерти "
+    "многих из присутствующих."
+)
+
+
+def test_a_word_without_a_compounds_noun_is_weighed_against_the_name_alone() -> None:
+    """городе Палу accepts "Palu City" and "City of Palu"; "Percut" alone is near none of the
+    spellings without the noun, so it is no spelling of its own (its c made it one against
+    "palcity"), but a swap in "the city of Percut"."""
+    src = PALU.split(". ")[0] + "."
+    tgt = "Hundreds of people had gathered for a festival on the beach in the city of {} on Friday."
+    assert issues("ru", src, tgt.format("Percut")) == [("MT207", "Percut", "Palu City")]
+    assert issues("ru", src, tgt.format("Palu")) == []
+
+
+def test_a_lower_case_word_explains_no_name_by_a_loose_likeness() -> None:
+    """The whole pair: пути (puti), a word of the second sentence written in lower case, was as near
+    "Percut" as the loose likeness lets a name's source word be; only a capitalised word explains so."""
+    tgt = (
+        "Hundreds of people had gathered for a festival on the beach in the city of {} on Friday when waves as high "
+        "as six meters (18 feet) smashed onshore at dusk, sweeping many to their deaths and destroying anything in "
+        "their path."
+    )
+    assert issues("ru", PALU, tgt.format("Percut")) == [("MT207", "Percut", "Palu City")]
+    assert issues("ru", PALU, tgt.format("Palu")) == []
+
+
 def test_a_place_before_a_persons_name_is_no_part_of_it() -> None:
     """American Phil Kurylenko where the source has 미국의 필 미켈슨, and Mickelson in the next sentence
     of the same pair: American renders 미국, it does not make Kurylenko part of a longer name, so
