@@ -869,8 +869,9 @@ def _by_sound(
             continue
         text = " ".join(tokens[k].text for k in range(i, j))
         # The model finds many everyday words possible (Track for Ирак, The for Пантеры, City for
-        # Стерлинг); a surname that is one reads as the source well (White for Уайт 2.1, Rice 0.75).
-        if english_frequency(c) >= _EVERYDAY and not name_like(text) and score < _EVERYDAY_READ:
+        # Стерлинг, Chasing for Чозик); a surname that is one reads as the source well (White for
+        # Уайт 2.1, Rice 0.75). A word English writes often that does not travel as names do is one.
+        if english_frequency(c) >= _WELL_KNOWN and not name_like(text) and score < _EVERYDAY_READ:
             continue
         # A place English writes by another source name is that place (Greece: Греция), not this one.
         if another_place(name, text):

@@ -1082,6 +1082,22 @@ def test_a_lower_case_word_explains_no_name_by_a_loose_likeness() -> None:
     assert issues("ru", PALU, tgt.format("Palu")) == []
 
 
+def test_a_word_english_writes_often_is_no_rendering_by_sound() -> None:
+    """The model finds "Chasing" (of the memoir "Chasing Hillary") a possible reading of Чозик; an
+    English word that frequent and no name took it for the rendering, and Barnes, after Amy, went
+    unexplained. Chozick, its own spelling, is read by sound and is no finding."""
+    src = (
+        "Эми Чозик, автор «Таймс», освещающий вопросы бизнеса, политики и СМИ, является автором мемуаров "
+        "«В погоне за Хиллари»."
+    )
+    tgt = (
+        "Amy {}, a writer at large for The Times covering business, politics and media, is the author of the "
+        'memoir "Chasing Hillary."'
+    )
+    assert issues("ru", src, tgt.format("Barnes")) == [("MT207", "Barnes", "Chozik")]
+    assert issues("ru", src, tgt.format("Chozick")) == []
+
+
 def test_a_place_before_a_persons_name_is_no_part_of_it() -> None:
     """American Phil Kurylenko where the source has 미국의 필 미켈슨, and Mickelson in the next sentence
     of the same pair: American renders 미국, it does not make Kurylenko part of a longer name, so
