@@ -1816,7 +1816,7 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
     # ("American Phil Mickelson"), they are no part of the name.
     places = frozenset(
         k
-        for r in found.values()
+        for r in (found.values() if repeats else ())
         if r.source.kind == PLACE
         for k, t in enumerate(tokens)
         if r.target[0] <= t.start < r.target[1]
@@ -2217,10 +2217,10 @@ def _swap_candidate(
     names = gazetteer.english_names(name.key)
     if name.kind == PLACE and any(gazetteer.is_country(e) or english_frequency(e) >= _EVERYDAY for e in names):
         return False
-    lo, hi = _capital_run(tokens, k, text)
     # A country names no person, nor does a person's name stand for one ("Syria" where 무알렘 is).
     if gazetteer.is_country(tokens[k].text):
         return False
+    lo, hi = _capital_run(tokens, k, text)
     return lo == hi and _same_kind(_OTHER_KIND[name.kind], tokens, k, text, given, sole)
 
 
