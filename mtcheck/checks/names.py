@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from mtcheck import gazetteer
@@ -355,29 +355,29 @@ def _read_as_elsewhere(
     spelt: dict[str, str] = {}
     for found, _ in matched:
         for r in found:
+            if r.source.key in spelt:
+                continue
             # Not a place the gazetteer names (유럽: Europe, European, EU): its English names are known.
             native = r.source.native and r.source.kind in (PERSON, PLACE) and not gazetteer.english_names(r.source.key)
             c = compact(r.text)
             if native and " " not in r.text and c not in readings(r.source.key) and sounds_like(r.source, "ko", c):
-                spelt.setdefault(r.source.key, r.text)
-    for n, names in enumerate(extracted):
-        rendered = {r.source.key for r in matched[n][0]}
-        lacking = {m.key for m in names if m.native and m.key in spelt and m.key not in rendered}
-        if not lacking:
-            continue
-        extracted[n] = [
-            replace(
-                m,
-                kind=PLACE if gazetteer.is_place(spelt[m.key]) else PERSON,
-                accepted=m.accepted | {compact(spelt[m.key])},
-                native=False,
-                suggestion=spelt[m.key],
-            )
-            if m.key in lacking
-            else m
-            for m in names
-        ]
-        matched[n] = match(extracted[n], pairs[n].source, "ko", pairs[n].target)
+                spelt[r.source.key] = r.text
+    if not spelt:
+        return
+    _match_again(
+        pairs,
+        extracted,
+        matched,
+        "ko",
+        lambda m: m.native and m.key in spelt,
+        lambda m: replace(
+            m,
+            kind=PLACE if gazetteer.is_place(spelt[m.key]) else PERSON,
+            accepted=m.accepted | {compact(spelt[m.key])},
+            native=False,
+            suggestion=spelt[m.key],
+        ),
+    )
 
 
 def _named_elsewhere(
@@ -396,30 +396,47 @@ def _named_elsewhere(
     for found, _ in matched:
         for r in found:
             if (
-                not r.source.reliable
+                r.source.key not in named
+                and not r.source.reliable
                 and r.source.kind in (PERSON, PLACE)
                 and r.text[:1].isupper()
                 and " " not in r.text
                 and sounds_like(r.source, lang, compact(r.text))
             ):
-                named.setdefault(r.source.key, r.text)
-    promoted: dict[int, set[str]] = {}
+                named[r.source.key] = r.text
     if not named:
-        return promoted
+        return {}
+    # The document's spelling is the one to suggest, and a slip of it is a slip, not a swap.
+    return _match_again(
+        pairs,
+        extracted,
+        matched,
+        lang,
+        lambda m: not m.reliable and m.key in named,
+        lambda m: replace(m, reliable=True, accepted=m.accepted | {compact(named[m.key])}, suggestion=named[m.key]),
+    )
+
+
+def _match_again(
+    pairs: list[AlignedText],
+    extracted: list[list[SourceName]],
+    matched: list[tuple[list[Rendering], list[NameIssue]]],
+    lang: str,
+    lacks: Callable[[SourceName], bool],
+    recast: Callable[[SourceName], SourceName],
+) -> dict[int, set[str]]:
+    """Each sentence that leaves unrendered a name ``lacks`` picks, matched again with ``recast`` of
+    that name in its place. In place, in ``extracted`` and ``matched``; returns the keys recast, by
+    sentence."""
+    recast_at: dict[int, set[str]] = {}
     for n, names in enumerate(extracted):
         rendered = {r.source.key for r in matched[n][0]}
-        lacking = {m.key for m in names if not m.reliable and m.key in named and m.key not in rendered}
+        lacking = {m.key for m in names if lacks(m) and m.key not in rendered}
         if lacking:
-            # The document's spelling is the one to suggest, and a slip of it is a slip, not a swap.
-            extracted[n] = [
-                replace(m, reliable=True, accepted=m.accepted | {compact(named[m.key])}, suggestion=named[m.key])
-                if m.key in lacking
-                else m
-                for m in names
-            ]
+            extracted[n] = [recast(m) if m.key in lacking else m for m in names]
             matched[n] = match(extracted[n], pairs[n].source, lang, pairs[n].target)
-            promoted[n] = lacking
-    return promoted
+            recast_at[n] = lacking
+    return recast_at
 
 
 def _places_by_rendering(matched: list[tuple[list[Rendering], list[NameIssue]]]) -> dict[str, str]:
