@@ -46,6 +46,10 @@ _SAME_WORD = 75
 # usage within which two names are as common as each other.
 _BOTH_ENGLISH = 1.5
 _COMPARABLE = 1.5
+# Zipf frequency from which two close spellings are both names English writes often enough to be
+# two people's (Reed 4.0 and Reid 3.9, Alan and Allan); a rare name spelt two ways for one source
+# word in one passage is a slip more often than two people (Tellis 1.6, Telles 1.9 for Теллис).
+_BOTH_NAMES = 2.5
 # English endings that make another word of a name, not another spelling: Russia/Russian,
 # Ukraine/Ukrainian, China/Chinese, Israel/Israeli, Korea/Koreans, Kursk/Kursks.
 _ENGLISH_ENDINGS = ("", "n", "an", "ian", "ean", "ns", "ans", "ians", "s", "es", "ese", "i", "ic", "ish")
@@ -103,12 +107,15 @@ def unrendered_slips(
     near an English word, or a reading too doubtful, for the matcher to take it for the name's."""
     from rapidfuzz import fuzz
 
+    aliases = _aliases({*renderings, *(u.name.key for u in unrendered)}, lang)
+    renderings = _merged(renderings, lang)
     for u in unrendered:
-        seen = [o for o in renderings.get(u.name.key, ()) if abs(o.bead - u.bead) <= _PASSAGE and not o.flagged]
+        key = aliases.get(u.name.key, u.name.key)
+        seen = [o for o in renderings.get(key, ()) if abs(o.bead - u.bead) <= _PASSAGE and not o.flagged]
         if not seen:
             continue
         _, support, written = _spellings(seen)
-        credit = _credit(u.name.key, lang)
+        credit = _credit(key, lang)
         for tok in english_tokens(u.target):
             c = compact(tok.text)
             if not tok.capital or len(c) < 3 or c in support:
@@ -168,25 +175,77 @@ def surname_renderings(r: Rendering, keys: frozenset[str], lang: str) -> list[tu
 def inconsistent(rule: Rule, renderings: Mapping[str, Sequence[Occurrence]], lang: str) -> Iterator[Finding]:
     """``rule``'s findings on the spellings of each source name (``renderings`` by name key, in
     document order) that another spelling of the same word outweighs."""
-    for key, seen in _particles_off(renderings, lang).items():
+    for key, seen in _merged(renderings, lang).items():
         for passage in _passages([o for o in seen if not o.flagged]):
             yield from _for_name(rule, key, passage, lang)
 
 
 # Korean particles Kiwi leaves on a name it does not know (챔버스와: Chambers and).
 _KO_PARTICLES = frozenset("와과의는은이가를을에도로만")
+# Russian case endings the analyser leaves on a foreign name it cannot decline (Флейсом, Бине), each
+# with the endings the name's own form may have in their place: a man's Флейс, Бин, Сергей, Игорь,
+# a woman's Анна, Мария. A woman's surname is not a case of her husband's: Иванова, Ивановой go to
+# Иванова only, never to Иванов (and an ending after -ов, -ин is left alone where it could be one).
+_RU_CASES = {
+    "ом": ("", "ь", "й"),
+    "ем": ("", "ь", "й"),
+    "ём": ("", "ь", "й"),
+    "ым": ("",),
+    "а": ("", "ь", "й"),
+    "я": ("ь", "й"),
+    "у": ("", "а", "я", "ь", "й"),
+    "ю": ("я", "ь", "й"),
+    "е": ("", "а", "я", "ь", "й"),
+    "ы": ("а",),
+    "и": ("я", "ь"),
+    "ой": ("а",),
+    "ей": ("я",),
+}
+_RU_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын)$")
 
 
-def _particles_off(renderings: Mapping[str, Sequence[Occurrence]], lang: str) -> Mapping[str, Sequence[Occurrence]]:
-    """The renderings with a Korean name that carries a particle counted with the same name
-    written without it elsewhere in the document (챔버스와 with 챔버스)."""
-    if lang != "ko":
+def _aliases(keys: Iterable[str], lang: str) -> dict[str, str]:
+    """The name keys that are another key with a particle or a case ending left on it (챔버스와 for
+    챔버스, флейсом for флейс, бине for бин) → that key, where exactly one key fits."""
+    keys = set(keys)
+    out: dict[str, set[str]] = {}
+    for key in keys:
+        if lang == "ko":
+            stems = [key[:-1]] if key[-1] in _KO_PARTICLES and len(key) >= 3 else []
+        else:
+            stems = []
+            for ending, own in _RU_CASES.items():
+                stem = key[: -len(ending)]
+                if not key.endswith(ending) or len(stem) < 3 or " " in key:
+                    continue
+                if ending in ("а", "у") and _RU_SURNAME.search(stem):
+                    continue  # Иванова, Иванову: a woman's surname as well as a man's case
+                stems += [stem + e for e in own]
+        fits = {s for s in stems if s in keys and s != key}
+        if fits:
+            out[key] = fits
+
+    # A form may fit two keys that are themselves one name (Бине: Бин and Бина, Бина a case of Бин).
+    def root(key: str, seen: frozenset[str] = frozenset()) -> str | None:
+        fits = out.get(key)
+        if not fits:
+            return key
+        roots = {root(f, seen | {key}) for f in fits if f not in seen}
+        return roots.pop() if len(roots) == 1 else None
+
+    resolved = {key: root(key) for key in out}
+    return {k: r for k, r in resolved.items() if r is not None and r != k}
+
+
+def _merged(renderings: Mapping[str, Sequence[Occurrence]], lang: str) -> Mapping[str, Sequence[Occurrence]]:
+    """The renderings with a name that carries a particle or a case ending counted with the same
+    name written without it elsewhere in the document."""
+    aliases = _aliases(renderings, lang)
+    if not aliases:
         return renderings
-    out = {k: list(v) for k, v in renderings.items()}
-    for key in list(out):
-        stem = key[:-1]
-        if key[-1] in _KO_PARTICLES and len(stem) >= 2 and stem in out:
-            out[stem] = sorted(out[stem] + out.pop(key), key=lambda o: o.bead)
+    out = {k: list(v) for k, v in renderings.items() if k not in aliases}
+    for key, to in aliases.items():
+        out[to] = sorted(out[to] + list(renderings[key]), key=lambda o: o.bead)
     return out
 
 
@@ -348,7 +407,7 @@ def _rivals(a: str, b: str, credit: Callable[..., float]) -> bool:
     # A slip is far rarer than the name it garbles (Tromp 2.1 beside Trump 4.9); two people's
     # names are about as common as each other (Reed 4.0, Reid 3.9).
     comparable = abs(usage(a) - usage(b)) < _COMPARABLE
-    names = min(usage(a), usage(b)) >= _BOTH_ENGLISH and comparable and name_like(a) and name_like(b)
+    names = min(usage(a), usage(b)) >= _BOTH_NAMES and comparable and name_like(a) and name_like(b)
     if names and (own_letters(a, b) or own_letters(b, a)):
         return False  # letters no transliteration writes make a name's own spelling (Rahm, Ram)
     return not (words or names) or abs(credit(a, usage_weight=0.0) - credit(b, usage_weight=0.0)) >= _EQUALLY_WELL

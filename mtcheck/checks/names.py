@@ -136,7 +136,7 @@ INCONSISTENT_NAME = register_rule(
         "translation. Flagged is the spelling that loses: the one written less often, or on a tie "
         "the later one unless it reads clearly better as a rendering of the source name and as "
         "English (Robynson beside Robinson, Fed beside Fred). Mentions far apart (over 40 "
-        "sentences) are not compared. Two English names about as common as each other that "
+        "sentences) are not compared. Two common English names about as common as each other that "
         "render the source equally well (Reed/Reid), a name with letters no transliteration "
         "writes (Rahm beside Ram) and a word beside its derivative (Germany/German) are not "
         "flagged.",

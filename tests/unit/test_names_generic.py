@@ -1295,12 +1295,55 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
             "Russia answered.\n\nRussian officials objected.",
             [],
         ),
+        # Two spellings of a rare name (Tellis 1.6, Telles 1.9 in English usage) are a slip, not two
+        # people, where the document writes one of them more often (NTREX-128).
+        (
+            "ru",
+            "Он рассказал, как он использовал записи с мобильного телефона, чтобы составить общую картину "
+            "действий 29-летнего обвиняемого Квинтона Теллиса и 19-летней жертвы Джессики Чемберс.\n\n"
+            "Другое несоответствие состояло в том, что Теллис сказал, что он познакомился с Чемберс за две "
+            "недели до ее смерти.\n\n"
+            "Роулетт также показал, что спустя некоторое время после смерти Чемберс Теллис удалил со своего "
+            "телефона ее текстовые сообщения.",
+            "He outlined how he used cellphone records to piece together the movements of 29-year-old defendant "
+            "Quinton Tellis and the 19-year-old victim, Jessica Chambers.\n\n"
+            "Another inconsistency was that Tellis said he had known Chambers for about two weeks when she "
+            "died.\n\n"
+            "Rowlett said that sometime after Chambers' death, Telles deleted Chambers' texts from his phone.",
+            [("MT601", "Telles", "Tellis")],
+        ),
+        # A foreign name the analyser cannot decline keeps its case ending in its key (Флейсом): it is
+        # still the name the next sentence writes without it (NTREX-128).
+        (
+            "ru",
+            "Когда я на этой неделе связался с г-ном Флейсом, на северном берегу Кауаи было 27 градусов "
+            "тепла.\n\n"
+            "«Я помню, когда мы делали все эти сумасшедшие шоу, люди говорили: «Это начало конца западной "
+            "цивилизации», — рассказывает г-н Флейс.",
+            "When I reached Mr. Fleiss this week, it was a sunny 80 degrees outside his home on the north "
+            "shore of Kauai.\n\n"
+            '"I remember when we were doing all those crazy shows back in the day and people said, '
+            "'This is the beginning of the end of Western civilization,'\" Mr. Flaiss told me.",
+            [("MT601", "Flaiss", "Fleiss")],
+        ),
     ],
 )
 def test_the_slip_among_spellings_of_one_name(
     lang: str, src: str, tgt: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert [i for i in issues(lang, src, tgt) if i[0] == "MT601"] == expected
+
+
+def test_case_forms_of_one_name_are_counted_together_but_a_wifes_surname_is_not_her_husbands() -> None:
+    from mtcheck.checks.name_consistency import _aliases
+
+    keys = ["флейс", "флейсом", "иванов", "иванова", "ивановой", "иванову", "сергей", "сергеем", "анна", "анне"]
+    assert _aliases(keys, "ru") == {"флейсом": "флейс", "ивановой": "иванова", "сергеем": "сергей", "анне": "анна"}
+    # Флейсе is a case of Флейс and of Флейса, and Флейса a case of Флейс: one name. Бине is Бин's
+    # or Бина's, and Бина may be a woman's surname beside his (as Путина beside Путин): left apart.
+    assert _aliases(["флейс", "флейса", "флейсе"], "ru") == {"флейса": "флейс", "флейсе": "флейс"}
+    assert _aliases(["бин", "бина", "бине"], "ru") == {}
+    assert _aliases(["챔버스", "챔버스와"], "ko") == {"챔버스와": "챔버스"}
 
 
 def test_regions_by_sound_and_the_letters_of_korean_and_foreign_names() -> None:
