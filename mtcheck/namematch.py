@@ -1171,7 +1171,9 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
     if used == 0 and " " not in text and "-" not in text:
         for original in _seldom_neighbours(spelling):
             if len(spelling) > len(original) or (
-                original_spelling(spelling, original) and not _one_dropped(spelling, original)
+                original_spelling(spelling, original)
+                and not _one_dropped(spelling, original)
+                and not _y_for_i(spelling, original)
             ):
                 continue
             if as_written is None:
@@ -1180,6 +1182,15 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
             if gain >= _CLEARLY_BETTER_FIT and _reads_as(name, model, forms, original):
                 return original.capitalize()
     return None
+
+
+def _y_for_i(spelling: str, original: str) -> bool:
+    """Whether ``spelling`` is ``original`` with one i written y between consonants (Orryn for
+    Orrin): the y of an original spelling (Lynn, Byrne) is one English writes, and a spelling
+    nobody writes has none of its own."""
+    return len(spelling) == len(original) and [(a, b) for a, b in zip(spelling, original, strict=True) if a != b] == [
+        ("y", "i")
+    ]
 
 
 def _one_dropped(spelling: str, original: str) -> bool:

@@ -1413,6 +1413,25 @@ def test_a_name_misspelt_in_letters_hangul_cannot_tell_apart(tgt: str, expected:
         ("ko", "마틴 감독이 말했다.", "Coach Maltin said.", [("MT201", "Maltin", "Martin")]),
         ("ru", "Об этом сказала Рианна.", "Rihanna said so.", []),
         ("ko", "마틴 감독이 말했다.", "Coach Martin said.", []),
+        # A y for an i between consonants, in a spelling nobody writes, beside the name English does
+        # write (Orrin 2.6), is no original spelling as Lynn's y is (NTREX-128).
+        (
+            "ru",
+            "Сообщается, что опубликованная информация включает в себя домашние адреса сенаторов США. Майк Ли и "
+            "Оррин Хэтч, Юта.",
+            "The released information reportedly included the home addresses of U.S. Sens. Mike Lee and Orryn "
+            "Hatch, both of Utah.",
+            [("MT201", "Orryn", "Orrin")],
+        ),
+        (
+            "ru",
+            "Сообщается, что опубликованная информация включает в себя домашние адреса сенаторов США. Майк Ли и "
+            "Оррин Хэтч, Юта.",
+            "The released information reportedly included the home addresses of U.S. Sens. Mike Lee and Orrin "
+            "Hatch, both of Utah.",
+            [],
+        ),
+        ("ru", "Об этом сказала Линн.", "Lynn said so.", []),
         # Kaiju is one slip from Kai-Fu, but Кайфу reads Kai-Fu far better (pymorphy3 takes the
         # word for a case of кайф: the name as written is read too).
         ("ru", "Так считает Ли Кайфу, инвестор.", "So says investor Kai-Fu Lee.", []),
