@@ -177,7 +177,24 @@ def _tokens(text: str) -> list[_Token]:
             lemma, tags, known, common = m.group().lower(), frozenset(), False, False
         label = next((t for s, e, t in ner if s <= m.start() < e), None)
         out.append(_Token(m.start(), m.end(), m.group(), lemma, tags, known, initial, label, common, caps[k]))
+    for k in range(len(out) - 1):
+        tok, nxt = out[k], out[k + 1]
+        if tok.initial and nxt.capital and _given_name_first(tok, nxt, text):
+            # A sentence's first word that can be a given name, before a surname, is one: Том Браун
+            # (not "volume"), Роза Люксембург, Вера Брежнева.
+            lemma, tags, known, _ = _analysis(tok.text, False)
+            out[k] = _replace(tok, lemma=lemma, tags=tags, known=known, common=False)
     return out
+
+
+def _given_name_first(tok: _Token, nxt: _Token, text: str) -> bool:
+    return (
+        tok.capital
+        and "Name" not in tok.tags
+        and text[tok.end : nxt.start] == " "
+        and bool(nxt.tags & {"Surn", "Name"} or nxt.ner == "PER")
+        and any("Name" in p.tag.grammemes for p in _parses(tok.text))
+    )
 
 
 _NOUNS_BY_LEMMA = {lemma: n for n in reversed(NAME_NOUNS) for lemma in n.ru}

@@ -1334,6 +1334,19 @@ def test_the_slip_among_spellings_of_one_name(
     assert [i for i in issues(lang, src, tgt) if i[0] == "MT601"] == expected
 
 
+def test_a_given_name_opening_a_sentence_before_a_surname_is_a_name() -> None:
+    """Том is "volume" to the analyser at a sentence's start; before Браун it is Tom (NTREX-128)."""
+    from mtcheck.lang.names_ru import extract
+
+    src = "Том Браун также явил миру коллекцию причудливых масок, что пришлось очень к стати накануне Хеллоуина."
+    assert [n.text for n in extract(src)][:2] == ["Том", "Браун"]
+    tgt = "{} Browne also revealed a selection of bizarre masks- and just in time for Halloween."
+    assert issues("ru", src, tgt.format("Thum")) == [("MT201", "Thum", "Thom")]
+    assert issues("ru", src, tgt.format("Thom")) == []
+    # Not a word that merely opens the sentence: Том as "volume" before a lower-case word.
+    assert "Том" not in [n.text for n in extract("Том второй вышел в прошлом году.")]
+
+
 def test_case_forms_of_one_name_are_counted_together_but_a_wifes_surname_is_not_her_husbands() -> None:
     from mtcheck.checks.name_consistency import _aliases
 
