@@ -1150,8 +1150,8 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
         (
             "ko",
             "로빈슨 감독이 말했다.\n\n로빈슨은 팀을 칭찬했다.\n\n로빈슨은 웃었다.",
-            "Coach Robynson said.\n\nRobinson praised the team.\n\nRobinson smiled.",
-            [("MT601", "Robynson", "Robinson")],
+            "Coach Robbinson said.\n\nRobinson praised the team.\n\nRobinson smiled.",
+            [("MT601", "Robbinson", "Robinson")],
         ),
         # A doubled letter dropped is a slip, not an English ending.
         (
@@ -1164,8 +1164,8 @@ def test_inconsistent_spelling_is_flagged_but_two_english_names_are_not(
         (
             "ko",
             "로빈슨 감독이 말했다.\n\n로빈슨은 웃었다.\n\n로빈슨은 떠났다.\n\n로빈슨이 돌아왔다.\n\n로빈슨이 이겼다.",
-            "Coach Robinson said.\n\nRobynson smiled.\n\nRobinson left.\n\nRobynson came back.\n\nRobinson won.",
-            [("MT601", "Robynson", "Robinson"), ("MT601", "Robynson", "Robinson")],
+            "Coach Robinson said.\n\nRobbinson smiled.\n\nRobinson left.\n\nRobbinson came back.\n\nRobinson won.",
+            [("MT601", "Robbinson", "Robinson"), ("MT601", "Robbinson", "Robinson")],
         ),
         # A name English writes now and then (Tromp) beside one it writes all the time is a slip;
         # two names about as common as each other (Reed/Reid) are two people.
@@ -1445,6 +1445,27 @@ def test_a_name_misspelt_in_letters_hangul_cannot_tell_apart(tgt: str, expected:
             [],
         ),
         ("ru", "Об этом сказала Линн.", "Lynn said so.", []),
+        ("ko", "로빈슨 감독이 말했다.", "Coach Robynson said.", [("MT201", "Robynson", "Robinson")]),
+        # A name English writes now and then (Joko 2.4) is what a spelling it writes less often (Jako
+        # 1.8, Joka 1.6) and that reads the source far worse misspells (NTREX-128).
+        (
+            "ru",
+            "В воскресенье эвакуационные центры в Палу посетит президент Джоко Видодо.",
+            "President Jako Widodo was scheduled to visit evacuation centers in Palu on Sunday.",
+            [("MT201", "Jako", "Joko")],
+        ),
+        (
+            "ru",
+            "В воскресенье эвакуационные центры в Палу посетит президент Джоко Видодо.",
+            "President Joko Widodo was scheduled to visit evacuation centers in Palu on Sunday.",
+            [],
+        ),
+        (
+            "ru",
+            "Саипов причинил ущерб семьям и друзьям Николаса Клевеса и Даррена Дрейка.",
+            "Saipov caused harm to the families and friends of Nicholas Clevis and Darren Drake.",
+            [("MT201", "Clevis", "Cleves")],
+        ),
         # Kaiju is one slip from Kai-Fu, but Кайфу reads Kai-Fu far better (pymorphy3 takes the
         # word for a case of кайф: the name as written is read too).
         ("ru", "Так считает Ли Кайфу, инвестор.", "So says investor Kai-Fu Lee.", []),
