@@ -2380,7 +2380,9 @@ def _derived_word_in(english: str, src: str) -> bool:
     if not local:
         return False
     words = re.findall(r"(?<![А-ЯЁа-яё])[а-яё]{5,}", src)
-    stems = {n.lower()[:5] for n in local if len(n) >= 6}
+    # Of one word only: an official name's first word is an everyday one (республика азербайджан,
+    # многонациональное государство боливия), which says nothing of the place.
+    stems = {n.lower()[:5] for n in local if len(n) >= 6 and " " not in n}
     return any(w[:5] in stems for w in words)
 
 

@@ -975,6 +975,16 @@ def test_a_word_english_writes_unexplained_in_several_sentences_is_no_swap() -> 
     assert [code for code, _, _ in issues("ko", src, once)] == ["MT207"]
 
 
+def test_an_official_names_first_word_derives_no_place() -> None:
+    """ "республика" starts the gazetteer's Russian name of Azerbaijan (республика Азербайджан), and
+    "многонациональная" that of Bolivia: neither word names the place, so Azerbaijan in the English
+    is no place the source names by a word made from it, but a swap for Молдова (FLORES-200)."""
+    src = "Молдова — многонациональная республика, ставшая жертвой этнического конфликта."
+    tgt = "{} is a multi-ethnic republic that has suffered from ethnic conflict."
+    assert [(code, span) for code, span, _ in issues("ru", src, tgt.format("Azerbaijan"))] == [("MT207", "Azerbaijan")]
+    assert issues("ru", src, tgt.format("Moldova")) == []
+
+
 def test_a_country_stands_in_no_swap_for_a_person() -> None:
     """무알렘 (Moualem) unrendered in a pair whose English names Syria, which no source word of the
     pair explains: a transcription may name a town or a person alike, but no person is a country."""
