@@ -303,6 +303,7 @@ def _english_places() -> frozenset[str]:
     return _tables().english_places
 
 
+@functools.lru_cache(maxsize=65536)
 def is_place(english: str) -> bool:
     """Whether an English name is a place the gazetteer knows: a country, US state, continent or a
     country's division, or a city whose name is no everyday English word (towns are called Valley,
@@ -311,9 +312,9 @@ def is_place(english: str) -> bool:
         return True
     if not source_names(english):
         return False
-    from wordfreq import zipf_frequency
+    from mtcheck.lang.names_base import english_frequency
 
-    return zipf_frequency(english, "en") < _EVERYDAY or is_country(english)
+    return english_frequency(english) < _EVERYDAY or is_country(english)
 
 
 def major_places() -> frozenset[str]:

@@ -399,11 +399,12 @@ def _noun_issue(name: SourceName, tokens: list[Token], free: set[int], tgt: str)
     from rapidfuzz import fuzz
 
     parts: list[NounPart] = ([name.noun] if name.noun else []) + list(name.alternatives)
+    nouns = {compact(e) for p in parts for e in p.noun.en}
     for k, tok in enumerate(tokens):
         if k not in free or not tok.capital:
             continue
         c = compact(tok.text)
-        if len(c) < 3 or c in {compact(e) for p in parts for e in p.noun.en}:
+        if len(c) < 3 or c in nouns:
             continue
         for part in parts:
             score = max((fuzz.ratio(c, x) for x in part.latin), default=0.0)
@@ -2308,12 +2309,10 @@ def name_like(word: str) -> bool:
     committee, treasury or reverend are English words only (wordfreq, eight European languages;
     the third most frequent of them against English). Rare words are names too. The test's
     answers are shipped (mtcheck.lang.name_travel)."""
-    from wordfreq import zipf_frequency
-
     if word.isupper() or len(word) < 2:
         return False
     w = word.lower()
-    en = zipf_frequency(w, "en")
+    en = english_frequency(w)
     if en < _RARE:
         return True
     if en >= _FUNCTION_WORD:

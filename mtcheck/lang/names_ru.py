@@ -69,8 +69,16 @@ class _Token:
 @functools.cache
 def _ner() -> Any:
     from natasha import NewsEmbedding, NewsNERTagger
+    from navec.pq import PQ
 
-    tagger = NewsNERTagger(NewsEmbedding())
+    # navec works out vector norms and centroid products for its similarity queries as it loads
+    # (half a second of every process's start); the tagger only looks vectors up, so loading skips it.
+    precompute = PQ.precompute
+    PQ.precompute = lambda self: None  # type: ignore[method-assign]
+    try:
+        tagger = NewsNERTagger(NewsEmbedding())
+    finally:
+        PQ.precompute = precompute  # type: ignore[method-assign]
     # slovnet decodes its CRF in a Python loop over the longest text of a batch: batches of
     # many sentences of similar length (prepare() sorts them) make that loop short.
     tagger.batch_size = tagger.infer.encoder.batch_size = _NER_BATCH

@@ -8,6 +8,6 @@ import functools
 @functools.lru_cache(maxsize=131072)
 def zipf(word: str) -> float:
     """Zipf frequency of an English word: 7 for 'the', about 1 for the rarest listed, 0 unlisted."""
-    from wordfreq import zipf_frequency
+    from mtcheck.lang.names_base import english_frequency
 
-    return zipf_frequency(word, "en")
+    return english_frequency(word)

@@ -164,3 +164,25 @@ def test_korean_place_ending_in_a_landform_noun_is_not_a_person() -> None:
     names = _extract("트럼프와 김정은은 싱가포르에서 한반도 비핵화에 합의했다.", "ko")
     (name,) = [n for n in names if n.text == "한반도"]
     assert not name.reliable
+
+
+def test_english_frequency_reads_the_list_as_wordfreq_does() -> None:
+    """The look-up for plain words gives wordfreq's own Zipf figure, rounding included, and other
+    words (hyphens, accents, digits, capitals) go through wordfreq itself."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from mtcheck.lang.names_base import english_frequency
+
+    listed = sorted(w for w in get_frequency_dict("en") if w.isascii() and w.isalpha() and w.islower())
+    words = [*listed[::97], "Trump", "Khinstin", "Tchaikovsky", "co-op", "Zoë", "3d", "a", "qqqzx", "Kvir"]
+    assert [english_frequency(w) for w in words] == [zipf_frequency(w.lower(), "en") for w in words]
+    assert english_frequency("Moscow") > 4 > english_frequency("Khinstin") == 0.0
+
+
+def test_russian_ner_still_finds_people_and_places_after_a_lean_load() -> None:
+    from mtcheck.lang.names_ru import _ner_spans
+
+    text = "Губернатор Курской области Александр Хинштейн посетил сквер в Курске."
+    kinds = {text[s:e]: k for s, e, k in _ner_spans(text)}
+    assert kinds.get("Александр Хинштейн") == "PER"
+    assert kinds.get("Курске") == "LOC"
