@@ -1193,9 +1193,9 @@ def _known_original(name: SourceName, lang: str, text: str) -> str | None:
 
 
 def _y_for_i(spelling: str, original: str) -> bool:
-    """Whether ``spelling`` is ``original`` with one i written y between consonants (Orryn for
-    Orrin): the y of an original spelling (Lynn, Byrne) is one English writes, and a spelling
-    nobody writes has none of its own."""
+    """Whether ``spelling`` is ``original`` with one i written y (Orryn for Orrin): the y of an
+    original spelling (Lynn, Byrne) is one English writes, and a spelling nobody writes has none
+    of its own."""
     return len(spelling) == len(original) and [(a, b) for a, b in zip(spelling, original, strict=True) if a != b] == [
         ("y", "i")
     ]
