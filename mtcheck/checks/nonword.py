@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from mtcheck.anchors import skeleton
 from mtcheck.checks.registry import CheckContext, Rule, register_check, register_rule
-from mtcheck.lang.words import zipf
+from mtcheck.lang.names_base import english_frequency as zipf
 from mtcheck.types import Bead, Finding, Severity, Span
 
 NON_WORD = register_rule(
