@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from mtcheck.anchors import skeleton
 from mtcheck.lang import ru
 from mtcheck.lang.ko import clipped_countries
+from mtcheck.lang.lattice import Lattice
 from mtcheck.lang.name_tables import ACRONYMS, ESTABLISHED_ABBREVIATIONS
 from mtcheck.lang.name_travel import FUNCTION_WORD as _FUNCTION_WORD
 from mtcheck.lang.name_travel import RARE as _RARE
@@ -185,7 +186,7 @@ class _Matcher:
     """What _accepts needs of one name, worked out once: a name is tried against every window
     of every sentence it is aligned with, and Korean names accept hundreds of spellings."""
 
-    pattern: re.Pattern[str] | None
+    pattern: Lattice | None
     case_stem: str | None
     case_vowels: frozenset[str]  # what may follow case_stem in a nominative
     demonym_stems: frozenset[str]
@@ -218,7 +219,7 @@ def _matcher(name: SourceName) -> _Matcher:
     nouns = tuple(sorted({compact(e) for part in parts for e in part.noun.en} | {w for p in parts for w in p.latin}))
     bare = tuple(c for c in choices if not any(n in c for n in nouns)) if nouns else ()
     return _Matcher(
-        _compiled(name.pattern) if name.pattern else None,
+        name.pattern,
         case_stem,
         case_vowels,
         stems,
@@ -231,8 +232,7 @@ def _matcher(name: SourceName) -> _Matcher:
 
 @functools.lru_cache(maxsize=8192)
 def _compiled(pattern: str) -> re.Pattern[str]:
-    """A name's pattern, compiled once for all its mentions (_matcher's cache tells them apart by
-    position; a Korean name's pattern holds hundreds of spellings, slow to compile, and re's own
+    """An abbreviation's letter-by-letter spellings, compiled once for all its mentions (re's own
     cache keeps 512)."""
     return re.compile(pattern)
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mtcheck.lang.lattice import Lattice
 from mtcheck.lang.name_tables import Acronym, NameNoun
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class SourceName:
     key: str  # one entity, whatever its case form: the lemma ("курск" for Курской, Курске)
     accepted: frozenset[str]  # compact Latin forms (see compact()) an English rendering may take
     suggestion: str
-    pattern: str | None = None  # regex over compact Latin; a full match is also accepted
+    pattern: Lattice | None = None  # spellings over compact Latin beyond ``accepted``; a full match renders it
     strict: bool = True  # whether a near miss counts as garbled (False where renderings vary too much)
     required: bool = True  # whether a name with no rendering is reported
     # A transcription with many readings (Hangul for a foreign name): the reading nearest a garble

@@ -15,6 +15,7 @@ from dataclasses import replace
 from mtcheck import gazetteer
 from mtcheck.lang import ko
 from mtcheck.lang.ko import KoToken
+from mtcheck.lang.lattice import Choice, Lattice, Letters, Path, choices
 from mtcheck.lang.name_tables import ACRONYMS, KO_SURNAMES, NAME_NOUNS, NameNoun
 from mtcheck.lang.names_base import (
     ACRONYM,
@@ -134,9 +135,9 @@ def _options(word: str, foreign: bool) -> list[list[str]]:
 
 
 @functools.lru_cache(maxsize=8192)
-def pattern(word: str, foreign: bool) -> str:
-    """Regex over compact Latin for the renderings of a Hangul word."""
-    return "".join("(?:" + "|".join(re.escape(o) for o in opts) + ")" for opts in _options(word, foreign))
+def pattern(word: str, foreign: bool) -> Path:
+    """The renderings of a Hangul word over compact Latin: one choice per syllable."""
+    return choices(*_options(word, foreign))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -165,8 +166,8 @@ def loanword(word: str) -> bool:
     )
 
 
-def _korean_person(word: str) -> tuple[frozenset[str], str, str, frozenset[str]] | None:
-    """(accepted, regex, suggestion, surnames) for a Korean personal name: surname + one or two
+def _korean_person(word: str) -> tuple[frozenset[str], Path, str, frozenset[str]] | None:
+    """(accepted, spellings, suggestion, surnames) for a Korean personal name: surname + one or two
     syllables."""
     # Three syllables is the Korean full name; two-syllable words are as often foreign (마틴, 심슨),
     # and organisations end in 당, 부, 청… (민주당 is a party, not Mr Min).
@@ -180,11 +181,10 @@ def _korean_person(word: str) -> tuple[frozenset[str], str, str, frozenset[str]]
         surname = KO_SURNAMES.get(word[:cut]) if cut == 1 else None
         if surname and 2 <= len(word) - cut + 1 <= 3:
             given = word[cut:]
-            given_re = pattern(given, False)
-            regex = "(?:" + "|".join(compact(s) for s in surname) + ")" + given_re
+            spellings = (*choices([compact(s) for s in surname]), *pattern(given, False))
             sug_given = "-".join(o[0] for o in _options(given, False)).capitalize()
             accepted = frozenset(compact(s) + g for s in surname for g in candidates(given, False, 500))
-            return accepted, regex, f"{surname[0]} {sug_given}", frozenset(compact(s) for s in surname)
+            return accepted, spellings, f"{surname[0]} {sug_given}", frozenset(compact(s) for s in surname)
     return None
 
 
@@ -209,12 +209,12 @@ def _common_tail(word: str) -> str | None:
     return None
 
 
-def _with_tail(word: str) -> str:
-    """Regex for a place name with its common noun translated ("Hahoe Village", "Mount Halla"):
-    the romanised head with an English word before or after it."""
+def _with_tail(word: str) -> tuple[Path, Path]:
+    """A place name with its common noun translated ("Hahoe Village", "Mount Halla"): the
+    romanised head with an English word after or before it."""
     tail = _common_tail(word) or ""
-    head = "|".join(sorted(readings(word[: len(word) - len(tail)]), key=len, reverse=True))
-    return f"(?:{head})[a-z]{{3,12}}|[a-z]{{3,8}}(?:{head})"
+    head = Choice.of(sorted(readings(word[: len(word) - len(tail)]), key=len, reverse=True))
+    return (head, Letters(3, 12)), (Letters(3, 8), head)
 
 
 # Last syllables of the clipped names of Korean institutions: ministry (산업부, 문체부), agency (기상청),
@@ -311,15 +311,15 @@ def _proper_word(word: str, known: bool) -> SourceName:
         (gazetteer_place and not loanword(base)) or (not places and korean_letters and (known or unknown_place))
     )
     native = bool(person) or korean_place or (bool(places) and korean_letters)
-    regexes = [pattern(base, False)] if native else [pattern(base, True), pattern(base, False)]
+    paths = [pattern(base, False)] if native else [pattern(base, True), pattern(base, False)]
     wrong: frozenset[str] = frozenset()
     if korean_place:
-        regexes = [_with_tail(word)] if _common_tail(word) else []
+        paths = list(_with_tail(word)) if _common_tail(word) else []
         accepted |= readings(word) | readings(base)
         # Spelt syllable by syllable, without the sound changes it is pronounced with: Sinra, Jongro.
         wrong = frozenset(candidates(word, False, 500)) - accepted
     if suffix and not native:
-        regexes.append(pattern(word, True))  # 술라웨시 is Sulawesi, not Sulawe City
+        paths.append(pattern(word, True))  # 술라웨시 is Sulawesi, not Sulawe City
     if not korean_place:
         accepted |= set(candidates(base, False, 500))
     if not native:
@@ -331,7 +331,7 @@ def _proper_word(word: str, known: bool) -> SourceName:
         # A word read as a person may be a place Kiwi and the gazetteer do not know (백록담):
         # the word as one, pronounced as RR writes it (Baengnokdam), renders it too.
         accepted |= person[0] | readings(word)
-        regexes = [person[1]]
+        paths = [person[1]]
         kind, suggestion, alone = PERSON, person[2], person[3]
     if acronym:
         accepted |= {compact(e) for e in acronym.en}
@@ -345,7 +345,8 @@ def _proper_word(word: str, known: bool) -> SourceName:
         suggestion = rr(word).capitalize() if korean_place else candidates(base, True)[0].capitalize()
     return SourceName(
         start, start + len(word), word, kind, base, frozenset(accepted), suggestion,
-        pattern="|".join(regexes) or None, strict=kind != ACRONYM, nearest_suggestion=kind == PERSON and not person,
+        pattern=Lattice.of(*paths) if paths else None, strict=kind != ACRONYM,
+        nearest_suggestion=kind == PERSON and not person,
         canonical=rr(word) if korean_place else candidates(base, not native)[0], native=native, alone=alone,
         wrong=wrong, wrong_reason=LETTER_BY_LETTER if wrong else "", loose=korean_place and not gazetteer_place,
         # Korean text adds the country for context (영국 총리 메이 = "Prime Minister May"), so only a

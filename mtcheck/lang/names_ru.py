@@ -14,6 +14,7 @@ from typing import Any
 
 from mtcheck import gazetteer
 from mtcheck.lang import ru
+from mtcheck.lang.lattice import Choice, Lattice, Letters
 from mtcheck.lang.lemma import parses as _parses
 from mtcheck.lang.name_tables import ACRONYMS, NAME_NOUNS, RU_KOREAN_SURNAMES, Acronym, NameNoun
 from mtcheck.lang.names_base import (
@@ -503,11 +504,11 @@ def _korean_name(toks: list[_Token]) -> SourceName:
     surname = KO_SURNAMES[RU_KOREAN_SURNAMES[toks[0].lemma]]
     # Cyrillic spellings of Korean given names do not map back letter by letter: accept any
     # rendering that starts with the surname.
-    pattern = "(?:" + "|".join(compact(s) for s in surname) + ")[a-z]{2,14}"
+    spellings = Lattice.of((Choice.of(compact(s) for s in surname), Letters(2, 14)))
     key = " ".join(t.text.lower() for t in toks)
     return SourceName(
         toks[0].start, toks[-1].end, "", PERSON, key, _forms(*surname), " ".join([surname[0], *(
-            ru.transliterate(t.text) for t in toks[1:])]), pattern=pattern, strict=False,
+            ru.transliterate(t.text) for t in toks[1:])]), pattern=spellings, strict=False,
     )  # fmt: skip
 
 
