@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mtcheck import __version__
+from mtcheck import __version__, collector
 from mtcheck.errors import MtcheckError, UsageError
 from mtcheck.translate.load import TranslationRequest
 from mtcheck.types import SUPPORTED_LANGS, PairFailure, Report, Severity
@@ -805,6 +805,7 @@ def main() -> None:
     # (a 5,000-sentence ru-en check, 17-18 → 14-15 s). Set before numpy is first imported.
     if _command(sys.argv[1:]) == "scan":
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    collector.tune()
     try:
         app()
     except UsageError as exc:  # pragma: no cover - defensive: commands convert their own errors

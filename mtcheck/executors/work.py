@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from mtcheck import collector
 from mtcheck.config import Config
 from mtcheck.errors import MtcheckError, UsageError
 from mtcheck.translate.base import TranslationError
@@ -67,6 +68,8 @@ def failed(task: PairTask, message: str) -> PairResult:
 
 class Worker:
     def __init__(self, settings: WorkerSettings) -> None:
+        # A pool process or a Ray worker checks documents as `mtcheck check` does.
+        collector.tune()
         self.settings = settings
         self.translators = TranslatorFactory(settings.translation) if settings.translation is not None else None
 
