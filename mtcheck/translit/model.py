@@ -137,19 +137,24 @@ class PairModel:
                 if i + k == end:
                     _finish(final, cands, outs, n)
                     continue
+                full = len(heap) >= beam
                 for lp, text in cands:
                     # Candidates come likeliest first: once the best spelling of this one cannot
                     # enter the full heap, none after it can.
-                    if len(heap) >= beam and outs and lp + outs[0][1] < heap[0][0]:
+                    if full and outs and lp + outs[0][1] < heap[0][0]:
                         break
                     for out, lq in outs:  # likeliest first
                         score = lp + lq
-                        if len(heap) < beam:
+                        if not full:
                             heapq.heappush(heap, (score, text + out))
-                        elif score < heap[0][0]:
+                            full = len(heap) >= beam
+                            continue
+                        floor = heap[0]
+                        if score < floor[0]:
                             break
-                        elif (score, text + out) > heap[0]:
-                            heapq.heapreplace(heap, (score, text + out))
+                        item = (score, text + out)
+                        if item > floor:
+                            heapq.heapreplace(heap, item)
         return heapq.nlargest(n, final.items(), key=lambda x: x[1])
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one model per script, kept for the process
@@ -157,12 +162,15 @@ class PairModel:
         """Per position, each segment's spellings worth trying (p > 1e-4) with their log
         probabilities, likeliest first."""
         return [
-            [
-                (k, sorted(((out, math.log(p)) for out, p in table.items() if p > 1e-4), key=lambda x: -x[1]))
-                for k, table in here
-            ]
-            for here in self._segment_keys(source)
+            [(k, self._ranked(_key(source[i : i + k]))) for k, _ in here]
+            for i, here in enumerate(self._segment_keys(source))
         ]
+
+    # Names share their letters: a segment's spellings are ranked once, not once per name.
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one model per script, kept for the process
+    def _ranked(self, segment: str) -> list[tuple[str, float]]:
+        table = self.emit.get(segment) or {}
+        return sorted(((out, math.log(p)) for out, p in table.items() if p > 1e-4), key=lambda x: -x[1])
 
     # ---- persistence ---------------------------------------------------------------------
 
