@@ -391,7 +391,8 @@ def _alone(
         # A 0-1 bead from (i, y) to (i, y + 1), y = lo[i] + k.
         energy = fwd[i, :-1] + insert + bwd[i, 1:] - total
         ok = np.isfinite(energy)
-        np.add.at(alone_t, (lo[i] + np.arange(width - 1))[ok], np.exp(-energy[ok]))
+        # The columns of one row are distinct units: a plain indexed add (np.add.at is for repeats).
+        alone_t[(lo[i] + np.arange(width - 1))[ok]] += np.exp(-energy[ok])
     return np.minimum(alone_s, 1.0), np.minimum(alone_t, 1.0)
 
 

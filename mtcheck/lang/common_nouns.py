@@ -139,8 +139,6 @@ def _quoted(text: str, pos: int) -> bool:
 def _korean(src: str, spellings: set[str]) -> dict[str, CommonWord]:
     from mtcheck import gazetteer
     from mtcheck.lang.ko import tokens_many
-    from mtcheck.lang.names_ko import candidates
-    from mtcheck.translit.korean import readings, transliteration
 
     out: dict[str, CommonWord] = {}
     toks = [
@@ -155,8 +153,19 @@ def _korean(src: str, spellings: set[str]) -> dict[str, CommonWord]:
         (a.form + b.form, a.start, b.start + b.len) for a, b in itertools.pairwise(toks) if b.start == a.start + a.len
     ]
     for form, start, end in words:
-        found = (readings(form) | {transliteration(form)} | set(candidates(form, False, 100))) & spellings
+        found = _korean_spellings(form) & spellings
+        if not found:
+            continue
         english = next((n.en[0] for n in NAME_NOUNS if form in n.ko), None)
         for f in found:
             out.setdefault(f, CommonWord(start, end, form, english))
     return out
+
+
+# A document repeats its nouns: each one's romanisations are worked out once.
+@functools.lru_cache(maxsize=65536)
+def _korean_spellings(form: str) -> frozenset[str]:
+    from mtcheck.lang.names_ko import candidates
+    from mtcheck.translit.korean import readings, transliteration
+
+    return readings(form) | {transliteration(form)} | frozenset(candidates(form, False, 100))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
+
+from mtcheck.translit.korean import rr
 
 
 class KoToken(NamedTuple):
@@ -59,8 +62,6 @@ def remember_tokens(sentence: str, tokens: Iterable[Any], offset: int) -> None:
 
 def romanize(word: str) -> str:
     """Revised Romanization of Korean, with its sound changes (신라 → silla)."""
-    from mtcheck.translit.korean import rr
-
     return rr(word)
 
 
@@ -89,13 +90,17 @@ def clipped_countries(text: str) -> frozenset[str]:
     """The Korean names of the countries a text names by a clipped syllable inside a word (대북:
     북한 and 조선, the second a name of Korea too; 한미: 한국, 미국): two or three country syllables
     (남북, 한미일), or one after a prefix (대북, 방미, 탈북), with a particle or 측/핵/군 after it."""
-    out: set[str] = set()
-    for word in _HANGUL_WORD.findall(text):
-        core = next((word[: -len(t)] for t in _CLIPPED_TAILS if word.endswith(t) and len(word) > len(t) + 1), word)
-        if core in _NOT_CLIPPED or not 2 <= len(core) <= 3:
-            continue
-        if all(c in _CLIPPED_COUNTRIES for c in core) and len(set(core)) == len(core):
-            out.update(*(_CLIPPED_COUNTRIES[c] for c in core))
-        elif len(core) == 2 and core[0] in _CLIPPED_PREFIXES and core[1] in _CLIPPED_COUNTRIES:
-            out.update(_CLIPPED_COUNTRIES[core[1]])
-    return frozenset(out)
+    return frozenset().union(*(_clipped_in(word) for word in _HANGUL_WORD.findall(text)))
+
+
+# News repeats its words: each is read once.
+@functools.lru_cache(maxsize=65536)
+def _clipped_in(word: str) -> frozenset[str]:
+    core = next((word[: -len(t)] for t in _CLIPPED_TAILS if word.endswith(t) and len(word) > len(t) + 1), word)
+    if core in _NOT_CLIPPED or not 2 <= len(core) <= 3:
+        return frozenset()
+    if all(c in _CLIPPED_COUNTRIES for c in core) and len(set(core)) == len(core):
+        return frozenset().union(*(_CLIPPED_COUNTRIES[c] for c in core))
+    if len(core) == 2 and core[0] in _CLIPPED_PREFIXES and core[1] in _CLIPPED_COUNTRIES:
+        return frozenset(_CLIPPED_COUNTRIES[core[1]])
+    return frozenset()
