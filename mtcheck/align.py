@@ -195,9 +195,61 @@ def align_units(
     the same band and costs); without, every confidence is 1.0. ``reuse`` keeps the anchor
     evidence of these units for another alignment of them (see _Evidence).
     """
+    paths = _best_paths(src, tgt, scorer, ratio, variance, priors, stats, reuse)
+    if paths is None:
+        return _unalignable(len(src), len(tgt))
+    return _with_posteriors(paths) if posteriors else paths.beads
+
+
+def _align_units_many(
+    pairs: Sequence[tuple[Units, Units, _Evidence | None]],
+    scorer: PairScorer | None,
+    ratio: float,
+    variance: float,
+    priors: dict[tuple[int, int], float],
+    posteriors: bool,
+) -> list[list[Bead]]:
+    """align_units for many pairs (a document's paragraph beads): the posteriors of pairs whose
+    bands have the same shape are worked out together, one array operation per row for all of
+    them, since a paragraph's few sentences leave numpy's cost per call as the whole cost."""
+    found = [_best_paths(src, tgt, scorer, ratio, variance, priors, None, reuse) for src, tgt, reuse in pairs]
+    out = [
+        p.beads if p is not None else _unalignable(len(s), len(t)) for p, (s, t, _) in zip(found, pairs, strict=True)
+    ]
+    if not posteriors:
+        return out
+    shapes: dict[tuple[tuple[int, ...], float], list[int]] = {}
+    for k, paths in enumerate(found):
+        if paths is not None:
+            shapes.setdefault((paths.costs.shape, paths.insert), []).append(k)
+    for ks in shapes.values():
+        group = [found[k] for k in ks]
+        fwd, bwd, total = _forward_backward(
+            np.stack([p.costs for p in group]),
+            np.stack([p.lo for p in group]),
+            np.stack([p.valid for p in group]),
+            group[0].insert,
+        )
+        for row, k in enumerate(ks):
+            out[k] = _with_posteriors(found[k], (fwd[row], bwd[row], float(total[row])))
+    return out
+
+
+def _best_paths(
+    src: Units,
+    tgt: Units,
+    scorer: PairScorer | None,
+    ratio: float | None,
+    variance: float,
+    priors: dict[tuple[int, int], float],
+    stats: dict[str, int] | None,
+    reuse: _Evidence | None,
+) -> _Paths | None:
+    """The DP of align_units, widening the band while the best path touches its edge; None
+    where one side is empty."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
-        return _unalignable(n, m)
+        return None
     model = _LengthModel(
         ratio or float(tgt.lengths.sum() / src.lengths.sum()),
         variance,
@@ -206,13 +258,27 @@ def align_units(
     widest = max(_MIN_BAND, (_MAX_CELLS // (n + 1) - 1) // 2)
     band = _MIN_BAND
     while True:
-        beads, touched, cells = _banded(src, tgt, model, band, scorer, posteriors, reuse)
+        paths, touched, cells = _banded_paths(src, tgt, model, band, scorer, reuse)
         if stats is not None:
             stats["cells"] = stats.get("cells", 0) + cells
             stats["band"] = band
         if not touched or band >= max(n, m) or band >= widest:
-            return beads
+            return paths
         band = min(band * 2, widest)
+
+
+@dataclass(frozen=True, eq=False)
+class _Paths:
+    """One DP's best path and what the posteriors of its beads need: the bead costs of the
+    band, its lower edges, its cells inside the target, the cost of a 0-1 bead, and which units
+    are long enough to split off (see _split_alone)."""
+
+    beads: list[Bead]
+    costs: np.ndarray
+    lo: np.ndarray
+    valid: np.ndarray
+    insert: float
+    long: tuple[np.ndarray, np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -238,6 +304,19 @@ def _banded(
     posteriors: bool = True,
     reuse: _Evidence | None = None,
 ) -> tuple[list[Bead], bool, int]:
+    """_banded_paths' beads, with their posteriors if asked."""
+    paths, touched, cells = _banded_paths(src, tgt, model, band, scorer, reuse)
+    return (_with_posteriors(paths) if posteriors else paths.beads), touched, cells
+
+
+def _banded_paths(
+    src: Units,
+    tgt: Units,
+    model: _LengthModel,
+    band: int,
+    scorer: PairScorer | None,
+    reuse: _Evidence | None = None,
+) -> tuple[_Paths, bool, int]:
     """One DP over a band of fixed width around the length diagonal.
 
     Row i holds columns j = lo[i] … lo[i] + width - 1. Every bead cost is computed up front
@@ -283,11 +362,9 @@ def _banded(
         table[i] = candidates[ptr, np.arange(width)]
         _apply_insertions(table[i], back[i], insert, cols[i] <= m)
     beads, touched = _trace(table, back, lo, n, m)
-    if posteriors:
-        long_s = src.lengths * model.ratio >= SPLIT_MIN_LENGTH
-        long_t = tgt.lengths >= SPLIT_MIN_LENGTH
-        beads = _with_posteriors(beads, costs, lo, cols <= m, insert, (long_s, long_t))
-    return beads, touched and band < max(n, m), int((cols <= m).sum())
+    long = (src.lengths * model.ratio >= SPLIT_MIN_LENGTH, tgt.lengths >= SPLIT_MIN_LENGTH)
+    paths = _Paths(beads, costs, lo, cols <= m, insert, long)
+    return paths, touched and band < max(n, m), int((cols <= m).sum())
 
 
 def _softmin(values: np.ndarray, axis: int = 0) -> np.ndarray:
@@ -301,12 +378,13 @@ def _softmin(values: np.ndarray, axis: int = 0) -> np.ndarray:
 
 
 def _soft_insertions(row: np.ndarray, step: float, valid: np.ndarray, reverse: bool = False) -> None:
-    """Soft version of _apply_insertions: row[k] = softmin(row[k], row[k∓1] + step), chained."""
-    r = row[::-1] if reverse else row
-    ramp = step * np.arange(len(r))
+    """Soft version of _apply_insertions: row[k] = softmin(row[k], row[k∓1] + step), chained
+    (along the last axis: one row, or the same row of several alignments)."""
+    r = row[..., ::-1] if reverse else row
+    ramp = step * np.arange(r.shape[-1])
     with np.errstate(invalid="ignore"):
-        chained = -np.logaddexp.accumulate(-(r - ramp)) + ramp
-    r[:] = np.where((valid[::-1] if reverse else valid), chained, _INF)
+        chained = -np.logaddexp.accumulate(-(r - ramp), axis=-1) + ramp
+    r[...] = np.where((valid[..., ::-1] if reverse else valid), chained, _INF)
 
 
 def _shift_into(out: np.ndarray, values: np.ndarray, offset: int) -> None:
@@ -319,42 +397,59 @@ def _shift_into(out: np.ndarray, values: np.ndarray, offset: int) -> None:
         out[-offset:] = values[: width + offset]
 
 
-def _with_posteriors(
-    beads: list[Bead],
-    costs: np.ndarray,
-    lo: np.ndarray,
-    valid: np.ndarray,
-    insert: float,
-    long: tuple[np.ndarray, np.ndarray],
-) -> list[Bead]:
-    """Each bead's posterior probability, by forward-backward over the band with the DP's
-    costs taken as energies: exp(-cost) summed over every path through the bead, over the
-    sum over every path. A bead that wins by a wide margin gets ~1.0; one that another way
-    of pairing the same sentences almost matches gets what that margin leaves it."""
-    n, width = costs.shape[0] - 1, costs.shape[2]
-    fwd = np.full((n + 1, width), _INF)
-    bwd = np.full((n + 1, width), _INF)
-    fwd[0, 0] = 0.0
-    _soft_insertions(fwd[0], insert, valid[0])
-    cand = np.empty((len(_CODES), width))
+def _forward_backward(
+    costs: np.ndarray, lo: np.ndarray, valid: np.ndarray, insert: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Forward and backward costs (softmin over every path to and from each cell) of several
+    alignments whose bands have one shape, and each one's total: ``costs`` (alignments, n+1,
+    bead types, width), ``lo`` (alignments, n+1), ``valid`` (alignments, n+1, width)."""
+    count, rows, kinds, width = costs.shape
+    n = rows - 1
+    at = np.arange(count)
+    fwd = np.full((count, rows, width), _INF)
+    bwd = np.full((count, rows, width), _INF)
+    fwd[:, 0, 0] = 0.0
+    _soft_insertions(fwd[:, 0], insert, valid[:, 0])
+    cand = np.empty((kinds, count, width))
     for i in range(1, n + 1):
         cand.fill(_INF)
         for code, (a, b) in enumerate(_CODES):
             if a and i >= a:
-                _shift_into(cand[code], fwd[i - a], int(lo[i] - lo[i - a]) - b)
-        fwd[i] = _softmin(cand + costs[i])
-        _soft_insertions(fwd[i], insert, valid[i])
-    m = int(lo[n]) + int(np.flatnonzero(valid[n])[-1])
-    bwd[n, m - lo[n]] = 0.0
-    _soft_insertions(bwd[n], insert, valid[n], reverse=True)
+                cand[code] = _shifted(fwd[:, i - a], lo[:, i] - lo[:, i - a] - b)
+        fwd[:, i] = _softmin((cand + costs[:, i].transpose(1, 0, 2)).reshape(kinds, -1)).reshape(count, width)
+        _soft_insertions(fwd[:, i], insert, valid[:, i])
+    last = np.array([np.flatnonzero(v)[-1] for v in valid[:, n]])
+    bwd[at, n, last] = 0.0
+    _soft_insertions(bwd[:, n], insert, valid[:, n], reverse=True)
     for i in range(n - 1, -1, -1):
         cand.fill(_INF)
         for code, (a, b) in enumerate(_CODES):
             if a and i + a <= n:
-                _shift_into(cand[code], costs[i + a, code] + bwd[i + a], b - int(lo[i + a] - lo[i]))
-        bwd[i] = _softmin(cand)
-        _soft_insertions(bwd[i], insert, valid[i], reverse=True)
-    total = fwd[n, m - lo[n]]
+                cand[code] = _shifted(costs[:, i + a, code] + bwd[:, i + a], b - (lo[:, i + a] - lo[:, i]))
+        bwd[:, i] = _softmin(cand.reshape(kinds, -1)).reshape(count, width)
+        _soft_insertions(bwd[:, i], insert, valid[:, i], reverse=True)
+    return fwd, bwd, fwd[at, n, last]
+
+
+def _shifted(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """out[a, k] = values[a, k + offsets[a]] where that exists, else infinity."""
+    width = values.shape[1]
+    index = np.arange(width)[None, :] + offsets[:, None]
+    inside = (index >= 0) & (index < width)
+    return np.where(inside, np.take_along_axis(values, np.clip(index, 0, width - 1), axis=1), _INF)
+
+
+def _with_posteriors(paths: _Paths, passes: tuple[np.ndarray, np.ndarray, float] | None = None) -> list[Bead]:
+    """Each bead's posterior probability, by forward-backward over the band with the DP's
+    costs taken as energies: exp(-cost) summed over every path through the bead, over the
+    sum over every path. A bead that wins by a wide margin gets ~1.0; one that another way
+    of pairing the same sentences almost matches gets what that margin leaves it. ``passes``:
+    the forward and backward costs and the total, when worked out with other alignments'."""
+    beads, costs, lo, insert, long = paths.beads, paths.costs, paths.lo, paths.insert, paths.long
+    if passes is None:
+        f, b, t = _forward_backward(costs[None], lo[None], paths.valid[None], insert)
+        passes = f[0], b[0], float(t[0])
+    fwd, bwd, total = passes
     out = []
     i, j = 0, 0
     for bead in beads:
@@ -809,15 +904,19 @@ def _align_pass(
         posteriors=posteriors,
         reuse=reuse.of(_PARAGRAPHS) if reuse is not None else None,
     )
+    ids: list[tuple[list[int], list[int]]] = []
+    pairs: list[tuple[Units, Units, _Evidence | None]] = []
     for p_bead in p_beads:
         s_ids = [s for p in p_bead.source for s in source.paragraphs[p].segments]
         t_ids = [t for p in p_bead.target for t in target.paragraphs[p].segments]
         s_units = Units.build([source.segments[s].text for s in s_ids], [s_anchors[s] for s in s_ids])
         t_units = Units.build([target.segments[t].text for t in t_ids], [t_anchors[t] for t in t_ids])
         evidence = reuse.of((tuple(s_ids), tuple(t_ids))) if reuse is not None else None
-        for bead in align_units(
-            s_units, t_units, scorer, ratio, variance, priors, posteriors=posteriors, reuse=evidence
-        ):
+        ids.append((s_ids, t_ids))
+        pairs.append((s_units, t_units, evidence))
+    aligned = _align_units_many(pairs, scorer, ratio, variance, priors, posteriors)
+    for p_bead, (s_ids, t_ids), found in zip(p_beads, ids, aligned, strict=True):
+        for bead in found:
             beads.append(
                 Bead(
                     tuple(s_ids[k] for k in bead.source),

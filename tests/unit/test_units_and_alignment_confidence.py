@@ -326,3 +326,37 @@ def test_every_number_finding_has_a_span_on_some_side() -> None:
         for m in compare(s, lang, t):
             spans = [q for q in (m.source, m.target) if q is not None]
             assert spans and all(q.end > q.start for q in spans)
+
+
+@pytest.mark.parametrize("lang", ["ru", "ko"])
+def test_paragraphs_aligned_together_get_the_posteriors_each_gets_alone(lang: str) -> None:
+    # The Kursk article cut into paragraphs of three sentences, some with a sentence dropped from
+    # the English: the paragraphs of one band shape have their forward-backward passes run as one
+    # batch, and every bead and confidence must be what aligning each paragraph alone gives.
+    from pathlib import Path
+
+    from mtcheck.anchors import anchor_keys_many
+
+    root = Path(__file__).resolve().parents[2] / "corpora" / f"kursk-{lang}"
+    src_doc = build_document("s", lang, (root / f"source.{lang}.txt").read_text(encoding="utf-8"))
+    tgt_doc = build_document("t", "en", (root / "draft.en.txt").read_text(encoding="utf-8"))
+    src = [s.text for s in src_doc.segments]
+    tgt = [s.text for s in tgt_doc.segments]
+    s_keys, t_keys = anchor_keys_many(src, lang), anchor_keys_many(tgt, "en")
+    pairs = []
+    for k in range(0, min(len(src), len(tgt)) - 3, 3):
+        t_ids = [k, k + 1, k + 2] if k % 2 else [k, k + 2]  # every other paragraph drops one
+        pairs.append(
+            (
+                A.Units.build(src[k : k + 3], s_keys[k : k + 3]),
+                A.Units.build([tgt[j] for j in t_ids], [t_keys[j] for j in t_ids]),
+                None,
+            )
+        )
+    assert len(pairs) >= 4
+    ratio, priors = 1.1, A.SENTENCE_PRIORS
+    together = A._align_units_many(pairs, None, ratio, A.DEFAULT_VARIANCE, priors, posteriors=True)
+    alone = [A.align_units(s, t, None, ratio, A.DEFAULT_VARIANCE, priors) for s, t, _ in pairs]
+    assert together == alone
+    assert any(b.confidence < 1.0 for beads in together for b in beads)
+    assert any(len(b.source) != len(b.target) for beads in together for b in beads)
