@@ -258,7 +258,7 @@ def _best_paths(
     widest = max(_MIN_BAND, (_MAX_CELLS // (n + 1) - 1) // 2)
     band = _MIN_BAND
     while True:
-        paths, touched, cells = _banded_paths(src, tgt, model, band, scorer, reuse)
+        paths, touched, cells = _banded(src, tgt, model, band, scorer, reuse)
         if stats is not None:
             stats["cells"] = stats.get("cells", 0) + cells
             stats["band"] = band
@@ -296,20 +296,6 @@ class _LengthModel:
 
 
 def _banded(
-    src: Units,
-    tgt: Units,
-    model: _LengthModel,
-    band: int,
-    scorer: PairScorer | None,
-    posteriors: bool = True,
-    reuse: _Evidence | None = None,
-) -> tuple[list[Bead], bool, int]:
-    """_banded_paths' beads, with their posteriors if asked."""
-    paths, touched, cells = _banded_paths(src, tgt, model, band, scorer, reuse)
-    return (_with_posteriors(paths) if posteriors else paths.beads), touched, cells
-
-
-def _banded_paths(
     src: Units,
     tgt: Units,
     model: _LengthModel,

@@ -222,7 +222,7 @@ def test_bead_confidence_is_the_posterior_over_every_alignment() -> None:
     src = A.Units.build(src_texts, [anchor_keys(t, "ru") for t in src_texts])
     tgt = A.Units.build(tgt_texts, [anchor_keys(t, "en") for t in tgt_texts])
     model = A._LengthModel(1.0, 4.0, tuple(-math.log(A.SENTENCE_PRIORS[k]) for k in A._CODES))
-    beads, _, _ = A._banded(src, tgt, model, 16, None)
+    beads = A._with_posteriors(A._banded(src, tgt, model, 16, None)[0])
     exact = _brute_force(src, tgt, model)
     i = j = 0
     for bead in beads:
@@ -252,14 +252,14 @@ def test_a_sentence_that_often_stands_alone_is_split_off_its_merge(monkeypatch: 
     assert 0.25 < alone < exact[(1, 3, 1, 2)] < 0.5
     # Short sentences are never split off (their share says little); these are all short.
     monkeypatch.setattr(A, "_SPLIT", 0.25)
-    kept, _, _ = A._banded(src, tgt, model, 16, None)
+    kept = A._with_posteriors(A._banded(src, tgt, model, 16, None)[0])
     assert [(b.source, b.target) for b in kept] == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))]
     monkeypatch.setattr(A, "SPLIT_MIN_LENGTH", 10)
     monkeypatch.setattr(A, "_SPLIT", 0.35)
-    kept, _, _ = A._banded(src, tgt, model, 16, None)
+    kept = A._with_posteriors(A._banded(src, tgt, model, 16, None)[0])
     assert [(b.source, b.target) for b in kept] == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))]
     monkeypatch.setattr(A, "_SPLIT", 0.25)
-    split, _, _ = A._banded(src, tgt, model, 16, None)
+    split = A._with_posteriors(A._banded(src, tgt, model, 16, None)[0])
     assert [(b.source, b.target) for b in split] == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,))]
     # The split-off sentence's confidence is its share of all paths; the rest keeps its own.
     assert split[2].confidence == pytest.approx(alone, abs=0.002)
