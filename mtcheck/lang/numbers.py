@@ -763,6 +763,9 @@ _KO_NATIVE_RE = re.compile(
     r"(?=(?:명|개|번|차례|가지|곳|마리|사람|살|시간|달|해|척|대|채|권|잔|병|배)(?![가-힣]*[었였했]))"
     # a counter ends its word or takes a particle: "열대성" is tropical, not ten of anything
     r"(?!(?:대|해|배|병|달)(?!이|을|를|은|는|의|에|와|과|도|만|씩|째|가|로|[^가-힣]|$))"
+    # and "세대" (a generation, a household), one of the commonest Korean nouns, is three of
+    # something only when spaced: "세 대를" three cars
+    r"(?<!세(?=대))"
 )
 # Native words that count days: "이틀 동안" is two days, "나흘 뒤" four days later.
 _KO_DAY_COUNTS = {

@@ -51,6 +51,9 @@ def test_parse_russian(text: str, expected: list[tuple[str, float]]) -> None:
         ("삼십 명이 다쳤다.", [("삼십", 30.0)]),
         ("두 명이 숨지고 세 차례 여진이 있었다.", [("두", 2.0), ("세", 3.0)]),
         ("실업률은 3.5%로 집계됐다.", [("3.5%", 3.5)]),
+        # 세대 is a generation or a household; spaced, 세 대 is three of something.
+        ("실업이 젊은 세대를 범죄로 이끈다.", []),
+        ("차 세 대를 샀다.", [("세", 3.0)]),
     ],
 )
 def test_parse_korean(text: str, expected: list[tuple[str, float]]) -> None:
