@@ -763,9 +763,9 @@ _KO_NATIVE_RE = re.compile(
     r"(?=(?:명|개|번|차례|가지|곳|마리|사람|살|시간|달|해|척|대|채|권|잔|병|배)(?![가-힣]*[었였했]))"
     # a counter ends its word or takes a particle: "열대성" is tropical, not ten of anything
     r"(?!(?:대|해|배|병|달)(?!이|을|를|은|는|의|에|와|과|도|만|씩|째|가|로|[^가-힣]|$))"
-    # and "세대" (a generation, a household), one of the commonest Korean nouns, is three of
-    # something only when spaced: "세 대를" three cars
-    r"(?<!세(?=대))"
+    # and "세대" (a generation, a household) and "열대" (tropical) are three or ten of something only
+    # when spaced: "세 대를" three cars, "열대 폭풍" a tropical storm
+    r"(?<![세열](?=대))"
 )
 # Native words that count days: "이틀 동안" is two days, "나흘 뒤" four days later.
 _KO_DAY_COUNTS = {
@@ -853,7 +853,9 @@ def _amounts_ko(text: str) -> list[Quantity]:
         v = _KO_NATIVE_TENS.get(m.group(1) or "", 0) + _KO_NATIVE[m.group(2)]
         s, e = m.start(1) if m.group(1) else m.start(2), m.end(2)
         kind = "ordinal" if text.startswith("번째", m.end()) or text.startswith(" 번째", e) else "number"
-        out.append(Quantity(s, e, kind, (float(v),), _approx(text, s, e, "ko"), v == 1, _unit(text, e, s)))
+        # As in English and Russian: "second" and "twice"/"double" (두 번째, 두 배) seldom stay figures.
+        weak = v == 1 or (kind == "ordinal" and v <= 2) or bool(_KO_IDIOM.match(text, m.end()))
+        out.append(Quantity(s, e, kind, (float(v),), _approx(text, s, e, "ko"), weak, _unit(text, e, s)))
     for m in _KO_SINO_PERIOD.finditer(text):
         s, e = m.span(1)
         value = 10.0 if m.group(1) == "십" else float(_KO_SINO[m.group(1)])

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from mtcheck.align import align_documents
+from mtcheck.anchors import number_keys
 from mtcheck.checks.numbers import check_numbers, compare
 from mtcheck.checks.registry import CheckContext, all_rules
 from mtcheck.documents.text import load_document
@@ -53,11 +54,20 @@ def test_parse_russian(text: str, expected: list[tuple[str, float]]) -> None:
         ("실업률은 3.5%로 집계됐다.", [("3.5%", 3.5)]),
         # 세대 is a generation or a household; spaced, 세 대 is three of something.
         ("실업이 젊은 세대를 범죄로 이끈다.", []),
+        ("열대 폭풍이 북상한다.", []),
         ("차 세 대를 샀다.", [("세", 3.0)]),
     ],
 )
 def test_parse_korean(text: str, expected: list[tuple[str, float]]) -> None:
     assert values(text, "ko") == expected
+
+
+def test_korean_second_and_double_are_weak_as_in_english() -> None:
+    # English "second", "twice" and "double" are no alignment anchors; 두 번째 and 두 배 neither.
+    assert number_keys("두 번째 정상회담을 준비한다.", "ko") == set()
+    assert number_keys("예산을 두 배로 늘려야 한다.", "ko") == set()
+    assert number_keys("the second summit, to double the budget", "en") == set()
+    assert number_keys("세 번째 경기에서 차 열 대가 불탔다.", "ko") == {"D:3", "D:10"}
 
 
 @pytest.mark.parametrize(
