@@ -248,6 +248,10 @@ def _calendar(text: str, lang: str) -> list[Quantity]:
         for m in re.finditer(r"(?<![\d:,.])(1[0-2]|0?[1-9])\s?([ap])\.?\s?m\b\.?", text, re.IGNORECASE):
             hour = int(m.group(1)) % 12 + (12 if m.group(2).lower() == "p" else 0)
             out.append(Quantity(m.start(), m.end(), "time", (("time", hour, 0),)))
+        # British clock times put a dot between hours and minutes: "7.55am", "4.40 pm".
+        for m in re.finditer(r"(?<![\d:,.])(1[0-2]|0?[1-9])\.([0-5]\d)\s?([ap])\.?\s?m\b\.?", text, re.IGNORECASE):
+            hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+            out.append(Quantity(m.start(), m.end(), "time", (("time", hour, int(m.group(2))),)))
         for m in re.finditer(r"(?<![\d,.$€£])\b(1[89]\d\d|20\d\d)(?:s|'s)?\b(?![,.]\d|\s?%)", text):
             year = float(m.group(1))
             # "the 1800s" is also "the 19th century" ("с начала 19 века")

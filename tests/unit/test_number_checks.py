@@ -118,6 +118,11 @@ def test_parse_dates_and_times() -> None:
         ("2024", 2024.0),
         ("8:40", ("time", 20, 40)),
     ]
+    # British clock times: a dot, not a colon ("в 7:55", "오전 4시 40분" in the source).
+    assert values("It happened at 7.55am and again at 4.40 pm that day.", "en") == [
+        ("7.55am", ("time", 7, 55)),
+        ("4.40 pm", ("time", 16, 40)),
+    ]
 
 
 # --- MT301 -----------------------------------------------------------------------------
