@@ -69,6 +69,12 @@ def _cognate_keys(words: list[str]) -> set[str]:
     return _skeleton_keys(words, "W", 5)
 
 
+def _as_english(latin: str) -> str:
+    """A transliterated Russian name closer to the English spelling of a foreign one: Дж is J
+    (Джон, John; Джакарта, Jakarta), which the skeleton would read as "ts"."""
+    return latin.replace("Dzh", "J").replace("dzh", "j")
+
+
 def number_keys(text: str, lang: str = "en") -> set[str]:
     """Figures as the number check reads them, words and scales included ("шесть миллионов",
     "1억", "six million" → D:6000000), and dates and clock times ("4 декабря" → D:date12-4)."""
@@ -219,7 +225,7 @@ def _anchor_keys(text: str, lang: str, ko_names: list[tuple[int, int]] | None) -
         keys |= _cognate_keys(_LONG_LATIN.findall(text))
     elif lang == "ru":
         runs = _runs(text, ru.name_runs(text), _russian_opener)
-        keys |= _name_keys([ru.transliterate(w) for w in _with_words(runs)])
+        keys |= _name_keys([_as_english(ru.transliterate(w)) for w in _with_words(runs)])
         keys |= _cognate_keys([ru.transliterate(w) for w in _LONG_CYRILLIC.findall(text)])
     elif lang == "ko":
         spans = ko.name_words(text) if ko_names is None else ko_names

@@ -36,6 +36,15 @@ def test_a_word_that_only_opens_its_sentence_is_no_name() -> None:
     assert {k for k in anchor_keys("Лондон пострадал.", "ru") if k[0] == "N"}  # a place opening a sentence
 
 
+def test_a_russian_dzh_meets_an_english_j() -> None:
+    def names(text: str, lang: str) -> set[str]:
+        return {k for k in anchor_keys(text, lang) if k[0] == "N"}
+
+    assert names("Вчера приехал Джексон.", "ru") & names("Jackson arrived yesterday.", "en")
+    assert names("Вчера приехал Джеймс.", "ru") & names("James arrived yesterday.", "en")
+    assert names("Они прибыли в Джакарту.", "ru") & names("They arrived in Jakarta.", "en")
+
+
 def test_glosses_in_another_script_are_no_length() -> None:
     assert A.text_length("숀 콤스(Sean Combs)는 퍼프 대디(Puff Daddy)로 알려져 있습니다.") == len(
         "숀 콤스는 퍼프 대디로 알려져 있습니다."
