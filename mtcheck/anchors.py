@@ -71,7 +71,7 @@ def _cognate_keys(words: list[str]) -> set[str]:
 
 def _as_english(latin: str) -> str:
     """A transliterated Russian name closer to the English spelling of a foreign one: Дж is J
-    (Джон, John; Джакарта, Jakarta), which the skeleton would read as "ts"."""
+    (Джексон, Jackson; Джакарта, Jakarta), which the skeleton would read as "ts"."""
     return latin.replace("Dzh", "J").replace("dzh", "j")
 
 
