@@ -234,6 +234,9 @@ def _calendar(text: str, lang: str) -> list[Quantity]:
         for m in re.finditer(r"(?<=\s)(?:в|во)\s+(\d{1,2})\s+час", text):
             hour = int(m.group(1))
             out.append(Quantity(m.start(1), m.end(1), "time", _time(hour, 0, text, m.end() + 4)))
+        # "в 7 утра", "около 8 вечера": the hour with its half of the day is a clock time ("7 a.m.").
+        for m in re.finditer(r"(?<![\d:.,])(1[0-2]|[1-9])(?=\s+(?:утра|вечера)(?![а-яё]))", text, flags):
+            out.append(Quantity(m.start(), m.end(), "time", _time(int(m.group(1)), 0, text, m.end())))
     elif lang == "en":
         for m in re.finditer(rf"\b{_EN_MONTH_MAY}\s+(\d{{1,2}})(?:st|nd|rd|th)?{_END}(?:,?\s+(\d{{4}})(?!\d))?", text):
             out += _date(m, _en_month(m.group(1)), 2, 1, 3)
@@ -610,7 +613,13 @@ def _words_quantity(text: str, run: list[Token], lang: str) -> Quantity | None:
     s, e, vals = run[0][0], run[-1][1], [t[2] for t in run]
     if article:
         s = max(0, s - 3) + article.start()
-    return Quantity(s, e, "number", (norm(_combine(vals)),), _approx(text, s, e, lang), vals == [1], _unit(text, e, s))
+    # "в два раза больше" is "twice" or "double", which English seldom writes as a figure.
+    twice = vals == [2] and lang == "ru" and bool(_RU_TIMES.match(text, e))
+    weak = vals == [1] or twice
+    return Quantity(s, e, "number", (norm(_combine(vals)),), _approx(text, s, e, lang), weak, _unit(text, e, s))
+
+
+_RU_TIMES = re.compile(r"\s+раза?(?![а-яё])", re.IGNORECASE)
 
 
 # "двухчасовой", "стометровый": a figure inside a compound word; it may match, never flags.
@@ -858,7 +867,8 @@ def _amounts_ko(text: str) -> list[Quantity]:
         s, e = m.start(1) if m.group(1) else m.start(2), m.end(2)
         kind = "ordinal" if text.startswith("번째", m.end()) or text.startswith(" 번째", e) else "number"
         # As in English and Russian: "second" and "twice"/"double" (두 번째, 두 배) seldom stay figures.
-        weak = v == 1 or (kind == "ordinal" and v <= 2) or bool(_KO_IDIOM.match(text, m.end()))
+        twice = v == 2 and text.startswith("번", m.end()) and not text.startswith("번째", m.end())
+        weak = v == 1 or (kind == "ordinal" and v <= 2) or twice or bool(_KO_IDIOM.match(text, m.end()))
         out.append(Quantity(s, e, kind, (float(v),), _approx(text, s, e, "ko"), weak, _unit(text, e, s)))
     for m in _KO_SINO_PERIOD.finditer(text):
         s, e = m.span(1)

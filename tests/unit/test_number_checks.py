@@ -68,6 +68,10 @@ def test_korean_second_and_double_are_weak_as_in_english() -> None:
     assert number_keys("예산을 두 배로 늘려야 한다.", "ko") == set()
     assert number_keys("the second summit, to double the budget", "en") == set()
     assert number_keys("세 번째 경기에서 차 열 대가 불탔다.", "ko") == {"D:3", "D:10"}
+    # Nor are "twice" as Korean (두 번) and Russian (в два раза) write it; three times stays a figure.
+    assert number_keys("그녀에게 두 번이나 보냈다.", "ko") == set()
+    assert number_keys("Цены выросли в два раза.", "ru") == set()
+    assert number_keys("Цены выросли в три раза.", "ru") == {"D:3"}
 
 
 @pytest.mark.parametrize(
@@ -118,6 +122,8 @@ def test_parse_dates_and_times() -> None:
         ("2024", 2024.0),
         ("8:40", ("time", 20, 40)),
     ]
+    # An hour with its half of the day ("7 a.m.", "8 p.m." in English).
+    assert values("Встреча в 7 утра, ужин в 8 вечера.", "ru") == [("7", ("time", 7, 0)), ("8", ("time", 20, 0))]
     # British clock times: a dot, not a colon ("в 7:55", "오전 4시 40분" in the source).
     assert values("It happened at 7.55am and again at 4.40 pm that day.", "en") == [
         ("7.55am", ("time", 7, 55)),
