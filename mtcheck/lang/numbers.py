@@ -248,13 +248,10 @@ def _calendar(text: str, lang: str) -> list[Quantity]:
             out.append(Quantity(m.start(), m.end(), "month", (("month", _en_month(m.group(1)), 0),)))
         for m in _EN_WEEKDAY_RE.finditer(text):
             out.append(Quantity(m.start(), m.end(), "weekday", (("weekday", int(m.lastgroup[1:]), 0),)))
-        for m in re.finditer(r"(?<![\d:,.])(1[0-2]|0?[1-9])\s?([ap])\.?\s?m\b\.?", text, re.IGNORECASE):
-            hour = int(m.group(1)) % 12 + (12 if m.group(2).lower() == "p" else 0)
-            out.append(Quantity(m.start(), m.end(), "time", (("time", hour, 0),)))
-        # British clock times put a dot between hours and minutes: "7.55am", "4.40 pm".
-        for m in re.finditer(r"(?<![\d:,.])(1[0-2]|0?[1-9])\.([0-5]\d)\s?([ap])\.?\s?m\b\.?", text, re.IGNORECASE):
+        # "5am", "7 p.m.", and British clock times with a dot between hours and minutes: "7.55am".
+        for m in re.finditer(r"(?<![\d:,.])(1[0-2]|0?[1-9])(?:\.([0-5]\d))?\s?([ap])\.?\s?m\b\.?", text, re.I):
             hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-            out.append(Quantity(m.start(), m.end(), "time", (("time", hour, int(m.group(2))),)))
+            out.append(Quantity(m.start(), m.end(), "time", (("time", hour, int(m.group(2) or 0)),)))
         for m in re.finditer(r"(?<![\d,.$€£])\b(1[89]\d\d|20\d\d)(?:s|'s)?\b(?![,.]\d|\s?%)", text):
             year = float(m.group(1))
             # "the 1800s" is also "the 19th century" ("с начала 19 века")
@@ -866,9 +863,8 @@ def _amounts_ko(text: str) -> list[Quantity]:
         v = _KO_NATIVE_TENS.get(m.group(1) or "", 0) + _KO_NATIVE[m.group(2)]
         s, e = m.start(1) if m.group(1) else m.start(2), m.end(2)
         kind = "ordinal" if text.startswith("번째", m.end()) or text.startswith(" 번째", e) else "number"
-        # As in English and Russian: "second" and "twice"/"double" (두 번째, 두 배) seldom stay figures.
-        twice = v == 2 and text.startswith("번", m.end()) and not text.startswith("번째", m.end())
-        weak = v == 1 or (kind == "ordinal" and v <= 2) or twice or bool(_KO_IDIOM.match(text, m.end()))
+        # As in English and Russian: "second", "twice" and "double" (두 번째, 두 번, 두 배) seldom stay figures.
+        weak = v == 1 or (v == 2 and text.startswith("번", m.end())) or bool(_KO_IDIOM.match(text, m.end()))
         out.append(Quantity(s, e, kind, (float(v),), _approx(text, s, e, "ko"), weak, _unit(text, e, s)))
     for m in _KO_SINO_PERIOD.finditer(text):
         s, e = m.span(1)
