@@ -1,12 +1,13 @@
 """Speed of `mtcheck scan` beyond one process, and of the HTTP backends with requests in flight.
 
-1. Model-free scans of 200 pairs (Russian/English, consecutive sentences of FLORES-200 and
-   NTREX-128, 10 and 20 a pair, no sentence twice, in the nine input formats in turn, errors put
-   into some drafts; tests/scancorpus.py builds them), each configuration a fresh `mtcheck
-   scan` process, so start-up is included: --jobs 1, --jobs 2, --executor ray --jobs 2 (a local
-   Ray instance started by the scan) and --executor ray joining an instance already running
-   (started before that run and stopped after it, so that its idle processes do not load the
-   machine while the other configurations run).
+1. Model-free scans of 200 pairs (consecutive sentences of FLORES-200 and NTREX-128, 10 and
+   30 a pair: Russian/English pairs in the nine input formats in turn and, in proportion to
+   the sentences each language has, Korean/English pairs of NTREX-128 in three formats, so
+   that hardly a sentence comes twice; errors put into some drafts; tests/scancorpus.py builds
+   them), each configuration a fresh `mtcheck scan` process, so start-up is included: --jobs 1,
+   --jobs 2, --executor ray --jobs 2 (a local Ray instance started by the scan) and --executor
+   ray joining an instance already running (started before that run and stopped after it, so
+   that its idle processes do not load the machine while the other configurations run).
    `--repeat` rounds, each running every configuration once: the load that other jobs put on a
    shared machine drifts, so the ratios are given for the best times and as the median of the
    ratios within a round. The reports are compared byte for byte.
@@ -14,10 +15,10 @@
    sentences one request at a time and with 8 requests in flight (OpenAI-compatible chat: one
    sentence a request; LibreTranslate: 4 sentences a request).
 
-Reads the sentences from ../shared/eval-data when present; otherwise the 120 FLORES lines in
-tests/data, repeated (per-sentence caches make repeats cheaper; it says so).
+Reads the sentences from ../shared/eval-data when present; otherwise the FLORES and NTREX lines
+in tests/data, repeated (per-sentence caches make repeats cheaper; it says how many).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/scan_speed.py [--pairs 200] [--per-pair 10,20] [--repeat 3]
+    PYTHONPATH=. .venv/bin/python benchmarks/scan_speed.py [--pairs 200] [--per-pair 10,30] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -59,6 +60,22 @@ def ru_en() -> tuple[list[tuple[str, str]], str]:
             zip(ru.read_text(encoding="utf-8").splitlines(), en.read_text(encoding="utf-8").splitlines(), strict=True)
         )
     return pairs, f"FLORES-200 dev+devtest and NTREX-128 from {EVAL} ({len(pairs)} sentence pairs)"
+
+
+def ko_en() -> list[tuple[str, str]]:
+    """Korean/English sentence pairs of NTREX-128 (the Korean as the source)."""
+    if not NTREX.is_dir():
+        return sentences("ntrex", "ko")
+    ko = (NTREX / "newstest2019-ref.kor.txt").read_text(encoding="utf-8").splitlines()
+    en = (NTREX / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    return list(zip(ko, en, strict=True))
+
+
+def _used(n_pairs: int, per_pair: int, available: int) -> int:
+    """How many distinct sentences ``n_pairs`` pairs take from ``available`` (scancorpus starts
+    pair k at k * per_pair modulo what is left, so beyond the end it starts again)."""
+    starts = {(k * per_pair) % (available - per_pair) for k in range(n_pairs)}
+    return len({s + i for s in starts for i in range(per_pair)})
 
 
 def _child_cpu() -> float:
@@ -141,12 +158,18 @@ def running_ray() -> Iterator[str]:
 
 def bench_scan(pairs: int, per_pair: int, repeat: int) -> None:
     data, where = ru_en()
-    repeats = pairs * per_pair / len(data)
-    print(f"scan: {pairs} pairs of {per_pair} sentences, nine formats; data: {where}")
-    if repeats > 1:
-        print(f"  (each sentence used {repeats:.1f} times on average: per-sentence caches help repeats)")
+    ko = ko_en()
+    korean = round(pairs * len(ko) / (len(ko) + len(data)))
+    russian = pairs - korean
+    print(f"scan: {russian} Russian and {korean} Korean pairs of {per_pair} sentences; data: {where}, NTREX-128 ko")
+    used = _used(russian, per_pair, len(data)) + _used(korean, per_pair, len(ko))
+    twice = pairs * per_pair - used
+    if twice:
+        print(f"  ({twice} of {pairs * per_pair} sentences are repeats: per-sentence caches make repeats cheaper)")
     with tempfile.TemporaryDirectory(prefix="mtcheck-scan-") as tmp:
-        config = build_corpus(Path(tmp) / "p", pairs=pairs, per_pair=per_pair, korean=0, broken=False, ru=data)
+        config = build_corpus(
+            Path(tmp) / "p", pairs=russian, per_pair=per_pair, korean=korean, broken=False, ru=data, ko=ko
+        )
         folder = config.parent
         raw = timed_scan(folder, "--jobs", "1")[1]
         report = json.loads(raw)
@@ -266,7 +289,7 @@ def bench_http(sentences_n: int, delay: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=int, default=200)
-    parser.add_argument("--per-pair", default="10,20", help="sentences per pair; several sizes, comma-separated")
+    parser.add_argument("--per-pair", default="10,30", help="sentences per pair; several sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--http-sentences", type=int, default=400, help="0 skips the HTTP part")
     parser.add_argument("--skip-scan", action="store_true")

@@ -198,10 +198,12 @@ def build_corpus(
     korean: int = 3,
     broken: bool = True,
     ru: list[tuple[str, str]] | None = None,
+    ko: list[tuple[str, str]] | None = None,
 ) -> Path:
     """``pairs`` Russian/English pairs of ``per_pair`` sentences each (``ru``, default the FLORES
-    lines in tests/data), in ``formats`` in turn, plus ``korean`` Korean/English pairs (NTREX)
-    and, with ``broken``, one XLIFF file that is not XML. Returns the mtcheck.toml listing them."""
+    lines in tests/data), in ``formats`` in turn, plus ``korean`` Korean/English pairs (``ko``,
+    default the NTREX lines in tests/data) and, with ``broken``, one XLIFF file that is not XML.
+    Returns the mtcheck.toml listing them."""
     root.mkdir(parents=True, exist_ok=True)
     ru = ru or sentences("flores-dev", "ru")
     for k in range(pairs):
@@ -209,7 +211,7 @@ def build_corpus(
         pair = damaged(ru[start : start + per_pair], k)
         fmt = formats[k % len(formats)]
         WRITERS[fmt](root, f"doc{k:03d}", pair, "ru")
-    ko = sentences("ntrex", "ko")
+    ko = ko or sentences("ntrex", "ko")
     for k in range(korean):
         start = (k * per_pair) % (len(ko) - per_pair)
         pair = damaged(ko[start : start + per_pair], k)
