@@ -34,6 +34,8 @@ class Quantity:
     weak: bool = False
     unit: tuple[str, float] | None = None  # (dimension, factor to the base unit)
     per: float | None = None  # for a rate ("в день", "a week"): its period in days
+    # The unit is written after a later figure ("5–10 км", "60×100 см"), which carries its change.
+    shared_unit: bool = False
 
     @property
     def value(self) -> Key:
@@ -531,7 +533,8 @@ def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         for scale in (1e3, 1e6, 1e9):
             if t >= scale > v * 10 and v * scale > t / 100:
                 keys += (norm(v * scale),)
-        out[i] = replace(head, keys=keys, unit=head.unit or tail.unit, per=head.per or tail.per)
+        shared = head.unit is None and tail.unit is not None
+        out[i] = replace(head, keys=keys, unit=head.unit or tail.unit, per=head.per or tail.per, shared_unit=shared)
     return out
 
 
@@ -544,14 +547,21 @@ def _amounts_digits(text: str, lang: str) -> list[Quantity]:
     # "25-тысячная толпа", "a 5-million-strong army": the hyphen joins figure and scale.
     scale_re = re.compile(r"[\s-]?(?:" + "|".join(f"({p})" for p, _ in scales) + r")(?![\w])", re.IGNORECASE)
     # "60×100 см", "21х17х4" (a Cyrillic х), "4x4": each side of a product is a figure,
-    # whatever letter stands for "by"; weak, since "a 4x4" is as often a car as a size.
+    # whatever letter stands for "by"; weak without a unit after it, since "a 4x4" is as often
+    # a car as a size, but "60×100 см" is a size and 60×10 cm another one.
     products = [m.span() for m in _PRODUCT.finditer(text)]
     for a, b in products:
+        # The unit after the product is every side's: 60 of "60×100 см" is 60 cm too.
+        size_unit = _unit(text, b, b)
         for d in re.finditer(r"\d+(?:[.,]\d+)?", text[a:b]):
             values = _parse_digits(d.group(), lang)
             end = a + d.end()
             keys = tuple(norm(v) for v in values)
-            out.append(Quantity(a + d.start(), end, "number", keys, weak=True, unit=_unit(text, end, end)))
+            unit = size_unit or _unit(text, end, end)
+            shared = size_unit is not None and end < b
+            out.append(
+                Quantity(a + d.start(), end, "number", keys, weak=size_unit is None, unit=unit, shared_unit=shared)
+            )
     for m in _DIGITS[lang].finditer(text):
         start, end = m.span()
         # "Северный поток-2", "Су-27", "COVID-19": part of a name; it may match the other

@@ -74,6 +74,9 @@ def changes(src: str, lang: str, tgt: str) -> list[tuple[str, str]]:
         ),
         # A rate converted to another unit but given per another period.
         ("Осадки могут достичь 5 до 8 см в час.", "ru", "Rainfall may reach 2 to 3 inches per year.", "period"),
+        # The gram's short "г", which after a year is "год", and a size's unit.
+        ("Коробка весит 300 г.", "ru", "The box weighs 300 kg.", "unit"),
+        ("Коврик размером 60×100 см.", "ru", "A 60×100 inch rug.", "unit"),
     ],
 )
 def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
@@ -95,6 +98,10 @@ def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
         ("행사는 3일간 열린다.", "ko", "The event runs for three days."),
         # Product sizes, codes and names with numbers are no figures to report alone.
         ("Размер 60×100 см, коробка 21х17х4 см.", "ru", "The size is 60×100 cm, the box 21x17x4 cm."),
+        ("Коврик размером 60×100 см.", "ru", "A 24×39 inch rug."),
+        ("Коробка весит 300 г.", "ru", "The box weighs 10.6 ounces."),
+        ("Цены выросли в 2021 г.", "ru", "Prices rose in 2021."),
+        ("Это началось около 400 г. н. э.", "ru", "It began in about 400 A.D."),
         ("Нужен 3D-принтер и полноприводный автомобиль.", "ru", "You need a 3D printer and a 4x4."),
         ("Проект «Северный поток-2» обсуждали.", "ru", "The Nord Stream 2 project was discussed."),
         # A figure restated in brackets, and a phone number grouped by spaces.
@@ -143,6 +150,20 @@ def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
 )
 def test_converted_figures_sizes_and_codes_pass(src: str, lang: str, tgt: str) -> None:
     assert changes(src, lang, tgt) == []
+
+
+def test_a_size_is_compared_side_by_side_and_its_unit_change_reported_once() -> None:
+    """A size with its unit is figures like any other (60×10 cm is not 60×100 см); a size
+    without one stays weak ("a 4x4" is a car), and a unit changed is one finding, not one per
+    side of the size."""
+    changed = compare("Коврик размером 60×100 см, коробка 21х17х4 см.", "ru", "A 60×10 cm rug, a 21x17x5 cm box.")
+    assert sorted((m.rule.code, m.source.value, m.target.value) for m in changed if m.source and m.target) == [
+        ("MT301", 4.0, 5.0),
+        ("MT301", 100.0, 10.0),
+    ]
+    assert compare("Нужен внедорожник 4х4.", "ru", "You need a 4x5 SUV.") == []
+    unit = compare("Коврик размером 60×100 см.", "ru", "A 60×100 mm rug.")
+    assert [(m.rule.code, m.change, m.detail) for m in unit] == [("MT303", "unit", ("см", "mm"))]
 
 
 def test_a_period_change_spans_the_period_words() -> None:
