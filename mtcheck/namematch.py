@@ -29,6 +29,7 @@ from mtcheck.lang.names_base import (
     CASE_FORM,
     HALF_TRANSLATED,
     LETTER_BY_LETTER,
+    MASCULINE_FORM,
     NOUN,
     ORG,
     PERSON,
@@ -1631,13 +1632,13 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                     evidence = {"reason": CASE_FORM, "rendering": tokens[k].text, "accepted": nominative}
                     issues.append(NameIssue(GARBLED, name, span, nominative, evidence))
                     break
-        if n_id in found or not name.wrong:
+        if n_id in found or not (name.wrong or name.masculine):
             continue
         for i, j in near_windows:
             if (
                 not any(taken[i:j])
                 and tokens[i].capital
-                and compacts[(i, j)] in name.wrong
+                and compacts[(i, j)] in name.wrong | name.masculine
                 and not _unit_after_hyphen(name, tgt[tokens[i].start : tokens[j - 1].end])
                 and not (name.loose and english_frequency(compacts[(i, j)]) >= _LOOSE_KNOWN)
                 # A place's own English name may look like a Russian case form (Майотте, Mayotte).
@@ -1648,7 +1649,8 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
                 found[n_id] = Rendering(name, span, text)
                 free -= set(range(i, j))
                 taken[i:j] = [True] * (j - i)
-                evidence = {"reason": name.wrong_reason, "rendering": text, "accepted": name.suggestion}
+                reason = MASCULINE_FORM if compacts[(i, j)] in name.masculine else name.wrong_reason
+                evidence = {"reason": reason, "rendering": text, "accepted": name.suggestion}
                 issues.append(NameIssue(GARBLED, name, span, name.suggestion, evidence))
                 break
     # 5. Any common word of the source transliterated into the English ("Vokzal", "Dom Uchenykh",

@@ -25,6 +25,7 @@ from mtcheck.lang.names_base import (
     CASE_FORM,
     HALF_TRANSLATED,
     LETTER_BY_LETTER,
+    MASCULINE_FORM,
     PERSON,
     PLACE,
     SourceName,
@@ -168,6 +169,10 @@ def _message(issue: NameIssue, src: str, tgt: str) -> str:
     reason = issue.evidence.get("reason")
     if issue.kind == GARBLED and reason == CASE_FORM:
         return f"{t!r} spells the case form {s!r}; English writes names in the nominative: {issue.suggestion!r}"
+    if issue.kind == GARBLED and reason == MASCULINE_FORM:
+        return (
+            f"{t!r} is the masculine form of the woman's surname {s!r}; English keeps it feminine: {issue.suggestion!r}"
+        )
     if issue.kind == GARBLED and reason == LETTER_BY_LETTER:
         return (
             f"{t!r} romanises {s!r} syllable by syllable; Revised Romanization writes it as pronounced: "

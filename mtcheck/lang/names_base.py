@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 PERSON, PLACE, ORG, ACRONYM, NOUN = "person", "place", "org", "acronym", "noun"
 CASE_FORM, LETTER_BY_LETTER, HALF_TRANSLATED = "case form", "letter by letter", "half translated"
+MASCULINE_FORM = "masculine form"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,9 @@ class SourceName:
     # romanised syllable by syllable without its sound changes (Sinra for 신라: LETTER_BY_LETTER).
     wrong: frozenset[str] = frozenset()
     wrong_reason: str = ""
+    # A woman's surname in its masculine form (Petrov for Анны Петровой): English keeps the
+    # feminine one (Anna Petrova), as it keeps Maria Sharapova.
+    masculine: frozenset[str] = frozenset()
     # The name's origin is a guess (a Korean word Kiwi knows that is neither a gazetteer place nor a
     # Korean person's name, and may be a foreign name: 존, 팔루): an English spelling that English
     # text uses (John, Palu) is taken for the name's own rather than a garble.

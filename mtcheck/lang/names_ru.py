@@ -326,7 +326,9 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
         suggestion = gazetteer.usual_name(lemma) or gazetteer.usual_name(tok.text) or min(places, key=len)
         kind = PLACE if kind != PERSON or "Geox" in tok.tags else kind
     else:
-        suggestion = ru.transliterate(nom or (lemma.capitalize() if tok.text[:1].isupper() else tok.text))
+        # A name in the nominative is its own citation form: the lemma of Яровая is яровой.
+        own = "nomn" in tok.tags or not tok.text[:1].isupper()
+        suggestion = ru.transliterate(nom or (tok.text if own else lemma.capitalize()))
     # English often replaces or drops given names and patronymics ("Pyotr"/"Peter"): those
     # pymorphy3 knows; a word it only guesses to be a given name is a surname as often (Гингрич).
     # Everyday words written with a capital (Южный, История) are translated, not rendered.
@@ -351,7 +353,21 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
         tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
         canonical=compact(ru.transliterate(nom or tok.text)), reliable=reliable, wrong=oblique,
         wrong_reason=CASE_FORM if oblique else "", loose=lone_name,
+        masculine=_masculine(tok, agreement) - accepted if person else frozenset(),
     )  # fmt: skip
+
+
+def _masculine(tok: _Token, agreement: frozenset[str] | None) -> frozenset[str]:
+    """The masculine spellings of a surname that is surely a woman's: a given name beside it
+    says so (Анны Петровой, Ирина Яровая), or every reading of it as a surname is feminine
+    (Петровой alone). Иванова alone may be his genitive as well as her nominative."""
+    readings = [p for p in name_parses(tok.text) if "Surn" in p.tag.grammemes and "plur" not in p.tag.grammemes]
+    if agreement is not None:
+        readings = [p for p in readings if agreement <= p.tag.grammemes]
+    if not readings or not all("femn" in p.tag.grammemes for p in readings):
+        return frozenset()
+    forms = {f.word for p in readings if (f := p.inflect({"masc", "nomn"}))}
+    return frozenset().union(*(_latin(f) for f in forms)) if forms else frozenset()
 
 
 def _acronym(tok: _Token) -> SourceName:

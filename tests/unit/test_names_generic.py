@@ -123,12 +123,36 @@ CASE_FORMS = [
     ),
     # Сане is Саня's or the city Сана's case form, and the footballer Sané's own name.
     ("Гол забил Сане.", "Sane scored the goal.", []),
+    # A woman's surname keeps its feminine form; Иванова alone may be his genitive as well.
+    (
+        "Слова Анны Петровой подтвердил суд.",
+        "The court confirmed Anna Petrov's words.",
+        [("MT201", "Petrov", "Petrova")],
+    ),
+    ("Мы видели Анну Кузнецову.", "We saw Anna Kuznetsova.", []),
+    ("У Иванова нет машины.", "Ivanov has no car.", []),
+    ("Мы видели Сергея Петрова.", "We saw Sergei Petrov.", []),
 ]
 
 
 @pytest.mark.parametrize(("src", "tgt", "expected"), CASE_FORMS)
 def test_case_forms(src: str, tgt: str, expected: list[tuple[str, str, str]]) -> None:
     assert issues("ru", src, tgt) == expected
+
+
+def test_a_womans_surname_in_the_masculine_is_named_so_and_a_nominative_suggests_itself() -> None:
+    from mtcheck.documents.text import build_document
+    from mtcheck.pipeline import check_documents
+
+    report = check_documents(
+        build_document("s", "ru", "Мы видели Анну Кузнецову. Депутат Ирина Яровая выступила."),
+        build_document("t", "en", "We saw Anna Kuznetsov. Deputy Irina Yarovya spoke."),
+    )
+    messages = [f.message for f in report.findings if f.rule == "MT201"]
+    assert messages == [
+        "'Kuznetsov' is the masculine form of the woman's surname 'Кузнецову'; English keeps it feminine: 'Kuznetsova'",
+        "'Yarovya' is not an accepted rendering of 'Яровая'; did you mean 'Yarovaya'?",
+    ]
 
 
 LETTER_BY_LETTER = [
