@@ -107,6 +107,22 @@ def _pieces(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+# A metric unit after a figure, then a full stop and a capital: razdel reads "см." and "мм/с."
+# as abbreviations (смотри, секунда) and runs on, but Russian writes units without a dot, so
+# "печатает со скоростью 180 мм/с. Модель" ends a sentence. "г." after a year ("в 2021 г.
+# Путин") is "года" inside a sentence; after any other figure it is grams.
+_RU_UNIT_END = re.compile(r"\d\s?(?:[кмс]?м|[км]?г|м?л|т|[кмс]?м/[сч]|км/ч|°[CС])\.(?=\s+[«\"(]?[A-ZА-ЯЁ])")
+_RU_YEAR_GRAM = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2})\s?г\.$")
+
+
+def _unit_cuts(text: str, start: int, stop: int) -> list[int]:
+    return [
+        m.end()
+        for m in _RU_UNIT_END.finditer(text, start, stop)
+        if not _RU_YEAR_GRAM.search(text, max(start, m.start() - 5), m.end())
+    ]
+
+
 def _ru_split(text: str) -> list[tuple[int, int]]:
     import razdel
 
@@ -119,7 +135,15 @@ def _ru_split(text: str) -> list[tuple[int, int]]:
         else:
             out.append((s.start, s.stop))
         glue = s.text.endswith(";")
-    return out
+    if not any(c.isdigit() for c in text):
+        return out
+    split: list[tuple[int, int]] = []
+    for start, stop in out:
+        for cut in _unit_cuts(text, start, stop):
+            split.append((start, cut))
+            start = cut + len(text[cut:stop]) - len(text[cut:stop].lstrip())
+        split.append((start, stop))
+    return split
 
 
 @functools.cache

@@ -21,6 +21,19 @@ def test_russian_initials_abbreviations_and_decimals_do_not_split() -> None:
     ]
 
 
+def test_russian_sentence_ending_in_a_unit_is_cut_but_a_year_is_not() -> None:
+    text = (
+        "Принтер печатает 3D-модели со скоростью 180 мм/с. Модель XJ-2000 вышла в 2021 г. "
+        "Коробка 21х17х4 см весит 300 г. Доставка бесплатная. В 2021 г. Путин подписал закон."
+    )
+    assert sentences(text, "ru") == [
+        "Принтер печатает 3D-модели со скоростью 180 мм/с.",
+        "Модель XJ-2000 вышла в 2021 г. Коробка 21х17х4 см весит 300 г.",
+        "Доставка бесплатная.",
+        "В 2021 г. Путин подписал закон.",
+    ]
+
+
 def test_russian_semicolon_does_not_end_a_sentence() -> None:
     text = (
         "Эти слова прозвучали на фоне обострения напряженности в мире; Москва представляет свои "
