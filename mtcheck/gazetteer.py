@@ -23,6 +23,7 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "северная корея": ("North Korea",),
     "южная корея": ("South Korea",),
     "великобритания": ("Britain", "Great Britain", "United Kingdom", "UK", "British", "England", "English"),
+    "британия": ("Britain", "British"),
     "англия": ("England",),
     "америка": ("America",),
     "한국": ("South Korea", "Korea"),
@@ -204,6 +205,15 @@ def _build() -> _Tables:
     for src, eng in forward.items():
         for e in eng:
             backward[fold(e)].add(src)
+    # "German" stands for Germany and for немецкий, which shares no stem with Германия: the
+    # Russian adjective is the language's Russian name (ISO 639, pycountry). Backward only: the
+    # adjective is no place in the source.
+    tr = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    for language in pycountry.languages:
+        if hasattr(language, "alpha_2") and fold(language.name) in backward:
+            local = tr.gettext(language.name)
+            if local.islower() and local.endswith("ий"):
+                backward[fold(language.name)].add(local)
     first = _build_places_first()
     # Cities big enough that their name means the city first (Moscow, Ottawa), whatever else it means.
     big = {c["name"] for c in cities if c["population"] >= 100_000}

@@ -2330,6 +2330,8 @@ def _tried(name: SourceName) -> list[str]:
 def _unexpected(tok: Token, src: str) -> NameIssue | None:
     if english_frequency(tok.text) >= 5.0 or len(tok.text) < 3 or not _source_lacks(tok.text, src):
         return None
+    if re.search(rf"(?<![^\W\d_]){re.escape(tok.text)}(?![^\W\d_])", src, re.IGNORECASE):
+        return None  # the source writes it in Latin letters too (Google, Toyota)
     if _capital_of_source_country(tok.text, src):
         return None
     return NameIssue(UNEXPECTED, None, (tok.start, tok.end), None, {"place": tok.text})
