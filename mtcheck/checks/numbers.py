@@ -302,8 +302,8 @@ def compare(source: str, source_lang: str, target: str) -> list[Mismatch]:
         # equal by chance, and 10 inches is 25 cm converted.
         if _unit_change(s, t) and not _converted_elsewhere(s, t, pairs, left_s, left_t, s_twins | t_twins):
             # The spans take in the units: they are what changed.
-            if s.shared_unit or t.shared_unit:
-                continue  # the figure that the unit is written after reports the change
+            if s.shared_unit and t.shared_unit:
+                continue  # the figures that the units are written after report the change
             (su, se), (tu, te) = unit_after(source, s.end), unit_after(target, t.end)
             out.append(Mismatch(AMOUNT, replace(s, end=se), replace(t, end=te), "unit", (su, tu)))
         elif _period_change(s, t):

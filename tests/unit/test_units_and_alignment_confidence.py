@@ -74,6 +74,13 @@ def changes(src: str, lang: str, tgt: str) -> list[tuple[str, str]]:
         ),
         # A rate converted to another unit but given per another period.
         ("Осадки могут достичь 5 до 8 см в час.", "ru", "Rainfall may reach 2 to 3 inches per year.", "period"),
+        # A figure of a list whose unit the list writes once, changed where English writes each.
+        (
+            "Арестованы подозреваемые в возрасте 17, 18 и 20 лет.",
+            "ru",
+            "A 17-year-old, two 18-month-olds and a 20-year-old were arrested.",
+            "unit",
+        ),
         # The gram's short "г", which after a year is "год", and a size's unit.
         ("Коробка весит 300 г.", "ru", "The box weighs 300 kg.", "unit"),
         ("Коврик размером 60×100 см.", "ru", "A 60×100 inch rug.", "unit"),
