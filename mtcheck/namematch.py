@@ -248,6 +248,8 @@ def _accepts(name: SourceName, c: str, m: _Matcher | None = None) -> bool:
         return True
     if m.case_stem and c.startswith(m.case_stem) and c[len(m.case_stem) :] in m.case_vowels:
         return True
+    if _ish_demonym(c, m):
+        return True
     # Demonyms and plurals: Russia → Russian, Ukraine → Ukrainian, Korea → Koreans.
     return c[:3] in m.stem_heads and any(
         c[:k] in m.demonym_stems
@@ -255,6 +257,18 @@ def _accepts(name: SourceName, c: str, m: _Matcher | None = None) -> bool:
         and (c[k:] not in _WHOLE_NAME_ENDINGS or c[:k] in name.accepted)
         for k in range(max(len(c) - _LONGEST_ENDING, 1), len(c) + 1)
     )
+
+
+def _ish_demonym(c: str, m: _Matcher) -> bool:
+    """Demonyms in -ish cut the place's name short: Scottish (Scotland), British (Britain),
+    Spanish, Swedish, Polish, Turkish, English. Their stem less its last letter starts the name."""
+    if len(c) < 6 or not c.endswith("ish"):
+        return False
+    stem = c[:-3]
+    if stem[-1] == stem[-2]:
+        stem = stem[:-1]  # Scottish, Finnish
+    head = stem[:-1] if len(stem) >= 4 else stem
+    return len(head) >= 3 and head[:3] in m.stem_heads and any(s.startswith(head) for s in m.demonym_stems)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1788,7 +1802,11 @@ def match(names: list[SourceName], src: str, lang: str, tgt: str) -> tuple[list[
         for n_id, name in enumerate(names)
         # Only a name the extractor is sure of is missed: a guess (a loanword Kiwi takes for a name,
         # an everyday word with a capital) left without a rendering is no news.
-        if n_id not in found and name.required and (name.reliable or n_id in partners) and name.key not in rendered_keys
+        if n_id not in found
+        and name.required
+        and (name.reliable or n_id in partners)
+        and name.key not in rendered_keys
+        and not _capital_in(name, [tokens[k] for k in free])
     ]
     repeats = _unrendered_repeats(names, found)
     for n_id in missing:
@@ -2079,6 +2097,15 @@ def _stands_for(name: SourceName, lang: str, english: str) -> bool:
     countries = gazetteer.country_of_capital(english)
     clipped = lang == "ko" and len(name.key) == 1 and any(c.startswith(name.key) for c in countries)
     return name.key in countries or clipped or renders(name, lang, english, closely=True)
+
+
+def _capital_in(name: SourceName, tokens: list[Token]) -> bool:
+    """Whether the English names the country ``name`` is by its capital ("Washington is wary" for
+    미국은 경계하고, Pyongyang for 북한): a rendering, as news English writes it. ``tokens`` are the
+    words no source name claims: Ottawa rendering Оттава says nothing of Канады beside it."""
+    from mtcheck import gazetteer
+
+    return name.kind == PLACE and any(t.capital and name.key in gazetteer.country_of_capital(t.text) for t in tokens)
 
 
 def _own_word(token: Token, free: bool) -> bool:
