@@ -248,8 +248,6 @@ def _accepts(name: SourceName, c: str, m: _Matcher | None = None) -> bool:
         return True
     if m.case_stem and c.startswith(m.case_stem) and c[len(m.case_stem) :] in m.case_vowels:
         return True
-    if _ish_demonym(c, m):
-        return True
     # Demonyms and plurals: Russia → Russian, Ukraine → Ukrainian, Korea → Koreans.
     return c[:3] in m.stem_heads and any(
         c[:k] in m.demonym_stems
@@ -257,18 +255,6 @@ def _accepts(name: SourceName, c: str, m: _Matcher | None = None) -> bool:
         and (c[k:] not in _WHOLE_NAME_ENDINGS or c[:k] in name.accepted)
         for k in range(max(len(c) - _LONGEST_ENDING, 1), len(c) + 1)
     )
-
-
-def _ish_demonym(c: str, m: _Matcher) -> bool:
-    """Demonyms in -ish cut the place's name short: Scottish (Scotland), British (Britain),
-    Spanish, Swedish, Polish, Turkish, English. Their stem less its last letter starts the name."""
-    if len(c) < 6 or not c.endswith("ish"):
-        return False
-    stem = c[:-3]
-    if stem[-1] == stem[-2]:
-        stem = stem[:-1]  # Scottish, Finnish
-    head = stem[:-1] if len(stem) >= 4 else stem
-    return len(head) >= 3 and head[:3] in m.stem_heads and any(s.startswith(head) for s in m.demonym_stems)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -146,12 +146,6 @@ def test_a_country_named_by_its_capital_is_not_missing() -> None:
         assert [i.source.text for i in issues if i.kind == MISSING and i.source] == missing
 
 
-def test_a_place_rendered_by_its_ish_demonym() -> None:
-    src = "스코틀랜드 정부는 이미 비용을 부담하기로 약속했다."
-    found = match(_extract(src, "ko"), src, "ko", "The Scottish Government has already committed.")[0]
-    assert [(r.source.text, r.text) for r in found] == [("스코틀랜드", "Scottish")]
-
-
 def test_original_latin_spelling_of_a_foreign_name_is_not_a_garble() -> None:
     src = "Мяч передал Джердан Шакири, а Матео Ковачич промахнулся."
     tgt = "Xherdan Shaqiri passed, and Mateo Kovacic missed."
