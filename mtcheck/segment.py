@@ -111,15 +111,16 @@ def _pieces(text: str, cuts: list[int]) -> list[tuple[int, int]]:
 # as abbreviations (смотри, секунда) and runs on, but Russian writes units without a dot, so
 # "печатает со скоростью 180 мм/с. Модель" ends a sentence. "г." after a year ("в 2021 г.
 # Путин") is "года" inside a sentence; after any other figure it is grams.
-_RU_UNIT_END = re.compile(r"\d\s?(?:[кмс]?м|[км]?г|м?л|т|[кмс]?м/[сч]|км/ч|°[CС])\.(?=\s+[«\"(]?[A-ZА-ЯЁ])")
-_RU_YEAR_GRAM = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2})\s?г\.$")
+_RU_UNIT_END = re.compile(r"\d(\s?(?:[кмс]?м|[км]?г|м?л|т|[кмс]?м/[сч]|°[CС]))\.(?=\s+[«\"(]?[A-ZА-ЯЁ])")
 
 
 def _unit_cuts(text: str, start: int, stop: int) -> list[int]:
+    from mtcheck.lang.units import gram_end
+
     return [
         m.end()
         for m in _RU_UNIT_END.finditer(text, start, stop)
-        if not _RU_YEAR_GRAM.search(text, max(start, m.start() - 5), m.end())
+        if m.group(1).strip() != "г" or gram_end(text, m.start(1)) is not None
     ]
 
 

@@ -154,12 +154,12 @@ _KO_RATE_BEFORE = re.compile(
 _TONNE = re.compile(r"t(?![A-Za-z\u00c0-\u024fА-Яа-яЁё\d_])")
 # Russian "г" after a figure is a gram ("300 г муки") or, after a year, "год" ("в 2021 г.",
 # "400 г. н. э."): a four-digit figure from 1000 to 2100 or one before an era is the year.
-_GRAM = re.compile(r"\s?г(?![\wА-Яа-яЁё])")
+_GRAM = re.compile(r"\s?г(?!\w)")
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2}|2100)$")
 _ERA = re.compile(r"\.?\s*(?:до\s+)?н\.\s?э")
 
 
-def _gram(text: str, end: int) -> int | None:
+def gram_end(text: str, end: int) -> int | None:
     """Where a gram's "г" after the figure ending at ``end`` ends, or None."""
     m = _GRAM.match(text, end)
     if m is None or _YEAR_BEFORE.search(text, max(0, end - 5), end) or _ERA.match(text, m.end()):
@@ -171,7 +171,7 @@ def unit_at(text: str, end: int, start: int | None = None) -> Unit | None:
     """The unit written right after a figure that ends at ``end``, if any."""
     if _TONNE.match(text, end):
         return ("mass", 1000.0)
-    if _gram(text, end):
+    if gram_end(text, end):
         return ("mass", 0.001)
     m = UNIT_RE.match(_compat(text, end), 0)
     if not m:
@@ -186,7 +186,7 @@ def unit_span(text: str, end: int) -> tuple[str, int]:
     """The unit written right after a figure ending at ``end`` and where it ends."""
     if _TONNE.match(text, end):
         return ("t", end + 1)
-    if gram := _gram(text, end):
+    if gram := gram_end(text, end):
         return ("г", gram)
     window = _compat(text, end)
     m = UNIT_RE.match(window, 0)
