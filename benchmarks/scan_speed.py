@@ -74,7 +74,7 @@ def ko_en() -> list[tuple[str, str]]:
 def _used(n_pairs: int, per_pair: int, available: int) -> int:
     """How many distinct sentences ``n_pairs`` pairs take from ``available`` (scancorpus starts
     pair k at k * per_pair modulo what is left, so beyond the end it starts again)."""
-    starts = {(k * per_pair) % (available - per_pair) for k in range(n_pairs)}
+    starts = {(k * per_pair) % max(1, available - per_pair) for k in range(n_pairs)}
     return len({s + i for s in starts for i in range(per_pair)})
 
 
