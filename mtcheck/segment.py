@@ -114,37 +114,26 @@ def _pieces(text: str, cuts: list[int]) -> list[tuple[int, int]]:
 _RU_UNIT_END = re.compile(r"\d(\s?(?:[кмс]?м|[км]?г|м?л|т|[кмс]?м/[сч]|°[CС]))\.(?=\s+[«\"(]?[A-ZА-ЯЁ])")
 
 
-def _unit_cuts(text: str, start: int, stop: int) -> list[int]:
-    from mtcheck.lang.units import gram_end
-
-    return [
-        m.end()
-        for m in _RU_UNIT_END.finditer(text, start, stop)
-        if m.group(1).strip() != "г" or gram_end(text, m.start(1)) is not None
-    ]
-
-
 def _ru_split(text: str) -> list[tuple[int, int]]:
     import razdel
 
-    out: list[tuple[int, int]] = []
+    from mtcheck.lang.units import gram_end
+
+    ends: list[int] = []
     glue = False
     for s in razdel.sentenize(text):
-        if glue and out:
+        if glue and ends:
             # razdel ends a sentence at ";", but a clause after a semicolon is no new sentence.
-            out[-1] = (out[-1][0], s.stop)
+            ends[-1] = s.stop
         else:
-            out.append((s.start, s.stop))
+            ends.append(s.stop)
         glue = s.text.endswith(";")
-    if not any(c.isdigit() for c in text):
-        return out
-    split: list[tuple[int, int]] = []
-    for start, stop in out:
-        for cut in _unit_cuts(text, start, stop):
-            split.append((start, cut))
-            start = cut + len(text[cut:stop]) - len(text[cut:stop].lstrip())
-        split.append((start, stop))
-    return split
+    units = [
+        m.end()
+        for m in _RU_UNIT_END.finditer(text)
+        if m.group(1).strip() != "г" or gram_end(text, m.start(1)) is not None
+    ]
+    return _pieces(text, sorted({*ends[:-1], *units}))
 
 
 @functools.cache
