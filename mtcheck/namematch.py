@@ -240,8 +240,8 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 def _accepts(name: SourceName, c: str, m: _Matcher | None = None) -> bool:
     m = m or _matcher(name)
-    if c in name.wrong and c not in name.accepted:
-        return False  # a case form is no demonym (Estonii is not Estonia + i)
+    if (c in name.wrong or c in name.masculine) and c not in name.accepted:
+        return False  # a case form is no demonym (Estonii is not Estonia + i); his name is not hers
     if c in name.accepted or (m.pattern and m.pattern.fullmatch(c)):
         return True
     if c.endswith("s") and c[:-1] in name.accepted:  # English plural: Upanishads
@@ -566,6 +566,11 @@ def _capital_run(tokens: list[Token], k: int, text: str) -> tuple[int, int]:
     return lo, hi
 
 
+def _after_hyphen(tokens: list[Token], k: int, text: str) -> bool:
+    """Whether token ``k`` is joined by a bare hyphen to a capitalised token before it."""
+    return k > 0 and tokens[k - 1].capital and text[tokens[k - 1].end : tokens[k].start] == "-"
+
+
 # _near's verdicts on a garbled near miss whose form is the suggestion: a slip of a place's English
 # name (Rotroua for Rotorua), two letters swapped (the form repaired: Goruley for Gourley).
 SLIP, TRANSPOSED = "slip", "transposed"
@@ -585,10 +590,15 @@ def _near(
     best: tuple[float, tuple[int, int], str, str] | None = None
     # The English noun of a compound place ("Region" of Курской области) renders no name by itself.
     nouns = {compact(e) for part in (name.noun, *name.alternatives) if part for e in part.noun.en}
+    # A Korean given name's second syllable follows a hyphen in lower case (Hwang In-beom), and
+    # the name is not cut there ("Son Heung" of Son Heung-nim).
+    hyphened = lang == "ko" and name.kind == PERSON
     for i, j in windows:
-        if not all(k in free and tokens[k].capital for k in range(i, j)) or (
-            lang == "ko" and _capital_by_position(tokens[i])
-        ):
+        if hyphened and j < len(tokens) and _after_hyphen(tokens, j, tgt):
+            continue
+        if not all(
+            k in free and (tokens[k].capital or (hyphened and _after_hyphen(tokens, k, tgt))) for k in range(i, j)
+        ) or (lang == "ko" and _capital_by_position(tokens[i])):
             continue
         text = tgt[tokens[i].start : tokens[j - 1].end]
         c = compacts[(i, j)]

@@ -53,11 +53,67 @@ def remember_tokens(sentence: str, tokens: Iterable[Any], offset: int) -> None:
     plus their position in ``sentence``."""
     if len(_TOKENS) >= _TOKENS_LIMIT:
         _TOKENS.clear()
-    _TOKENS[sentence] = tuple(
-        KoToken(t.form, t.tag, t.start - offset, t.len, t.id)
-        for t in tokens
-        if 0 <= t.start - offset <= len(sentence) - t.len
+    _TOKENS[sentence] = _joined_names(
+        sentence,
+        tuple(
+            KoToken(t.form, t.tag, t.start - offset, t.len, t.id)
+            for t in tokens
+            if 0 <= t.start - offset <= len(sentence) - t.len
+        ),
     )
+
+
+# Kiwi cuts a Korean full name its model does not favour into pieces: 황인범 as 황인/NNP + 범/NNG,
+# 설영우 as 설/영/우, 한동훈은 as 한/MM 동 후 + ᆫ (one name in five of a list of 50 athletes and
+# politicians). Pieces of one syllable (a two-syllable proper noun first) that make up a
+# three-syllable word of its own, shaped as surname + given name, are joined again.
+_PIECE_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "MM", "MAG", "NP"})
+_HANGUL3 = re.compile(r"[가-힣]{3}")
+
+
+def _joined_names(sentence: str, toks: tuple[KoToken, ...]) -> tuple[KoToken, ...]:
+    out: list[KoToken] = []
+    i = 0
+    while i < len(toks):
+        end = _split_name_end(sentence, toks, i)
+        if end is None:
+            out.append(toks[i])
+            i += 1
+            continue
+        start = toks[i].start
+        out.append(KoToken(sentence[start : start + 3], "NNP", start, 3, 0))
+        # A particle Kiwi read inside the last syllable (훈 → 후 + ᆫ) stays a particle.
+        out.extend(t for t in toks[i:end] if t.tag.startswith("J"))
+        i = end
+    return tuple(out)
+
+
+def _split_name_end(sentence: str, toks: tuple[KoToken, ...], i: int) -> int | None:
+    """Where the pieces of a split name starting at token ``i`` end (the next token's index)."""
+    first = toks[i]
+    s = first.start
+    if first.len > 2 or (s > 0 and sentence[s - 1].isalnum()) or not _HANGUL3.fullmatch(sentence[s : s + 3]):
+        return None
+    j = i
+    while j < len(toks) and toks[j].start < s + 3:
+        j += 1
+    pieces = toks[i:j]
+    if len(pieces) < 2 or any(p.start + p.len > s + 3 for p in pieces):
+        return None  # one word Kiwi knows (전문가), or a piece running past the three syllables
+    for k, p in enumerate(pieces):
+        if p.tag.startswith("J") and k == len(pieces) - 1 and p.start == pieces[k - 1].start:
+            continue  # inside the syllable before it (훈 → 후 + ᆫ); a particle of its own ends a shorter word
+        if p.tag not in _PIECE_TAGS or (p.len > 1 and not (k == 0 and p.tag == "NNP" and p.len == 2)):
+            return None
+    particle = j < len(toks) and toks[j].tag.startswith("J")
+    if s + 3 < len(sentence) and "가" <= sentence[s + 3] <= "힣" and not particle:
+        return None  # the word goes on, and not with a particle
+    from mtcheck import gazetteer
+    from mtcheck.lang.names_ko import is_korean_full_name
+
+    if first.len == 2 and gazetteer.english_names(first.form):
+        return None  # 한국 + 인: a place and a suffix
+    return j if is_korean_full_name(sentence[s : s + 3]) else None
 
 
 def romanize(word: str) -> str:

@@ -114,7 +114,7 @@ KO_SURNAMES: dict[str, tuple[str, ...]] = {
     "정": ("Jung", "Jeong", "Chung", "Chong", "Jong"),
     "강": ("Kang", "Gang"),
     "조": ("Cho", "Jo", "Joe"),
-    "윤": ("Yoon", "Yun"),
+    "윤": ("Yoon", "Yun", "Youn"),
     "장": ("Jang", "Chang"),
     "임": ("Lim", "Im", "Rim"),
     "한": ("Han",),

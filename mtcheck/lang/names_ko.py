@@ -44,7 +44,8 @@ _NATIVE_INITIAL = {
 }  # fmt: skip
 _NATIVE_MEDIAL = {
     "ㅏ": ("a",), "ㅐ": ("ae", "ai"), "ㅑ": ("ya",), "ㅒ": ("yae",), "ㅓ": ("eo", "o", "u"), "ㅔ": ("e",),
-    "ㅕ": ("yeo", "yo", "yu"), "ㅖ": ("ye",), "ㅗ": ("o", "oh"), "ㅘ": ("wa",), "ㅙ": ("wae",), "ㅚ": ("oe", "oi"),
+    "ㅕ": ("yeo", "yo", "yu", "you", "yuh"), "ㅖ": ("ye",), "ㅗ": ("o", "oh"), "ㅘ": ("wa",), "ㅙ": ("wae",),
+    "ㅚ": ("oe", "oi"),
     "ㅛ": ("yo",), "ㅜ": ("u", "oo", "woo"), "ㅝ": ("wo",), "ㅞ": ("we",), "ㅟ": ("wi",), "ㅠ": ("yu", "yoo"),
     "ㅡ": ("eu", "u"), "ㅢ": ("ui", "i", "ee"), "ㅣ": ("i", "ee", "y"),
 }  # fmt: skip
@@ -79,6 +80,8 @@ _GIVEN_NAME_SYLLABLES = frozenset(
     "륜률린림마만명모목무문미민박반방배백범법병보복본봉분빈사산삼상새생서석선설섭성세소솔송수숙순술숭슬승시식신실"
     "심아안애야양언엄여연열염엽영예오옥온완왕요용우욱운웅원월위유육윤율은을음의이익인일임자작장재전점정제조종주준"
     "중지직진질집찬창채처천철청초춘충치탁태택판평표필하학한해행향허헌혁현형혜호홍화환활황회효후훈휘희"
+    # Native and rarer Sino-Korean syllables (손흥민, 한별, 하늘), none of which English transcriptions use.
+    "흥흠겸결별봄빛샘협곤묵벽늘름"
 )
 _ORG_ENDINGS = "당부청회단교국원사군구"
 # Landform nouns that end a Korean place name (한반도 = Korean peninsula, 서해안 = west coast),
@@ -88,6 +91,9 @@ _GEOGRAPHIC_NOUNS = (
 )  # fmt: skip
 # Suffixes a Korean place name carries that English renders as a word or drops.
 _PLACE_SUFFIXES = ("특별시", "광역시", "주", "시", "도", "군", "구")
+# The suffixes of cities, counties and districts romanised on a gazetteer name (Seongnam-si),
+# which English drops (Seongnam) or translates (Seongnam City).
+_ROMANISED_SUFFIX = re.compile(r"-(?:si|gun|gu|teukbyeolsi|gwangyeoksi|teukbyeoljachisi)$")
 
 
 def _jamo(syllable: str) -> tuple[str, str, str] | None:
@@ -188,6 +194,11 @@ def _korean_person(word: str) -> tuple[frozenset[str], Path, str, frozenset[str]
     return None
 
 
+def is_korean_full_name(word: str) -> bool:
+    """Whether ``word`` is shaped as a Korean full name: surname and given-name syllables."""
+    return _korean_person(word) is not None
+
+
 # Last syllables of Korean place names, each a common noun of its own (mountain, river, temple,
 # palace, gate, bridge, station, stream, lake, peak, port, island, and the units of
 # administration): a word Kiwi knows that ends in one is a place, not a person (한라산 is no Mr Han).
@@ -279,6 +290,11 @@ def _proper_word(word: str, known: bool) -> SourceName:
     places = gazetteer.english_names(word)
     base = word
     suffix = None
+    # A city, county or district: "Seongnam", "Seongnam City". Not a province, which has its
+    # own English (South Jeolla Province for Jeollanam-do) that a bare "Jeollanam" stands too near.
+    if word.endswith(("시", "군", "구")) and (bare := {_ROMANISED_SUFFIX.sub("", p) for p in places} - places):
+        places |= bare
+        suffix = word[-1]
     # A region whose own name ends like a suffix: 콜로라도 is Colorado, not a province 콜로라.
     whole = not places and word.endswith(_PLACE_SUFFIXES) and not korean_spelling(word)
     region = region_by_sound(word) if whole else None

@@ -326,8 +326,9 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
         suggestion = gazetteer.usual_name(lemma) or gazetteer.usual_name(tok.text) or min(places, key=len)
         kind = PLACE if kind != PERSON or "Geox" in tok.tags else kind
     else:
-        # A name in the nominative is its own citation form: the lemma of Яровая is яровой.
-        own = "nomn" in tok.tags or not tok.text[:1].isupper()
+        # A name in the nominative is its own citation form: the lemma of Яровая is яровой. So is
+        # a surname read as a given name's plural (Силуанов, not "of the Siluans").
+        own = "nomn" in tok.tags or not tok.text[:1].isupper() or {"plur", "Name"} <= tok.tags
         suggestion = ru.transliterate(nom or (tok.text if own else lemma.capitalize()))
     # English often replaces or drops given names and patronymics ("Pyotr"/"Peter"): those
     # pymorphy3 knows; a word it only guesses to be a given name is a surname as often (Гингрич).
@@ -349,11 +350,15 @@ def _single(tok: _Token, kind: str, agreement: frozenset[str] | None = None) -> 
         or ("Geox" in tok.tags and tok.known)
         or (tok.ner == "LOC" and not tok.common and "Geox" in tok.tags)
     )
+    masculine = _masculine(tok, agreement) if person else frozenset()
+    if masculine and "nomn" in tok.tags:
+        # Her name in the nominative (Елена Смирнова): pymorphy3's lemma is his (смирнов), which
+        # accepted the masculine spelling along with her own.
+        accepted -= masculine
     return SourceName(
         tok.start, tok.end, tok.text, kind, lemma, accepted, suggestion, required=required,
         canonical=compact(ru.transliterate(nom or tok.text)), reliable=reliable, wrong=oblique,
-        wrong_reason=CASE_FORM if oblique else "", loose=lone_name,
-        masculine=_masculine(tok, agreement) - accepted if person else frozenset(),
+        wrong_reason=CASE_FORM if oblique else "", loose=lone_name, masculine=masculine - accepted,
     )  # fmt: skip
 
 

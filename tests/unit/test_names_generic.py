@@ -132,6 +132,18 @@ CASE_FORMS = [
     ("Мы видели Анну Кузнецову.", "We saw Anna Kuznetsova.", []),
     ("У Иванова нет машины.", "Ivanov has no car.", []),
     ("Мы видели Сергея Петрова.", "We saw Sergei Petrov.", []),
+    # In the nominative too: pymorphy3's lemma of Смирнова is his, which must not accept "Smirnov".
+    ("Выиграла Елена Смирнова из Самары.", "Elena Smirnov of Samara won.", [("MT201", "Smirnov", "Smirnova")]),
+    ("Выиграла Елена Смирнова из Самары.", "Elena Smirnova of Samara won.", []),
+    ("Депутат Ирина Яровая поддержала закон.", "MP Irina Yarovoy backed the law.", [("MT201", "Yarovoy", "Yarovaya")]),
+    ("Депутат Ирина Яровая поддержала закон.", "MP Irina Yarovaya backed the law.", []),
+    # A surname pymorphy3 reads as a given name's plural (Силуан): the suggestion is its own spelling.
+    (
+        "Министр Антон Силуанов заявил об этом.",
+        "Minister Anton Siluyanov said so.",
+        [("MT201", "Siluyanov", "Siluanov")],
+    ),
+    ("Министр Антон Силуанов заявил об этом.", "Minister Anton Siluanov said so.", []),
 ]
 
 
@@ -1705,6 +1717,75 @@ def test_a_hangul_place_may_read_as_an_everyday_word_one_slip_away() -> None:
 )
 def test_korean_slips_of_famous_places(src: str, tgt: str, expected: list[object]) -> None:
     assert issues("ko", src, tgt) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "expected"),
+    [
+        # The gazetteer knows some cities only with their suffix (Seongnam-si, Goyang-si); English
+        # drops it or translates it. A province keeps its own English (Jeju, Jeju Island).
+        ("성남시에 있는 아파트가 팔렸다.", "An apartment in Seongnam was sold.", []),
+        ("성남시에 있는 아파트가 팔렸다.", "An apartment in Seongnam City was sold.", []),
+        ("성남시에 있는 아파트가 팔렸다.", "An apartment in Seongnam-si was sold.", []),
+        ("고양시와 안산시에 눈이 내렸다.", "Snow fell in Goyang and Ansan.", []),
+        ("제주도에 태풍이 왔다.", "A typhoon hit Jeju Island.", []),
+        ("제주도에 태풍이 왔다.", "A typhoon hit Jeju.", []),
+        # The bare name is still held to its spelling.
+        ("성남시에 있는 아파트가 팔렸다.", "An apartment in Sungnan was sold.", [("MT202", "Sungnan", "Seongnam-si")]),
+    ],
+)
+def test_korean_city_with_its_suffix_dropped_or_translated(src: str, tgt: str, expected: list[object]) -> None:
+    assert issues("ko", src, tgt) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "expected"),
+    [
+        # Kiwi cuts these names into pieces (황인/NNP + 범, 설/영/우, 한/동/후 + ᆫ); joined again,
+        # they are held to their spelling like any Korean name.
+        ("황인범이 선제골을 넣었다.", "Hwang In-beom opened the scoring.", []),
+        ("황인범이 선제골을 넣었다.", "Hwang In-beon scored.", [("MT201", "Hwang In-beon", "Hwang In-beom")]),
+        ("설영우가 부상을 당했다.", "Seol Young-woo was injured.", []),
+        ("한동훈은 사퇴했다.", "Han Dong-hoon resigned.", []),
+        ("한동훈은 사퇴했다.", "Han Dong-hun resigned.", []),
+        ("한동훈은 사퇴했다.", "Han Dong-hoom resigned.", [("MT201", "Han Dong-hoom", "Han Dong-hun")]),
+        # 흥 is a given-name syllable (it was missing from the list, so 손흥민 read as a place).
+        ("손흥민이 골을 넣었다.", "Son Heung-min scored.", []),
+        ("손흥민이 골을 넣었다.", "Son Heung-nim scored.", [("MT201", "Son Heung-nim", "Son Heung-min")]),
+        # Spellings Korean people choose for themselves (Youn for 윤, Yuh for 여, Young for 영).
+        ("배우 윤여정이 상을 받았다.", "Actress Youn Yuh-jung won the award.", []),
+        (
+            "배우 윤여정이 상을 받았다.",
+            "Actress Youn Yuh-jang won the award.",
+            [("MT201", "Youn Yuh-jang", "Yoon Yeo-jeong")],
+        ),
+        # A place and a suffix, a word Kiwi knows, a particle: no name.
+        ("한국인은 친절하다.", "Koreans are kind.", []),
+        ("전문가는 말했다.", "The expert said.", []),
+        ("천명이 모였다.", "A thousand people gathered.", []),
+    ],
+)
+def test_korean_names_kiwi_splits(src: str, tgt: str, expected: list[object]) -> None:
+    assert issues("ko", src, tgt) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("황인범이 말했다.", "황인범"),
+        ("설영우는 말했다.", "설영우"),
+        ("한동훈은 말했다.", "한동훈"),
+        ("오상욱이 금메달을 땄다.", "오상욱"),
+        ("한국인은 친절하다.", None),
+        ("천명이 모였다.", None),
+        ("주민이 말했다.", None),
+    ],
+)
+def test_split_korean_names_are_one_proper_noun(text: str, name: str | None) -> None:
+    from mtcheck.lang import ko
+
+    words = [text[a:b] for a, b in ko.name_words(text)]
+    assert (name in words) if name else all(len(w) != 3 for w in words)
 
 
 @pytest.mark.parametrize(
