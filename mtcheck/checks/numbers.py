@@ -80,6 +80,9 @@ def _converted(a: Quantity, x: float, b: Quantity, y: float) -> bool:
     if not (a.unit and b.unit and a.unit[0] == b.unit[0]):
         return _fahrenheit_unwritten(a, x, b, y) or _fahrenheit_unwritten(b, y, a, x)
     if a.unit[0] == "temp":
+        # One scale on both sides is no conversion: -12 °C is 10.4 °F, near enough to 12 °F, not to 12 °C.
+        if a.unit[1] == b.unit[1] != 0:
+            return False
         return any(abs(c * 9 / 5 + 32 - f) <= 2 for c, f in ((x, y), (y, x)))
     if a.unit[1] == b.unit[1]:
         return False  # one unit: only equal figures are equal ("20 лет" is no conversion of "16 years")

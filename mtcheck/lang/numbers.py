@@ -898,32 +898,103 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     calendar = _pick(_calendar(text, lang))
     amounts = _amounts_ko(text) if lang == "ko" else _amounts_digits(text, lang) + _amounts_words(text, lang)
     free = [a for a in amounts if all(a.end <= c.start or a.start >= c.end for c in calendar)]
-    free = [_with_period(text, q, lang) for q in _compound_measures(text, _pick(free))]
-    return tuple(sorted(calendar + _ranges(text, free), key=lambda q: q.start))
+    free = [_with_period(text, q, lang) for q in _compound_measures(text, _halves(text, _pick(free), lang))]
+    measured = [_signed(text, q) for q in _ranges(text, free) if not _zero_mark(text, q)]
+    return tuple(sorted(calendar + measured, key=lambda q: q.start))
+
+
+# A temperature below zero: a minus sign or word before the figure ("−15 °C", "минус 15", "영하
+# 12도", "minus 12 degrees"), or words after its unit ("12 degrees below zero", "15 градусов
+# мороза"). A dropped "minus" is a wrong forecast, so the sign is part of the figure; elsewhere a
+# hyphen before a figure is as often a range or a code (5-10, Су-57), and no sign is read.
+_MINUS_BEFORE = re.compile(r"(?:(?<![\w\d.,])[-−]|(?<!\w)(?:минус|minus|영하)\s?)$", re.IGNORECASE)
+_MINUS_AFTER = re.compile(r"\s+(?:below zero|ниже нуля|мороза)\b", re.IGNORECASE)
+_SIGN_WORD = re.compile(r"(?:below|above|ниже|выше)\s$", re.IGNORECASE)
+
+
+def _zero_mark(text: str, q: Quantity) -> bool:
+    """The zero of "below zero", "выше нуля": a sign, not a figure of its own."""
+    return text[q.start : q.end].lower() in ("zero", "нуля") and bool(_SIGN_WORD.search(text, 0, q.start))
+
+
+def _signed(text: str, q: Quantity) -> Quantity:
+    if not (q.unit and q.unit[0] == "temp" and q.keys and all(isinstance(k, float) and k > 0 for k in q.keys)):
+        return q
+    before = _MINUS_BEFORE.search(text, max(0, q.start - 8), q.start)
+    after = _MINUS_AFTER.match(text, unit_span(text, q.end)[1])
+    if not (before or after):
+        return q
+    return replace(q, start=before.start() if before else q.start, keys=tuple(-k for k in q.keys))
+
+
+# "an hour and a half", "a year and a half": 1.5 of the unit, where no figure is written.
+_A_UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)\s+(?=[a-z]+\s+and\s+a\s+half\b)", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+# Korean "2시간 반", "1년 반": half a unit more; 반 ends its word or takes a particle.
+_KO_HALF = re.compile(r"\s?반(?![가-힣])|\s?반(?=[이은을에의만도])")
+
+
+def _halves(text: str, qs: list[Quantity], lang: str) -> list[Quantity]:
+    """A half added to a figure and its unit, as one figure: "two and a half hours", "an hour
+    and a half", "2시간 반" (otherwise 2 and a loose 0.5, or nothing but the half)."""
+    if lang == "ru":
+        return qs
+    out: list[Quantity] = []
+    skip: set[int] = set()
+    for k, q in enumerate(qs):
+        if k in skip:
+            continue
+        nxt = qs[k + 1] if k + 1 < len(qs) else None
+        if lang == "ko":
+            tail = unit_span(text, q.end)[1]
+            if q.unit and q.unit[0] == "duration" and isinstance(q.value, float) and _KO_HALF.match(text, tail):
+                q = replace(q, keys=(norm(q.value + 0.5),), weak=False)
+            out.append(q)
+            continue
+        and_half = _AND_A_HALF.match(text, unit_span(text, q.end)[1] if q.unit else q.end)
+        if nxt and _is_half(text, nxt) and isinstance(q.value, float) and and_half and and_half.end() == nxt.end:
+            unit = q.unit or nxt.unit
+            out.append(replace(q, end=nxt.end, keys=(norm(q.value + 0.5),), unit=unit, weak=False))
+            skip.add(k + 1)
+            continue
+        if _is_half(text, q):
+            a = _A_UNIT_AND_A_HALF.search(text, max(0, q.start - 30))
+            a = a if a and a.end() < q.start else None
+            unit = _unit(text, a.end() - 1) if a else None
+            if a and unit and _AND_A_HALF.match(text, unit_span(text, a.end() - 1)[1]):
+                out.append(replace(q, start=a.start(), keys=(1.5,), unit=unit, weak=False))
+                continue
+        out.append(q)
+    return out
+
+
+def _is_half(text: str, q: Quantity) -> bool:
+    return q.keys == (0.5,) and text[q.start : q.end].lower() == "half"
 
 
 def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """Two units of one length as one figure: "1 м 82 см", "6 feet 6 inches", "6-foot-6"."""
+    """Two units of one length, duration or mass as one figure: "1 м 82 см", "6 feet 6 inches",
+    "6-foot-6", "1시간 30분", "2 pounds 3 ounces"."""
     out: list[Quantity] = []
     i = 0
     while i < len(qs):
         q = qs[i]
         r = qs[i + 1] if i + 1 < len(qs) else None
-        if r is not None and q.unit and q.unit[0] == "length" and isinstance(q.value, float):
+        if r is not None and q.unit and q.unit[0] in _COMPOUND_KINDS and isinstance(q.value, float):
             gap = text[unit_span(text, q.end)[1] : r.start]
             small = r.unit
             if small is None and q.unit[1] == _FOOT and gap == "-":
                 small = ("length", _INCH)
             if (
-                re.fullmatch(r"[\s-]*", gap)
+                re.fullmatch(r"[\s-]*|\s+(?:and|и)\s+", gap)
                 and small
-                and small[0] == "length"
+                and small[0] == q.unit[0]
                 and isinstance(r.value, float)
                 and r.kind == q.kind == "number"
                 and r.value * small[1] < q.unit[1]
             ):
                 value = norm(q.value + r.value * small[1] / q.unit[1])
-                out.append(replace(q, end=r.end, keys=(value,)))
+                out.append(replace(q, end=r.end, keys=(value,), weak=q.weak and r.weak))
                 i += 2
                 continue
         out.append(q)
@@ -932,13 +1003,14 @@ def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 _FOOT, _INCH = 0.3048, 0.0254
+_COMPOUND_KINDS = frozenset({"length", "duration", "mass"})
 
 
 def _with_period(text: str, q: Quantity, lang: str) -> Quantity:
     """An amount that is a rate ("2000 рублей в день") carries its period; a duration's own
     unit is no rate ("три дня в неделю" is three days, a week's worth)."""
-    if q.kind != "number" or (q.unit and q.unit[0] == "duration"):
-        return q
+    if q.kind not in ("number", "percent") or (q.unit and q.unit[0] == "duration"):
+        return q  # a percentage may be a rate too: "연 3.5%", "3.5% a year" (an interest rate)
     per = period_of(text, q.start, q.end, lang)
     return replace(q, per=per) if per else q
 

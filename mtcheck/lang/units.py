@@ -64,10 +64,14 @@ UNITS: list[tuple[str, str, float]] = [
     (r"МБ|MB|мегабайт\w*|megabytes?|메가바이트", "data", 1e6),
     (r"КБ|KB|килобайт\w*|kilobytes?|킬로바이트", "data", 1e3),
     # area (base: m²)
-    (r"кв\.?\s?км|км²|km²|km2|квадратн\w+ километр\w*|square kilomet(?:re|er)s?|sq\.? ?km|제곱킬로미터", "area", 1e6),
-    (r"кв\.?\s?м|м²|m²|квадратн\w+ метр\w*|square met(?:re|er)s?|sq\.? ?m|제곱미터", "area", 1.0),
-    (r"кв\.?\s?мил\w*|квадратн\w+ мил\w*|square miles?|sq\.? ?mi", "area", 2589988.0),
-    (r"square (?:feet|foot)|sq\.? ?ft|квадратн\w+ фут\w*|제곱피트", "area", 0.092903),
+    (
+        r"кв\.?\s?км|км²|km²|km2|квадратн\w+ километр\w*|square[ -]kilomet(?:re|er)s?|sq\.? ?km|제곱킬로미터",
+        "area",
+        1e6,
+    ),
+    (r"кв\.?\s?м|м²|m²|квадратн\w+ метр\w*|square[ -]met(?:re|er)s?|sq\.? ?m|제곱미터", "area", 1.0),
+    (r"кв\.?\s?мил\w*|квадратн\w+ мил\w*|square[ -]miles?|sq\.? ?mi", "area", 2589988.0),
+    (r"square[ -](?:feet|foot)|sq\.? ?ft|квадратн\w+ фут\w*|제곱피트", "area", 0.092903),
     (r"га|гектар\w*|ha|hectares?|헥타르", "area", 1e4),
     (r"сот(?:ка|ки|ок|кам|ках|ку|кой)|ares?", "area", 100.0),
     (r"акр\w*|acres?|에이커", "area", 4046.86),

@@ -84,6 +84,11 @@ def changes(src: str, lang: str, tgt: str) -> list[tuple[str, str]]:
         # The gram's short "г", which after a year is "год", and a size's unit.
         ("Коробка весит 300 г.", "ru", "The box weighs 300 kg.", "unit"),
         ("Коврик размером 60×100 см.", "ru", "A 60×100 inch rug.", "unit"),
+        # An interest rate is a rate too.
+        ("기준금리를 연 3.5%로 동결했다.", "ko", "The key rate was kept at 3.5% a month.", "period"),
+        # A unit joined to its figure by hyphens, as an English adjective writes it.
+        ("32평 아파트가 팔렸다.", "ko", "A 32-square-metre apartment was sold.", "unit"),
+        ("Площадь квартиры 40 кв. м.", "ru", "It is a 40-square-foot flat.", "unit"),
     ],
 )
 def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
@@ -153,10 +158,46 @@ def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
         # A figure repeated on one side is no changed figure; a lone zero is often "no".
         ("12번 지구의 의원이다. 12번 지구는 크다.", "ko", "He represents the 12th district, which is large."),
         ("Победа «Ливингстона» над «Рейнджерс»", "ru", "Menga strike gives Livingston 1-0 win over Rangers"),
+        ("Площадь квартиры 40 кв. м.", "ru", "It is a 40-square-metre flat."),
+        ("기준금리를 연 3.5%로 동결했다.", "ko", "The key rate was kept at 3.5% a year."),
+        ("기준금리를 연 3.5%로 동결했다.", "ko", "The key rate was kept at 3.5%."),
+        # A temperature keeps its sign, however each language writes it; converted, it is right.
+        ("서울의 기온이 영하 12도까지 떨어졌다.", "ko", "Seoul fell to minus 12 degrees Celsius."),
+        ("서울의 기온이 영하 12도까지 떨어졌다.", "ko", "Seoul fell to −12 °C."),
+        ("Температура опустится до минус 15 градусов.", "ru", "It will drop to 15 degrees below zero."),
+        ("Ожидается 15 градусов мороза.", "ru", "Temperatures of −15 °C are expected."),
+        ("Температура опустится до −15 °C.", "ru", "It will drop to 5 °F."),
+        ("Температура днём от 5-10 градусов.", "ru", "Daytime temperatures of 5-10 degrees."),
+        # A duration in two units, or with a half, is one figure however it is written.
+        ("불은 약 1시간 30분 만에 꺼졌다.", "ko", "The fire was put out after about an hour and a half."),
+        ("공사는 2시간 반이 걸렸다.", "ko", "The work took two and a half hours."),
+        ("Полёт продолжался 1 час 30 минут.", "ru", "The flight lasted 1.5 hours."),
+        ("Он вернулся через 1,5 года.", "ru", "He came back a year and a half later."),
+        ("Весила 17 фунтов и одну унцию.", "ru", "She weighed 17 pounds 1 ounce."),
     ],
 )
 def test_converted_figures_sizes_and_codes_pass(src: str, lang: str, tgt: str) -> None:
     assert changes(src, lang, tgt) == []
+
+
+def test_a_duration_in_two_units_keeps_both() -> None:
+    assert [code for code, _ in changes("불은 1시간 30분 만에 꺼졌다.", "ko", "It was put out after an hour.")] == [
+        "MT301"
+    ]
+    assert [code for code, _ in changes("Полёт длился 2 часа 30 минут.", "ru", "It lasted 2.5 hours.")] == []
+
+
+@pytest.mark.parametrize(
+    ("src", "lang", "tgt"),
+    [
+        # "minus" dropped: -12 °C is no 12 °C (though 10.4 °F is near 12 °F).
+        ("서울의 기온이 영하 12도까지 떨어졌다.", "ko", "Seoul fell to 12 degrees Celsius."),
+        ("Температура опустится до минус 15 градусов.", "ru", "It will drop to 15 degrees."),
+        ("Температура опустится до −12 °C.", "ru", "It will drop to 12 °C."),
+    ],
+)
+def test_a_temperature_that_lost_its_minus_is_a_changed_figure(src: str, lang: str, tgt: str) -> None:
+    assert [code for code, _ in changes(src, lang, tgt)] == ["MT301"]
 
 
 def test_a_size_is_compared_side_by_side_and_its_unit_change_reported_once() -> None:
