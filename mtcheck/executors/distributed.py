@@ -138,10 +138,16 @@ def start_lean_node(ray: Any, cpus: int, temp: str) -> Any | None:
     Ray's internals differ. ``ray.init`` starts both and offers no option against them
     (``ray start`` does: --no-monitor, --include-log-monitor=false): a scan's own instance has
     nothing to autoscale and sends no worker logs to the driver, and the two Python processes
-    cost about 1 s of the 2-3 s start on two cores (benchmarks/RESULTS-speed.md)."""
+    cost about 1 s of the 2-3 s start on two cores (benchmarks/RESULTS-speed.md). Nor does it
+    start the API server, which Ray starts even without its dashboard (for job submission and
+    the state API, which a scan does not use): a Python process of 90 MB and a second of CPU."""
     try:
         from ray._private.node import Node
         from ray._private.parameter import RayParams
+
+        class LeanNode(Node):  # type: ignore[misc]
+            def start_api_server(self, *args: Any, **kwargs: Any) -> None:
+                pass
 
         options = _local_options(cpus, temp)
         params = RayParams(
@@ -153,7 +159,7 @@ def start_lean_node(ray: Any, cpus: int, temp: str) -> Any | None:
             include_log_monitor=False,
         )
         # The reaper ends the node's processes should this process die without a shutdown.
-        return Node(params, head=True, shutdown_at_exit=False, spawn_reaper=True, ray_init_cluster=True)
+        return LeanNode(params, head=True, shutdown_at_exit=False, spawn_reaper=True, ray_init_cluster=True)
     except (ImportError, AttributeError, TypeError):
         return None
     except Exception as exc:

@@ -154,8 +154,8 @@ def test_a_scan_that_starts_its_own_ray_leaves_nothing_running(scan_corpus: Path
 
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads /proc")
 def test_a_scan_instance_starts_without_the_monitors_it_has_no_use_for() -> None:
-    """The scan's own instance: a head node with no autoscaler monitor and no log monitor (a
-    second of a scan's start), its processes all gone once it is stopped. In a process of its
+    """The scan's own instance: a head node with no autoscaler monitor, no log monitor and no
+    API server (a second of a scan's start), its processes all gone once it is stopped. In a process of its
     own, as this module's instance is already up in this one."""
     import subprocess
 
@@ -179,6 +179,7 @@ def test_a_scan_instance_starts_without_the_monitors_it_has_no_use_for() -> None
         kinds, alive = json.loads(done.stdout.strip().splitlines()[-1])
         assert {"gcs_server", "raylet"} <= set(kinds)
         assert "monitor" not in kinds and "log_monitor" not in kinds
+        assert "dashboard" not in kinds  # the API server, which no scan uses
         assert alive == []
     finally:
         shutil.rmtree(base, ignore_errors=True)
