@@ -929,7 +929,10 @@ def _signed(text: str, q: Quantity) -> Quantity:
 
 # "an hour and a half", "a year and a half": 1.5 of the unit, where no figure is written.
 _A_UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)\s+(?=[a-z]+\s+and\s+a\s+half\b)", re.IGNORECASE)
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_AND_A_HALF = {
+    "en": re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE),
+    "ru": re.compile(r"\s+с\s+половиной\b", re.IGNORECASE),
+}
 # Korean "2시간 반", "1년 반": half a unit more; 반 ends its word or takes a particle.
 _KO_HALF = re.compile(r"\s?반(?![가-힣])|\s?반(?=[이은을에의만도])")
 
@@ -937,8 +940,6 @@ _KO_HALF = re.compile(r"\s?반(?![가-힣])|\s?반(?=[이은을에의만도])")
 def _halves(text: str, qs: list[Quantity], lang: str) -> list[Quantity]:
     """A half added to a figure and its unit, as one figure: "two and a half hours", "an hour
     and a half", "2시간 반" (otherwise 2 and a loose 0.5, or nothing but the half)."""
-    if lang == "ru":
-        return qs
     out: list[Quantity] = []
     skip: set[int] = set()
     for k, q in enumerate(qs):
@@ -951,25 +952,35 @@ def _halves(text: str, qs: list[Quantity], lang: str) -> list[Quantity]:
                 q = replace(q, keys=(norm(q.value + 0.5),), weak=False)
             out.append(q)
             continue
-        and_half = _AND_A_HALF.match(text, unit_span(text, q.end)[1] if q.unit else q.end)
+        and_half = _AND_A_HALF[lang].match(text, unit_span(text, q.end)[1] if q.unit else q.end)
         if nxt and _is_half(text, nxt) and isinstance(q.value, float) and and_half and and_half.end() == nxt.end:
-            unit = q.unit or nxt.unit
-            out.append(replace(q, end=nxt.end, keys=(norm(q.value + 0.5),), unit=unit, weak=False))
+            # "two and a half million", "двух с половиной миллионов": the scale is the whole figure's.
+            scale, end = _scale_after(text, nxt.end, lang)
+            value = norm((q.value + 0.5) * scale)
+            out.append(replace(q, end=end, keys=(value,), unit=q.unit or nxt.unit, weak=False))
             skip.add(k + 1)
             continue
-        if _is_half(text, q):
+        if lang == "en" and _is_half(text, q):
             a = _A_UNIT_AND_A_HALF.search(text, max(0, q.start - 30))
             a = a if a and a.end() < q.start else None
             unit = _unit(text, a.end() - 1) if a else None
-            if a and unit and _AND_A_HALF.match(text, unit_span(text, a.end() - 1)[1]):
+            if a and unit and _AND_A_HALF[lang].match(text, unit_span(text, a.end() - 1)[1]):
                 out.append(replace(q, start=a.start(), keys=(1.5,), unit=unit, weak=False))
                 continue
         out.append(q)
     return out
 
 
+def _scale_after(text: str, end: int, lang: str) -> tuple[float, int]:
+    """The scale word right after ``end`` ("million", "миллионов") and where it ends."""
+    for pattern, factor in _SCALES[lang]:
+        if m := re.compile(rf"\s+(?:{pattern})(?!\w)", re.IGNORECASE).match(text, end):
+            return factor, m.end()
+    return 1.0, end
+
+
 def _is_half(text: str, q: Quantity) -> bool:
-    return q.keys == (0.5,) and text[q.start : q.end].lower() == "half"
+    return q.keys == (0.5,) and text[q.start : q.end].lower() in ("half", "половиной")
 
 
 def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:

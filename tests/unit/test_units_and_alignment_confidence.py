@@ -174,6 +174,9 @@ def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
         ("Полёт продолжался 1 час 30 минут.", "ru", "The flight lasted 1.5 hours."),
         ("Он вернулся через 1,5 года.", "ru", "He came back a year and a half later."),
         ("Весила 17 фунтов и одну унцию.", "ru", "She weighed 17 pounds 1 ounce."),
+        ("Штраф — более двух с половиной миллионов тенге.", "ru", "The fine is over two and a half million tenge."),
+        ("Штраф — более двух с половиной миллионов тенге.", "ru", "The fine is over 2.5 million tenge."),
+        ("Ремонт занял два с половиной года.", "ru", "The repairs took two and a half years."),
     ],
 )
 def test_converted_figures_sizes_and_codes_pass(src: str, lang: str, tgt: str) -> None:
