@@ -44,6 +44,8 @@ _ENGLISH_HABITS = (
     (r"zh", ("j",)),
     (r"yo", ("io", "e")),
     (r"ye", ("e",)),
+    # ье after a consonant: Васильев → Vasiliev, Григорьев → Grigoriev
+    *((f"{c}ye", (f"{c}ie",)) for c in "bdfgklmnprstvz"),
     (r"^ye", ("e",)),
     (r"yu", ("iu", "u")),
     (r"ya", ("ia",)),

@@ -144,6 +144,9 @@ CASE_FORMS = [
         [("MT201", "Siluyanov", "Siluanov")],
     ),
     ("Министр Антон Силуанов заявил об этом.", "Minister Anton Siluanov said so.", []),
+    # ье as English often writes it.
+    ("Глава региона Владимир Васильев провел встречу.", "The regional head Vladimir Vasiliev held a meeting.", []),
+    ("Глава региона Владимир Васильев провел встречу.", "The regional head Vladimir Vasilyev held a meeting.", []),
 ]
 
 
