@@ -188,12 +188,35 @@ def _tokens(text: str) -> list[_Token]:
         out.append(_Token(m.start(), m.end(), m.group(), lemma, tags, known, initial, label, common, caps[k]))
     for k in range(len(out) - 1):
         tok, nxt = out[k], out[k + 1]
+        if tok.initial and not nxt.capital and (adjective := _adjective_of(tok, nxt, text)):
+            # A sentence's first word that is an adjective of the noun after it (Духовой шкаф, an
+            # oven), not the surname pymorphy3 reads first (Духовой, of Mrs Dukhova).
+            out[k] = _replace(
+                tok, lemma=adjective.normal_form, tags=frozenset(adjective.tag.grammemes), known=True, common=True
+            )
+            continue
         if tok.initial and nxt.capital and _given_name_first(tok, nxt, text):
             # A sentence's first word that can be a given name, before a surname, is one: Том Браун
             # (not "volume"), Роза Люксембург, Вера Брежнева.
             lemma, tags, known, _ = _analysis(tok.text, False)
             out[k] = _replace(tok, lemma=lemma, tags=tags, known=known, common=False)
     return out
+
+
+_AGREEMENT = frozenset({"masc", "femn", "neut", "sing", "plur"}) | {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+
+
+def _adjective_of(tok: _Token, nxt: _Token, text: str) -> Any | None:
+    """A known adjective reading of ``tok`` that agrees with the everyday noun right after it."""
+    if not tok.capital or "NOUN" not in nxt.tags or text[tok.end : nxt.start] != " ":
+        return None
+    nouns = [set(p.tag.grammemes) & _AGREEMENT for p in _parses(nxt.text) if p.is_known and p.tag.POS == "NOUN"]
+    for p in _parses(tok.text):
+        if p.is_known and p.tag.POS == "ADJF":
+            g = set(p.tag.grammemes) & _AGREEMENT
+            if any(g <= n or ((g - {"masc", "femn", "neut"}) <= n and "plur" in g) for n in nouns):
+                return p
+    return None
 
 
 def _given_name_first(tok: _Token, nxt: _Token, text: str) -> bool:
