@@ -227,7 +227,8 @@ def _unit_change(s: Quantity, t: Quantity) -> bool:
     if s.unit[0] != t.unit[0]:
         return True  # kilometres became kilograms
     if s.unit[0] == "temp":
-        return False  # "27 градусов" → "27 °C": a scale left unwritten is no change
+        # "27 градусов" → "27 °C": a scale left unwritten is no change; 180 °C → 180 °F is one.
+        return 0 not in (s.unit[1], t.unit[1]) and s.keys[0] == t.keys[0]
     x, y = s.keys[0], t.keys[0]
     return not (isinstance(x, float) and isinstance(y, float) and _converted(s, x, t, y))
 

@@ -50,6 +50,9 @@ UNITS: list[tuple[str, str, float]] = [
     (r"МВт|MW|мегаватт\w*|megawatts?|메가와트", "power", 1e6),
     (r"кВт|kW|киловатт\w*|kilowatts?|킬로와트", "power", 1e3),
     (r"Вт|W|ватт\w*|watts?|와트", "power", 1.0),
+    # voltage (base: V); the letters in their case only: "в" is also a preposition ("2 в 1")
+    (r"(?-i:кВ|kV)|киловольт\w*|kilovolts?|킬로볼트", "voltage", 1e3),
+    (r"(?-i:В|V)|вольт\w*|volts?|볼트", "voltage", 1.0),
     # frequency (base: Hz)
     (r"ГГц|GHz|гигагерц\w*|gigahertz|기가헤르츠", "frequency", 1e9),
     (r"МГц|MHz|мегагерц\w*|megahertz|메가헤르츠", "frequency", 1e6),
@@ -149,8 +152,10 @@ _RATE_AFTER_RE = re.compile(
     r"^[\s\w.$€£₽₩¥%-]{0,30}?(?<![\w])(?:" + "|".join(f"({p})" for p, _ in _RATE_AFTER) + r")(?![\w])",
     re.IGNORECASE,
 )
+# The period may be an average's ("하루 평균 200만 명", "연평균 3%").
 _KO_RATE_BEFORE = re.compile(
-    r"(?:(하루에?|일당|매일)|(주당|매주|일주일에)|(월당|매달|매월|한 달에|월)|(연간|매년|연|1년에|한 해에?))\s*$"
+    r"(?:(하루에?|일당|매일|일(?=\s?평균))|(주당|매주|일주일에)|(월당|매달|매월|한 달에|월)"
+    r"|(연간|매년|연|1년에|한 해에?))\s*(?:평균\s*)?$"
 )
 
 

@@ -2425,3 +2425,21 @@ def test_a_rank_names_a_person_so_the_name_after_it_stands_for_a_missing_one() -
     )
     assert [i[:2] for i in issues("ru", src, tgt.format("Sterling")) if i[0] == "MT207"] == [("MT207", "Sterling")]
     assert [i for i in issues("ru", src, tgt.format("Halkett")) if i[0] == "MT207"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A sentence's first word that is an adjective of the noun after it is no surname
+        # (Духовой шкаф is an oven, though Духовой is also Mrs Dukhova's genitive).
+        ("Духовой шкаф Bosch работает от сети 220 В.", []),
+        ("Новая модель вышла в ноябре.", []),
+        # A surname with a verb after it is still one.
+        ("Иванова пришла домой.", ["Иванова"]),
+        ("Петров сказал, что устал.", ["Петров"]),
+    ],
+)
+def test_a_sentence_opening_adjective_of_a_noun_is_no_name(text: str, names: list[str]) -> None:
+    from mtcheck.lang import names_ru
+
+    assert [n.text for n in names_ru.extract(text) if n.text[:1].isupper() and len(n.text) > 1] == names

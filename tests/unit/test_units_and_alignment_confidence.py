@@ -84,6 +84,11 @@ def changes(src: str, lang: str, tgt: str) -> list[tuple[str, str]]:
         # The gram's short "г", which after a year is "год", and a size's unit.
         ("Коробка весит 300 г.", "ru", "The box weighs 300 kg.", "unit"),
         ("Коврик размером 60×100 см.", "ru", "A 60×100 inch rug.", "unit"),
+        # Volts; an oven's Celsius written as Fahrenheit; a daily average given per week.
+        ("이 제품은 220V 전용이다.", "ko", "The product works on 220 kW only.", "unit"),
+        ("오븐을 180도로 예열한다.", "ko", "Preheat the oven to 180 °F.", "unit"),
+        ("Максимальная температура — 300 °C.", "ru", "The maximum temperature is 300°F.", "unit"),
+        ("서울 지하철 2호선은 하루 평균 200만 명이 이용한다.", "ko", "2 million people a week ride Line 2.", "period"),
         # An interest rate is a rate too.
         ("기준금리를 연 3.5%로 동결했다.", "ko", "The key rate was kept at 3.5% a month.", "period"),
         # A unit joined to its figure by hyphens, as an English adjective writes it.
@@ -160,6 +165,9 @@ def test_the_same_figure_with_another_unit_or_period_is_an_amount_change(
         ("Победа «Ливингстона» над «Рейнджерс»", "ru", "Menga strike gives Livingston 1-0 win over Rangers"),
         ("Площадь квартиры 40 кв. м.", "ru", "It is a 40-square-metre flat."),
         ("기준금리를 연 3.5%로 동결했다.", "ko", "The key rate was kept at 3.5% a year."),
+        ("오븐을 180도로 예열한다.", "ko", "Preheat the oven to 356 °F."),
+        ("Духовка работает от сети 220 В.", "ru", "The oven runs on 220 V mains."),
+        ("Набор «2 в 1» стоит 500 рублей.", "ru", "The 2-in-1 set costs 500 rubles."),
         ("기준금리를 연 3.5%로 동결했다.", "ko", "The key rate was kept at 3.5%."),
         # A temperature keeps its sign, however each language writes it; converted, it is right.
         ("서울의 기온이 영하 12도까지 떨어졌다.", "ko", "Seoul fell to minus 12 degrees Celsius."),
