@@ -203,7 +203,7 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
-_AGREEMENT = frozenset({"masc", "femn", "neut", "sing", "plur"}) | {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+_AGREEMENT = frozenset({"masc", "femn", "neut", "sing", "plur", "nomn", "gent", "datv", "accs", "ablt", "loct"})
 
 
 def _adjective_of(tok: _Token, nxt: _Token, text: str) -> Any | None:
