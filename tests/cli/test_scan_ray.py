@@ -1,6 +1,6 @@
 """`mtcheck scan --executor ray` on a local Ray instance (2 CPUs, one for the whole module):
-the same bytes as `--jobs 1`, and a translation model held by Ray actors gives the findings
-it gives in-process.
+the same bytes as `--jobs 1`, a translation model held by Ray actors gives the findings it
+gives in-process, and a worker that dies costs no pair but, where it dies every time, its own.
 
 Ray is the optional extra mtcheck[distributed]; `make test` installs it. Without it these
 tests skip, except under CI=true, where they fail: CI must run them.
@@ -183,3 +183,62 @@ def test_a_scan_instance_starts_without_the_monitors_it_has_no_use_for() -> None
         assert alive == []
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_pair_whose_worker_dies_is_that_pairs_failure_and_the_others_complete() -> None:
+    """A Ray worker that dies while it holds a pair (here every time: the task is tried once
+    more, then given up) is that pair's failure, with its path; the other pairs' results come."""
+    from mtcheck.executors.distributed import _collect
+    from mtcheck.executors.work import PairResult, PairTask
+
+    def check(task: PairTask) -> int:
+        if task.index == 1:
+            os._exit(1)  # the worker process ends, as a crash in a C extension would end it
+        return task.index
+
+    remote = ray.remote(max_retries=1)(check)
+    tasks = [PairTask(k, f"p{k}.ru.txt", f"p{k}.en.txt", "ru", "en") for k in range(4)]
+    got: list[Any] = []
+    _collect(ray, {remote.remote(t): t for t in tasks}, got.append)
+    (failure,) = [r for r in got if isinstance(r, PairResult)]
+    assert sorted(r for r in got if isinstance(r, int)) == [0, 2, 3]
+    assert failure.index == 1 and failure.outcome.source == "p1.ru.txt"
+    assert "the Ray worker checking it failed" in failure.outcome.message
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="finds Ray's workers in /proc")
+def test_a_worker_killed_mid_scan_loses_no_pair(tmp_path: Path) -> None:
+    """A Ray worker killed while it checks a pair: Ray runs that pair again on another worker,
+    and the scan's report is the one a one-process scan makes, every pair in it."""
+    import signal
+    import threading
+    import time
+
+    config = build_corpus(tmp_path / "p", pairs=24, per_pair=30, formats=("txt", "xliff"), korean=0, broken=False)
+    folder = config.parent
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
+        reference = render(list(run_scan(load_config(config)).reports), "json")
+        result: list[Any] = []
+        scan = threading.Thread(
+            target=lambda: result.append(run_scan(load_config(config), ScanOptions(executor="ray")))
+        )
+        scan.start()
+        killed = None
+        deadline = time.monotonic() + 120
+        while killed is None and scan.is_alive() and time.monotonic() < deadline:
+            for pid in filter(str.isdigit, os.listdir("/proc")):
+                try:
+                    title = Path(f"/proc/{pid}/cmdline").read_bytes()
+                except OSError:
+                    continue
+                if title.startswith(b"ray::_check_task"):
+                    os.kill(int(pid), signal.SIGKILL)
+                    killed = int(pid)
+                    break
+            time.sleep(0.01)
+        scan.join(timeout=300)
+    assert killed is not None, "no Ray worker was seen checking a pair"
+    (done,) = result
+    assert done.failures == ()
+    assert render(list(done.reports), "json") == reference
