@@ -971,10 +971,15 @@ def _halves(text: str, qs: list[Quantity], lang: str) -> list[Quantity]:
     return out
 
 
+_SCALE_AFTER = {
+    lang: [(re.compile(rf"\s+(?:{p})(?!\w)", re.IGNORECASE), f) for p, f in scales] for lang, scales in _SCALES.items()
+}
+
+
 def _scale_after(text: str, end: int, lang: str) -> tuple[float, int]:
     """The scale word right after ``end`` ("million", "миллионов") and where it ends."""
-    for pattern, factor in _SCALES[lang]:
-        if m := re.compile(rf"\s+(?:{pattern})(?!\w)", re.IGNORECASE).match(text, end):
+    for pattern, factor in _SCALE_AFTER[lang]:
+        if m := pattern.match(text, end):
             return factor, m.end()
     return 1.0, end
 
