@@ -176,12 +176,20 @@ def gram_end(text: str, end: int) -> int | None:
     return m.end()
 
 
+def _symbol(text: str, end: int) -> tuple[Unit, str, int] | None:
+    """A unit the table cannot read by itself, its symbol and where it ends: the tonne's "t"
+    and the Russian gram's "г", each only where the text around says so."""
+    if _TONNE.match(text, end):
+        return ("mass", 1000.0), "t", end + 1
+    if gram := gram_end(text, end):
+        return ("mass", 0.001), "г", gram
+    return None
+
+
 def unit_at(text: str, end: int, start: int | None = None) -> Unit | None:
     """The unit written right after a figure that ends at ``end``, if any."""
-    if _TONNE.match(text, end):
-        return ("mass", 1000.0)
-    if gram_end(text, end):
-        return ("mass", 0.001)
+    if symbol := _symbol(text, end):
+        return symbol[0]
     m = UNIT_RE.match(_compat(text, end), 0)
     if not m:
         return None
@@ -193,10 +201,8 @@ def unit_at(text: str, end: int, start: int | None = None) -> Unit | None:
 
 def unit_span(text: str, end: int) -> tuple[str, int]:
     """The unit written right after a figure ending at ``end`` and where it ends."""
-    if _TONNE.match(text, end):
-        return ("t", end + 1)
-    if gram := gram_end(text, end):
-        return ("г", gram)
+    if symbol := _symbol(text, end):
+        return symbol[1:]
     window = _compat(text, end)
     m = UNIT_RE.match(window, 0)
     if not m:
