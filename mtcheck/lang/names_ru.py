@@ -203,9 +203,6 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
-_AGREEMENT = frozenset({"masc", "femn", "neut", "sing", "plur", "nomn", "gent", "datv", "accs", "ablt", "loct"})
-
-
 def _adjective_of(tok: _Token, nxt: _Token, text: str) -> Any | None:
     """A known adjective reading of ``tok`` that agrees with the everyday noun right after it."""
     if not tok.capital or "NOUN" not in nxt.tags or text[tok.end : nxt.start] != " ":
@@ -268,6 +265,8 @@ def _place_by_ending(word: str) -> frozenset[str]:
 
 _NAME_GRAMMEMES = frozenset({"Surn", "Name", "Patr", "Geox"})
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
+# What an adjective agrees with its noun in.
+_AGREEMENT = _CASES | {"masc", "femn", "neut", "sing", "plur"}
 # Endings of Russian surname paradigms, whose cases pymorphy3 tells even for surnames it guesses.
 _SURNAME_PARADIGM = re.compile(r"(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им|ую|ая)$")
 

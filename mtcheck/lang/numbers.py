@@ -947,13 +947,14 @@ def _halves(text: str, qs: list[Quantity], lang: str) -> list[Quantity]:
             continue
         nxt = qs[k + 1] if k + 1 < len(qs) else None
         if lang == "ko":
-            tail = unit_span(text, q.end)[1]
-            if q.unit and q.unit[0] == "duration" and isinstance(q.value, float) and _KO_HALF.match(text, tail):
+            duration = q.unit and q.unit[0] == "duration" and isinstance(q.value, float)
+            if duration and _KO_HALF.match(text, unit_span(text, q.end)[1]):
                 q = replace(q, keys=(norm(q.value + 0.5),), weak=False)
             out.append(q)
             continue
-        and_half = _AND_A_HALF[lang].match(text, unit_span(text, q.end)[1] if q.unit else q.end)
-        if nxt and _is_half(text, nxt) and isinstance(q.value, float) and and_half and and_half.end() == nxt.end:
+        half_next = nxt is not None and _is_half(text, nxt) and isinstance(q.value, float)
+        and_half = half_next and _AND_A_HALF[lang].match(text, unit_span(text, q.end)[1] if q.unit else q.end)
+        if nxt and and_half and and_half.end() == nxt.end:
             # "two and a half million", "двух с половиной миллионов": the scale is the whole figure's.
             scale, end = _scale_after(text, nxt.end, lang)
             value = norm((q.value + 0.5) * scale)
