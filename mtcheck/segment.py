@@ -169,7 +169,7 @@ def _ko_split_many(lines: list[str]) -> list[list[tuple[int, int]]]:
             else:
                 pieces.append((start, end))
                 tokens.append(list(sent))
-        pieces, tokens = _ko_resplit(line, pieces, tokens)
+        pieces, tokens = _attach_marks(line, *_ko_resplit(line, pieces, tokens))
         for (start, end), found in zip(pieces, tokens, strict=True):
             s, e = _trim(line, start, end)
             ko.remember_tokens(line[s:e], found, s)
@@ -204,8 +204,35 @@ def _ko_resplit(line: str, pieces: _Pieces, tokens: list[list[Any]]) -> tuple[_P
     return out, out_tokens
 
 
+def _attach_marks(line: str, pieces: _Pieces, tokens: list[list[Any]]) -> tuple[_Pieces, list[list[Any]]]:
+    """A piece of punctuation alone (a quote mark Kiwi ends the sentence before with, as in
+    '…내렸다. "대피와…', or a stray full stop that opens a line) is no sentence: it joins the
+    next piece when it touches it or opens the line, else the one before."""
+    out: _Pieces = []
+    out_tokens: list[list[Any]] = []
+    for k, ((start, end), found) in enumerate(zip(pieces, tokens, strict=True)):
+        if out and out[-1][1] == -1:  # the mark before opens this piece
+            start, found = out.pop()[0], out_tokens.pop() + found
+        if any(c.isalnum() for c in line[start:end]) or len(pieces) == 1:
+            out.append((start, end))
+        elif k + 1 < len(pieces) and (pieces[k + 1][0] == end or not out):
+            out.append((start, -1))
+        elif out:
+            out[-1] = (out[-1][0], end)
+            out_tokens[-1] = out_tokens[-1] + found
+            continue
+        else:
+            out.append((start, end))
+        out_tokens.append(found)
+    return out, out_tokens
+
+
 def _each(split: Callable[[str], list[tuple[int, int]]]) -> Splitter:
-    return lambda lines: [split(line) for line in lines]
+    def pieces(line: str) -> list[tuple[int, int]]:
+        found = split(line)
+        return _attach_marks(line, found, [[] for _ in found])[0]
+
+    return lambda lines: [pieces(line) for line in lines]
 
 
 _SPLITTERS: dict[str, Splitter] = {"en": _each(_en_split), "ru": _each(_ru_split), "ko": _ko_split_many}

@@ -155,3 +155,37 @@ def test_korean_sentence_before_a_quote_is_its_own() -> None:
     # A quotative after the closing quote still belongs to the quoted sentence.
     text = '"여전히 큰 재난입니다." 라고 대변인이 말했다.'
     assert sentences(text, "ko") == [text]
+
+
+def test_a_quote_mark_kiwi_leaves_alone_opens_the_next_sentence() -> None:
+    # After a quote that closes one opened on the line before, Kiwi ends "…내렸다." with the
+    # next sentence's opening mark, and the resplit after "내렸다." left the mark alone.
+    text = (
+        '이 사건은 이미 비극적이지만, 훨씬 더 나빠질 수 있다." 인도네시아 대통령은 23일 팔루(palu)에 도착해 '
+        '군에 다음과 같은 지시를 내렸다. "대피와 관련된 모든 임무를 완수하기 위해 밤낮으로 일해 달라"고 말했다. '
+        '준비됐습니까?"'
+    )
+    assert sentences(text, "ko") == [
+        '이 사건은 이미 비극적이지만, 훨씬 더 나빠질 수 있다."',
+        "인도네시아 대통령은 23일 팔루(palu)에 도착해 군에 다음과 같은 지시를 내렸다.",
+        '"대피와 관련된 모든 임무를 완수하기 위해 밤낮으로 일해 달라"고 말했다.',
+        '준비됐습니까?"',
+    ]
+
+
+def test_a_lone_mark_that_touches_nothing_closes_the_sentence_before() -> None:
+    from mtcheck.segment import _attach_marks
+
+    line = '그는 웃었다. " 그리고 떠났다.'
+    pieces, tokens = _attach_marks(line, [(0, 7), (8, 9), (10, 18)], [["a"], ["b"], ["c"]])
+    assert [line[s:e] for s, e in pieces] == ['그는 웃었다. "', "그리고 떠났다."]
+    assert tokens == [["a", "b"], ["c"]]
+
+
+def test_a_stray_full_stop_that_opens_a_line_is_no_sentence() -> None:
+    # FLORES-200 devtest has an English line that opens with ". ".
+    text = ". Scientists say this animal's plumage was chestnut-brown on top. The find grants insight."
+    assert sentences(text, "en") == [
+        ". Scientists say this animal's plumage was chestnut-brown on top.",
+        "The find grants insight.",
+    ]
