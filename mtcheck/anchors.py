@@ -117,6 +117,12 @@ _MAY = re.compile(r"(?:\b(?:in|of|by|until|since|early|late|mid-)\s|\d\s)May\b|\
 _KO_CALENDAR = re.compile(r"(?<!\d)(1[0-2]|[1-9])월|([월화수목금토일])요일")
 
 
+# A quote mark before a sentence's first word, or after its last (an apostrophe only after
+# punctuation: "the boys'" ends with no quote).
+_OPENS_QUOTE = re.compile(r"[\s—–-]*[«“\"„‘']")
+_CLOSES_QUOTE = re.compile(r"(?:[»”\"]|(?<=[.!?,…])[’'])[.!?…]?\s*$")
+
+
 # Latin acronyms are written alike on both sides ("BBC", "AI", "NATO" in a Korean text).
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 # A question stays a question in translation.
@@ -216,6 +222,13 @@ def _anchor_keys(text: str, lang: str, ko_names: list[tuple[int, int]] | None) -
     keys = number_keys(text, lang) | calendar_keys(text, lang)
     if _QUOTES.search(text):
         keys.add("Q")
+        # Where a quote opens or closes a sentence says more than that it holds one: «» also
+        # mark names and titles, but a sentence that opens or ends with a quote does so in
+        # translation too, and its neighbour's translation seldom does.
+        if _OPENS_QUOTE.match(text):
+            keys.add("O")
+        if _CLOSES_QUOTE.search(text):
+            keys.add("C")
     if _QUESTION.search(text):
         keys.add("I")
     if lang == "en":

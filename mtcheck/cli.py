@@ -70,6 +70,13 @@ _SourceLang = Annotated[
 _TargetLang = Annotated[
     str | None, typer.Option("--target-lang", "-t", help="ru, ko or en; default: detected from the script.")
 ]
+_LexiconOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--lexicon",
+        help="Lexicon for the alignment (`mtcheck lexicon learn`), or 'none'; default: the one mtcheck ships.",
+    ),
+]
 _Fmt = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
 _Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")]
 _FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")]
@@ -199,6 +206,7 @@ def check(
     ] = None,
     max_size: _MaxSizeOpt = None,
     max_sentences: _MaxSentencesOpt = None,
+    lexicon_file: _LexiconOpt = None,
     translation: TranslationRequest | None = None,
 ) -> None:
     """Align SOURCE with TARGET (or read the pairs of one bilingual file) and report suspicious spans.
@@ -220,6 +228,7 @@ def check(
             translation,
             max_size=max_size,
             max_sentences=max_sentences,
+            lexicon_file=lexicon_file,
         )
         reports = _known_removed([report], config, baseline)
         _emit(reports, fmt, output, [])
@@ -238,6 +247,7 @@ def _run_checks(
     translation: TranslationRequest | None,
     max_size: str | None = None,
     max_sentences: int | None = None,
+    lexicon_file: Path | None = None,
 ) -> tuple[Report, Config, PairTranslators | None]:
     """What `check` and `review` share: one check run from the command line's inputs and
     options, with the config it used and the translators it made (for later re-checks)."""
@@ -249,6 +259,8 @@ def _run_checks(
     config = _config(config_file, max_size, max_sentences)
     if glossary_file is not None:
         config = dataclasses.replace(config, glossary=glossary_file)
+    if lexicon_file is not None:
+        config = dataclasses.replace(config, lexicon=lexicon_file)
     factory = TranslatorFactory(translation) if translation is not None else None
     with _status() as on_step:
         report = check_files(source, target, s_lang, t_lang, on_step=on_step, config=config, translators=factory)
@@ -811,3 +823,68 @@ def main() -> None:
     except UsageError as exc:  # pragma: no cover - defensive: commands convert their own errors
         typer.echo(f"mtcheck: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+
+
+lexicon_app = typer.Typer(
+    help="Lexicons for the alignment: learn one from your own translations.", no_args_is_help=True
+)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("learn")
+def lexicon_learn(
+    source: Annotated[Path, typer.Argument(help="Source text, one sentence or segment a line.")],
+    target: Annotated[Path, typer.Argument(help="Its translation, line for line.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Lexicon file to write (.json or .json.gz).")],
+    source_lang: _SourceLang = None,
+    target_lang: _TargetLang = None,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Keep words seen in this many lines.")] = 3,
+) -> None:
+    """Learn a lexicon from two files whose lines translate each other (a translation memory as
+    text); use it with `mtcheck check --lexicon FILE` or `lexicon = "FILE"` in the config."""
+    from mtcheck.documents.inputs import load_text
+    from mtcheck.lang.detect import detect_lang
+    from mtcheck.lexicon import learn, save
+
+    _refuse_input_as_output(output, source, target)
+    try:
+        texts = [load_text(path)[0] for path in (source, target)]
+        langs = [
+            _lang(given, option) or detect_lang(text, str(path))
+            for given, option, text, path in (
+                (source_lang, "--source-lang", texts[0], source),
+                (target_lang, "--target-lang", texts[1], target),
+            )
+        ]
+    except MtcheckError as exc:
+        raise _fail(str(exc)) from None
+    if langs[0] == langs[1]:
+        raise _fail(f"both files read as {langs[0]}; a lexicon needs two languages (see --source-lang/--target-lang)")
+    lines = [text.splitlines() for text in texts]
+    if len(lines[0]) != len(lines[1]):
+        raise _fail(
+            f"{source} has {len(lines[0]):,} lines and {target} {len(lines[1]):,}: "
+            "the lines must translate each other one for one"
+        )
+    pairs = [(s, t) for s, t in zip(*lines, strict=True) if s.strip() and t.strip()]
+    if not pairs:
+        raise _fail(f"{source} and {target} hold no line pair to learn from")
+    with _status() as on_step:
+
+        def progress(done: int, of: int) -> None:
+            if on_step is not None:
+                on_step(f"learning: pass {done + 1} of {of}" if done < of else "writing")
+
+        progress(0, 6)
+        lexicon = learn(
+            pairs,
+            langs[0],
+            langs[1],
+            min_count=min_count,
+            about=f"learned by `mtcheck lexicon learn` from {source.name} and {target.name} ({len(pairs):,} pairs)",
+            progress=progress,
+        )
+        save(lexicon, output)
+    typer.echo(
+        f"{output}: {len(lexicon):,} {langs[0]} words with their {langs[1]} translations, from {len(pairs):,} pairs"
+    )

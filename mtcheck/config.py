@@ -4,6 +4,7 @@
 [tool.mtcheck]
 disable = ["MT404"]                 # rule codes or names switched off
 glossary = "glossary.csv"           # relative to the config file
+lexicon = "tm-lexicon.json.gz"      # `mtcheck lexicon learn`; "none": no lexicon; default: the bundled one
 
 [tool.mtcheck.severity]             # per-rule severity overrides
 MT102 = "error"
@@ -30,10 +31,12 @@ from mtcheck.limits import Limits, parse_size
 from mtcheck.types import Finding, Severity
 
 CONFIG_NAMES = ("mtcheck.toml", "pyproject.toml")
+NO_LEXICON = Path("none")
 _KNOWN_KEYS = {
     "disable",
     "severity",
     "glossary",
+    "lexicon",
     "languages",
     "scan",
     "baseline",
@@ -51,6 +54,8 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()
     lang_disabled: tuple[tuple[str, frozenset[str]], ...] = ()
     glossary: Path | None = None
+    # A lexicon file for the alignment; NO_LEXICON for none; None: the one mtcheck ships.
+    lexicon: Path | None = None
     do_not_translate: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
     # Sections other features read (scan, baseline, suppress), kept raw for them.
@@ -142,6 +147,9 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
     if glossary is not None and not isinstance(glossary, str):
         raise InputError(f"{where}: glossary must be a path to a glossary file")
     base = path.parent if path else Path.cwd()
+    lexicon = table.get("lexicon")
+    if lexicon is not None and not isinstance(lexicon, str):
+        raise InputError(f'{where}: lexicon must be a path to a lexicon file, or "none"')
     extra = {k: table[k] for k in ("scan", "baseline", "suppress") if k in table}
     limits = Limits()
     try:
@@ -157,6 +165,7 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         severity=tuple(severity),
         lang_disabled=tuple(lang_disabled),
         glossary=(base / glossary) if glossary else None,
+        lexicon=None if not lexicon else NO_LEXICON if lexicon == "none" else base / lexicon,
         do_not_translate=tuple(_str_list(table.get("do-not-translate", []), where, "do-not-translate")),
         limits=limits,
         extra=extra,

@@ -6,16 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from mtcheck import __version__
 from mtcheck.align import PairScorer, align_documents
 from mtcheck.checks.registry import CheckContext, Translations, all_checks
-from mtcheck.config import Config
+from mtcheck.config import NO_LEXICON, Config
 from mtcheck.documents.inputs import build, kind_of, load_bilingual, load_keyed_pair, load_text
 from mtcheck.errors import InputError, UsageError
 from mtcheck.glossary import Glossary, load_glossary
 from mtcheck.lang.detect import check_pair, detect_lang
+from mtcheck.lexicon import Lexicon, bundled
+from mtcheck.lexicon import load as load_lexicon
 from mtcheck.limits import applied
 from mtcheck.merge import merge_overlapping
 from mtcheck.types import Bead, Document, Finding, Report
@@ -102,6 +104,7 @@ def check_files(
     with applied(config.limits if config is not None else None):
         # Before the documents: a broken glossary should fail at once, not after the alignment.
         glossary = load_glossary(config.glossary, config.do_not_translate) if config is not None else None
+        lexicon = _lexicon(config)
         pair = read_pair(source_path, target_path, source_lang, target_lang, step)
     if translators is not None and forward is None and back is None:
         made = translators(pair.source.lang, pair.target.lang)
@@ -118,7 +121,16 @@ def check_files(
         forward=forward,
         back=back,
         missing_models=missing_models,
+        lexicon=lexicon,
     )
+
+
+def _lexicon(config: Config | None) -> Lexicon | Literal["bundled"] | None:
+    if config is None or config.lexicon is None:
+        return "bundled"
+    if config.lexicon == NO_LEXICON:
+        return None
+    return load_lexicon(config.lexicon)
 
 
 def check_documents(
@@ -133,8 +145,10 @@ def check_documents(
     forward: Translator | None = None,
     back: Translator | None = None,
     missing_models: list[str] | None = None,
+    lexicon: Lexicon | Literal["bundled"] | None = "bundled",
 ) -> Report:
-    """Run the checks on two Documents; ``alignment`` given by a paired format is used as is."""
+    """Run the checks on two Documents; ``alignment`` given by a paired format is used as is.
+    ``lexicon`` helps the alignment: by default the one mtcheck ships for the language pair."""
     step = on_step or (lambda _name: None)
     translations = None
     if forward is not None or back is not None:
@@ -150,7 +164,9 @@ def check_documents(
             scorer = ForwardScorer(source, translations.forward)
     if alignment is None:
         step(f"aligning {len(source.segments):,} × {len(target.segments):,} sentences")
-        alignment = tuple(align_documents(source, target, scorer))
+        if lexicon == "bundled":
+            lexicon = bundled(source.lang, target.lang)
+        alignment = tuple(align_documents(source, target, scorer, lexicon))
     ctx = CheckContext(source, target, alignment, glossary, translations)
     findings: list[Finding] = []
     for name, check in all_checks():

@@ -64,3 +64,14 @@ def test_invalid_toml(tmp_path: Path) -> None:
     bad.write_text("disable = [", encoding="utf-8")
     with pytest.raises(InputError, match="not valid TOML"):
         load_config(bad)
+
+
+def test_lexicon_is_a_path_relative_to_the_config_or_none(tmp_path: Path) -> None:
+    from mtcheck.config import NO_LEXICON
+
+    (tmp_path / "mtcheck.toml").write_text('lexicon = "tm/lexicon.json.gz"\n', encoding="utf-8")
+    assert load_config(find_config(tmp_path)).lexicon == tmp_path.resolve() / "tm" / "lexicon.json.gz"
+    assert parse_config({"lexicon": "none"}).lexicon == NO_LEXICON
+    assert parse_config({}).lexicon is None
+    with pytest.raises(InputError, match="lexicon must be a path"):
+        parse_config({"lexicon": 3})

@@ -328,7 +328,8 @@ def test_a_sentence_that_often_stands_alone_is_split_off_its_merge(monkeypatch: 
     # Unpaired sentences a little cheaper than the aligner has them, for a near tie.
     monkeypatch.setattr(A, "_INDEL_COST", 0.0)
     exact = _brute_force(src, tgt, model)
-    alone = sum(p for (i, i2, j, j2), p in exact.items() if (i, i2) == (2, 3) and j == j2)
+    # Alone: in a 1-0 bead, or in a 2-0 or 3-0 one with its neighbours.
+    alone = sum(p for (i, i2, j, j2), p in exact.items() if i <= 2 < i2 and j == j2)
     assert 0.25 < alone < exact[(1, 3, 1, 2)] < 0.5
     # Short sentences are never split off (their share says little); these are all short.
     monkeypatch.setattr(A, "_SPLIT", 0.25)
