@@ -87,7 +87,7 @@ class Lexicon:
     target: str
     entries: Mapping[str, frozenset[str]]
     about: str = ""
-    _reverse: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _reverse: dict[str, frozenset[str]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         reverse: defaultdict[str, set[str]] = defaultdict(set)

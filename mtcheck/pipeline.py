@@ -162,11 +162,15 @@ def check_documents(
             from mtcheck.checks.similarity import ForwardScorer
 
             scorer = ForwardScorer(source, translations.forward)
+    aligner = "given"
     if alignment is None:
         step(f"aligning {len(source.segments):,} × {len(target.segments):,} sentences")
         if lexicon == "bundled":
             lexicon = bundled(source.lang, target.lang)
         alignment = tuple(align_documents(source, target, scorer, lexicon))
+        aligner = "gale-church+anchors"
+        if lexicon is not None and lexicon.serves(source.lang, target.lang):
+            aligner += f"+lexicon:{lexicon.source}-{lexicon.target}/{len(lexicon)}"
     ctx = CheckContext(source, target, alignment, glossary, translations)
     findings: list[Finding] = []
     for name, check in all_checks():
@@ -191,7 +195,7 @@ def check_documents(
     translator = "none"
     if translations is not None:
         translator = f"forward={translations.forward_signature or '-'},back={translations.back_signature or '-'}"
-    signature = f"mtcheck:{__version__}|translator:{translator}|align:gale-church+anchors"
+    signature = f"mtcheck:{__version__}|translator:{translator}|align:{aligner}"
     return Report(source, target, alignment, tuple(findings), tuple(notices), signature)
 
 

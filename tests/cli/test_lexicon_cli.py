@@ -78,6 +78,8 @@ def test_check_takes_a_lexicon_or_none(tmp_path: Path) -> None:
         code, stdout, err = run_cli(*args)
         report = json.loads(stdout)
         found[lexicon] = [f for f in report["findings"] if f["rule"] == "MT101" and f["severity"] != "info"]
+        # The report says which lexicon aligned it.
+        assert ("+lexicon:ru-en/" in report["signature"]) is (lexicon == "bundled")
     assert found["none"] == [] and len(found["bundled"]) == 1
     bad = tmp_path / "bad.json"
     bad.write_text("[]", encoding="utf-8")
