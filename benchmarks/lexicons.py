@@ -69,6 +69,10 @@ class HeldOut:
         self.rows = ntrex(lang, data)
         self.lang = lang
         self.data = data
+        self.source, self.target = lang, "en"
+
+    def __len__(self) -> int:
+        return len(_held_out(self.lang, 0, self.data))
 
     def serves(self, source: str, target: str) -> bool:
         return {source, target} == {self.lang, "en"}

@@ -840,8 +840,11 @@ def lexicon_learn(
     target_lang: _TargetLang = None,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Keep words seen in this many lines.")] = 3,
 ) -> None:
-    """Learn a lexicon from two files whose lines translate each other (a translation memory as
-    text); use it with `mtcheck check --lexicon FILE` or `lexicon = "FILE"` in the config."""
+    """Learn a lexicon from two files whose lines translate each other.
+
+    A translation memory exported as two text files serves.
+    Use the lexicon with `mtcheck check --lexicon FILE` or `lexicon = "FILE"` in the config.
+    """
     from mtcheck.documents.inputs import load_text
     from mtcheck.lang.detect import detect_lang
     from mtcheck.lexicon import learn, save
