@@ -887,7 +887,10 @@ def lexicon_learn(
             about=f"learned by `mtcheck lexicon learn` from {source.name} and {target.name} ({len(pairs):,} pairs)",
             progress=progress,
         )
-        save(lexicon, output)
+        try:
+            save(lexicon, output)
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
     typer.echo(
         f"{output}: {len(lexicon):,} {langs[0]} words with their {langs[1]} translations, from {len(pairs):,} pairs"
     )

@@ -162,17 +162,17 @@ def learn(
 
 
 def save(lexicon: Lexicon, path: Path) -> None:
+    """Write the lexicon as JSON (gzipped when the name ends in .gz), atomically."""
+    from mtcheck.report.base import write_atomic
+
     data = {
         "source": lexicon.source,
         "target": lexicon.target,
         "about": lexicon.about,
         "entries": {w: sorted(ts) for w, ts in sorted(lexicon.entries.items())},
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    if path.suffix == ".gz":
-        path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
-    else:
-        path.write_text(text, encoding="utf-8")
+    content = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    write_atomic(path, gzip.compress(content, mtime=0) if path.suffix == ".gz" else content)
 
 
 def load(path: Path) -> Lexicon:

@@ -60,9 +60,9 @@ def _runs(ids: list[int], doc: Document) -> list[list[int]]:
 # runs long (see mtcheck.align._SPLIT, which splits such sentences off the beads that hold
 # them). A short sentence is as likely merged as alone whatever happened to it: it needs half.
 # 0.3, below the share that splits a sentence off a join (0.35): with the words of a lexicon
-# among the evidence, a sentence the best path already leaves alone is seldom a join, and 0.3
-# found 1-2% more of issue 12's planted omissions and additions with no more false ones on
-# NTREX-128 checked as whole documents (benchmarks/RESULTS.md, stop 37).
+# among the evidence, a sentence the best path already leaves alone is seldom a join: 0.3
+# found 1-2% more of issue 12's planted omissions and additions, and NTREX-128 checked as whole
+# documents stayed within its budget (benchmarks/RESULTS.md, stop 37).
 _SURE = 0.3
 _SHORT_SURE = 0.5
 

@@ -85,3 +85,14 @@ def test_check_takes_a_lexicon_or_none(tmp_path: Path) -> None:
     bad.write_text("[]", encoding="utf-8")
     code, _, err = run_cli("check", source, draft, "--lexicon", bad)
     assert code == 2 and "not a lexicon file" in one_line_error(err)
+
+
+def test_learn_into_a_path_that_cannot_be_written_is_one_error_line(tmp_path: Path) -> None:
+    # The output's folder is a file: nothing can be written there, not even by root.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("kept\n", encoding="utf-8")
+    code, _, err = run_cli(
+        "lexicon", "learn", PARALLEL / "flores-dev.ru.txt", PARALLEL / "flores-dev.en.txt", "-o", blocker / "x.json"
+    )
+    assert code == 2 and "cannot write" in one_line_error(err)
+    assert blocker.read_text(encoding="utf-8") == "kept\n"
