@@ -79,11 +79,13 @@ class HeldOut:
 
     def keys_many(self, texts: Sequence[str], lang: str, side: str) -> list[frozenset[str]]:
         column = 2 if lang == "en" else 1
-        out = []
-        for text in texts:
-            doc = next((row[0] for row in self.rows if text in row[column]), self.rows[0][0])
-            (keys,) = _held_out(self.lang, fold(doc), self.data).keys_many([text], lang, side)
-            out.append(keys)
+        folds = [fold(next((row[0] for row in self.rows if text in row[column]), self.rows[0][0])) for text in texts]
+        out: list[frozenset[str]] = [frozenset()] * len(texts)
+        for k in set(folds):
+            mine = [i for i, f in enumerate(folds) if f == k]
+            found = _held_out(self.lang, k, self.data).keys_many([texts[i] for i in mine], lang, side)
+            for i, keys in zip(mine, found, strict=True):
+                out[i] = keys
         return out
 
 

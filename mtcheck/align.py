@@ -661,8 +661,8 @@ class _AnchorBand:
                 t_repeats.setdefault(key, []).append(y)
         self.own_s = np.array([_miss(keys, _MISS_SOURCE) for keys in src.anchors] or [0.0])
         self.own_t = np.array([_miss(keys, _MISS_TARGET) for keys in tgt.anchors] or [0.0])
-        self.words_s = np.array([_miss(keys, _MISS_SOURCE, _MAX_WORDS) for keys in src.anchors] or [0.0])
-        self.words_t = np.array([_miss(keys, _MISS_TARGET, _MAX_WORDS) for keys in tgt.anchors] or [0.0])
+        self.words_s = np.array([_words_missed(keys, _MISS_SOURCE) for keys in src.anchors] or [0.0])
+        self.words_t = np.array([_words_missed(keys, _MISS_TARGET) for keys in tgt.anchors] or [0.0])
         self.figures_s = np.array([_figures(keys) for keys in src.anchors] or [0.0])
         self.figures_t = np.array([_figures(keys) for keys in tgt.anchors] or [0.0])
         gain, figures = tables[_GAIN], tables[_FIGURES]
@@ -835,12 +835,14 @@ def _changeable(source: frozenset[str], target: frozenset[str]) -> int:
     )
 
 
-def _miss(keys: frozenset[str], weights: dict[str, float], cap: float | None = None) -> float:
-    """What a unit's keys say against a bead without them: the anchors' (``cap`` None) or the
-    lexicon's words' (``cap`` given), each side capped."""
-    if cap is None:
-        return min(sum(weights.get(k[0], 0.0) for k in keys if k[0] not in _LEXICON_KEYS), _MAX_MISS)
-    return min(sum(weights.get(k[0], 0.0) for k in keys if k[0] in _LEXICON_KEYS), cap)
+def _miss(keys: frozenset[str], weights: dict[str, float]) -> float:
+    """What a unit's anchors say against a bead without them, capped."""
+    return min(sum(weights.get(k[0], 0.0) for k in keys if k[0] not in _LEXICON_KEYS), _MAX_MISS)
+
+
+def _words_missed(keys: frozenset[str], weights: dict[str, float]) -> float:
+    """The same for the lexicon's words, under their own cap."""
+    return min(sum(weights.get(k[0], 0.0) for k in keys if k[0] in _LEXICON_KEYS), _MAX_WORDS)
 
 
 def _similarity(

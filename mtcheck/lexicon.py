@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mtcheck.errors import InputError
+from mtcheck.types import SUPPORTED_LANGS
 
-LANGS = ("ru", "ko", "en")
 _DATA = Path(__file__).resolve().parent / "lexicons"
 # Words that every English sentence holds: they tell no sentence from its neighbour.
 _EN_STOP = frozenset(
@@ -188,8 +188,8 @@ def load(path: Path) -> Lexicon:
     if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
         raise InputError(f"{path}: not a lexicon file: no 'entries' object")
     source, target = data.get("source"), data.get("target")
-    if source not in LANGS or target not in LANGS or source == target:
-        raise InputError(f"{path}: the lexicon's 'source' and 'target' must be two of {', '.join(LANGS)}")
+    if source not in SUPPORTED_LANGS or target not in SUPPORTED_LANGS or source == target:
+        raise InputError(f"{path}: the lexicon's 'source' and 'target' must be two of {', '.join(SUPPORTED_LANGS)}")
     entries = {}
     for word, translations in data["entries"].items():
         if not isinstance(translations, list) or not all(isinstance(t, str) for t in translations):

@@ -210,20 +210,22 @@ def _attach_marks(line: str, pieces: _Pieces, tokens: list[list[Any]]) -> tuple[
     next piece when it touches it or opens the line, else the one before."""
     out: _Pieces = []
     out_tokens: list[list[Any]] = []
+    opening: tuple[int, list[Any]] | None = None  # a mark that opens the next piece
     for k, ((start, end), found) in enumerate(zip(pieces, tokens, strict=True)):
-        if out and out[-1][1] == -1:  # the mark before opens this piece
-            start, found = out.pop()[0], out_tokens.pop() + found
+        if opening is not None:
+            start, found = opening[0], opening[1] + found
+            opening = None
         if any(c.isalnum() for c in line[start:end]) or len(pieces) == 1:
             out.append((start, end))
+            out_tokens.append(found)
         elif k + 1 < len(pieces) and (pieces[k + 1][0] == end or not out):
-            out.append((start, -1))
+            opening = (start, found)
         elif out:
             out[-1] = (out[-1][0], end)
             out_tokens[-1] = out_tokens[-1] + found
-            continue
         else:
             out.append((start, end))
-        out_tokens.append(found)
+            out_tokens.append(found)
     return out, out_tokens
 
 
